@@ -1,0 +1,1 @@
+"""Reading documents: text layer, tables, narrative. One module per concern."""

@@ -1,0 +1,25 @@
+"""One source document, read once, as every interpreter sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.pdf_text import PageText
+from extract.table_model import RawTable
+
+
+@dataclass
+class DocInput:
+    doc_id: str  # sha256 of the file
+    path: Path
+    file_type: str  # pdf, docx, xlsx
+    pages: list[PageText]  # 1-based .number; .garbled flags unreadable pages
+    tables: list[RawTable]  # stitched across pages; table_index = position in this list
+    report_kind: str = "unknown"  # the document's kind as read by extract.doc_meta
+    agency: str = ""
+    fiscal_year: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def page_text(self, number: int) -> str:
+        return self.pages[number - 1].text

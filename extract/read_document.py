@@ -1,0 +1,170 @@
+"""Read one source file into its document record and every row found in it.
+
+This is the per-document step of the build: it never raises for a bad file. A file
+that cannot be read gets status ``failed`` and an issues row saying why; a reader
+that fails on one document costs that reader's rows for that document (status
+``partial`` and an issues row), never the run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.doc_meta import read_doc_meta
+from extract.document import DocInput
+from extract.office_docx import read_docx
+from extract.office_xlsx import read_xlsx
+from extract.pdf_text import PageText, read_pdf_text
+from extract.source_file import sha256_of, sniff_type
+from extract.table_model import RawTable
+from extract.table_stitch import stitch
+from extract.tables_pdfplumber import read_tables
+from govperf import __version__
+from govperf.errors import CorruptDocumentError, InputDocumentError, NotADocumentError
+from govperf.records import DocumentRecord, Extraction, IssueRow
+
+Reader = Callable[[DocInput], Extraction]
+
+# the interpreters, in the order they run: (name, "module:function")
+READERS: tuple[tuple[str, str], ...] = (
+    ("self_evaluation", "extract.selfeval:read_self_evaluation"),
+    ("statements", "extract.statements:read_statements"),
+    ("narrative", "extract.narrative:read_narrative"),
+    ("prose_figures", "extract.prose_figures:read_prose_figures"),
+)
+RECONCILE = "extract.prose_reconcile:reconcile"
+IDENTITY_STATS = "extract.statement_checks:identity_stats"
+
+# a page with fewer characters than this but with content drawn is treated as a scan
+SCANNED_PAGE_CHARS = 5
+
+
+@dataclass
+class DocumentResult:
+    document: DocumentRecord
+    extraction: Extraction
+    identities_checked: int = 0  # accounting identities of the statements that could be checked
+    identities_held: int = 0
+
+
+def _resolve(spec: str) -> Callable[..., Extraction]:
+    module, func = spec.split(":")
+    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+
+
+def _load(path: Path, file_type: str) -> tuple[list[PageText], list[RawTable]]:
+    if file_type == "pdf":
+        pages = read_pdf_text(path).pages
+        try:
+            tables = read_tables(path)
+        except Exception as exc:  # pdfminer raises many kinds for a damaged file
+            reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
+            raise CorruptDocumentError(str(path), reason) from exc
+        return pages, stitch(tables)
+    if file_type == "docx":
+        return read_docx(path)
+    if file_type == "xlsx":
+        return read_xlsx(path)
+    raise NotADocumentError(str(path), f"legacy binary .{file_type} files are not read yet; convert to .{file_type}x")
+
+
+def _page_issues(doc_id: str, pages: list[PageText]) -> list[IssueRow]:
+    issues = []
+    for p in pages:
+        if p.garbled:
+            issues.append(
+                IssueRow(doc_id, p.number, "garbled_text", "error",
+                         f"page {p.number}: {p.bad_chars} characters without a Unicode mapping "
+                         "((cid:N) or replacement characters); rows from this page are flagged")
+            )
+        elif len(p.text.strip()) < SCANNED_PAGE_CHARS and p.width:
+            issues.append(
+                IssueRow(doc_id, p.number, "scanned_page", "warning",
+                         f"page {p.number} has no text layer (a scan or an image); nothing was read from it")
+            )
+    return issues
+
+
+def read_document(path: Path, source_url: str | None = None) -> DocumentResult:
+    """Read ``path`` (as discovered under the raw folder; stored as raw_path)."""
+    path = Path(path)
+    doc_id = sha256_of(path)
+    rec = DocumentRecord(
+        doc_id=doc_id, raw_path=path.as_posix(), source_url=source_url, extractor_version=__version__,
+        bytes=path.stat().st_size, file_type=path.suffix.lower().lstrip("."),
+    )
+    try:
+        return _read(path, rec)
+    except Exception as exc:  # a defect of ours on one document must not cost the run: record it
+        rec.status, rec.error = "failed", f"{type(exc).__name__}: {exc}"
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        issue = IssueRow(doc_id, None, "reader_crashed", "error",
+                         f"{path.name}: reading stopped with {type(exc).__name__}: {exc} "
+                         f"(at {Path(where.filename).name}:{where.lineno})")
+        return DocumentResult(rec, Extraction(issues=[issue]))
+
+
+def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
+    doc_id = rec.doc_id
+    ex = Extraction()
+    try:
+        rec.file_type = sniff_type(path)
+        pages, tables = _load(path, rec.file_type)
+    except InputDocumentError as exc:
+        rec.status, rec.error = "failed", exc.reason
+        ex.issues.append(IssueRow(doc_id, None, exc.rule, "error", f"{path.name}: {exc.reason}"))
+        return DocumentResult(rec, ex)
+
+    rec.pages = len(pages)
+    meta = read_doc_meta(pages, tables, path.name)
+    rec.title, rec.agency, rec.fiscal_year = meta.title, meta.agency, meta.fiscal_year
+    rec.report_kind = meta.report_kind
+    rec.province, rec.city, rec.district = meta.province, meta.city, meta.district
+    doc = DocInput(doc_id, path, rec.file_type, pages, tables, meta.report_kind, meta.agency, meta.fiscal_year)
+
+    ex.issues.extend(_page_issues(doc_id, pages))
+    table_rows, prose_rows = Extraction(), Extraction()
+    for name, spec in READERS:
+        try:
+            found = _resolve(spec)(doc)
+        except Exception as exc:  # a reader's defect on one document must not cost the run
+            rec.status = "partial"
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            ex.issues.append(
+                IssueRow(doc_id, None, "reader_failed", "error",
+                         f"the {name} reader failed: {type(exc).__name__}: {exc} "
+                         f"(at {Path(where.filename).name}:{where.lineno})")
+            )
+            continue
+        (prose_rows if name == "prose_figures" else table_rows).extend(found)
+    try:
+        ex.extend(_resolve(RECONCILE)(table_rows, prose_rows))
+    except Exception as exc:
+        rec.status = "partial"
+        ex.extend(table_rows)
+        ex.extend(prose_rows)
+        ex.issues.append(IssueRow(doc_id, None, "reader_failed", "error",
+                                  f"reconciling prose with tables failed: {type(exc).__name__}: {exc}"))
+    result = DocumentResult(rec, ex)
+    try:
+        result.identities_checked, result.identities_held = _resolve(IDENTITY_STATS)(ex)
+    except Exception as exc:
+        ex.issues.append(IssueRow(doc_id, None, "reader_failed", "error",
+                                  f"counting the statements' identities failed: {type(exc).__name__}: {exc}"))
+    garbled_pages = {p.number for p in pages if p.garbled}
+    for b in ex.budgets:
+        if b.page in garbled_pages:
+            b.flagged = True
+    if not rec.agency:
+        ex.issues.append(IssueRow(doc_id, None, "agency_unknown", "warning", "no agency name found in the document"))
+    if not rec.fiscal_year:
+        ex.issues.append(
+            IssueRow(doc_id, None, "fiscal_year_unknown", "warning", "no fiscal year found in the document")
+        )
+    if garbled_pages and rec.status == "ok":
+        rec.status = "partial"
+    return result

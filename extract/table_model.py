@@ -1,0 +1,32 @@
+"""The shape every table reader returns, whatever library produced it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Cell = str | None  # None: covered by a merged cell; "": an empty cell
+
+
+@dataclass
+class RawTable:
+    page: int  # 1-based page of the first row
+    rows: list[list[Cell]]
+    row_pages: list[int]  # the page of each row (tables run across pages)
+    reader: str  # pdfplumber, camelot-lattice, camelot-stream, docx, xlsx
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom on its first page
+    last_bbox: tuple[float, float, float, float] | None = None  # on its last page
+    index_on_page: int = 0
+    text_above: str = ""  # text between the previous table (or page top) and this table
+    text_below: str = ""  # text between this table and the next (or page bottom)
+    page_height: float = 0.0
+    garbled: bool = False  # some cell holds (cid:N) or replacement characters
+    continued_from_previous_page: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    @property
+    def last_page(self) -> int:
+        return self.row_pages[-1] if self.row_pages else self.page

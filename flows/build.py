@@ -1,0 +1,104 @@
+"""The ``build_dataset`` flow: every document under raw/ -> the curated dataset."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extract.read_document import DocumentResult, read_document
+from extract.source_file import DOCUMENT_SUFFIXES
+from govperf.assemble import assemble
+from govperf.store import write_dataset
+
+MANIFEST_NAME = "manifest.jsonl"
+
+
+@dataclass
+class BuildSummary:
+    out: str
+    documents: int = 0
+    pages: int = 0
+    status: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    issues_by_rule: dict[str, int] = field(default_factory=dict)
+    identities_checked: int = 0
+    identities_held: int = 0
+    seconds_reading: float = 0.0
+
+
+def _source_urls(raw: Path) -> dict[str, str]:
+    """Map stored files to the URL they were fetched from, from the crawl manifests."""
+    urls: dict[str, str] = {}
+    for manifest in raw.rglob(MANIFEST_NAME):
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(row, dict) and row.get("path") and row.get("url"):
+                urls[str((manifest.parent / row["path"]).resolve())] = row["url"]
+    return urls
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def discover(raw: Path) -> list[Path]:
+    """Every document file under ``raw`` (hidden folders and partial downloads skipped)."""
+    files = [
+        p for p in sorted(raw.rglob("*"))
+        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
+    ]
+    return files
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def read_one(path: Path, source_url: str | None) -> DocumentResult:
+    return read_document(path, source_url)
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def write(results: list[DocumentResult], out: Path) -> BuildSummary:
+    a = assemble(results)
+    write_dataset(a.tables, out)
+    s = BuildSummary(out=str(out), documents=a.tables["documents"].num_rows, pages=a.pages,
+                     status=dict(a.status), rows={k: t.num_rows for k, t in a.tables.items()},
+                     issues_by_rule=dict(sorted(a.issues_by_rule.items())))
+    s.identities_checked = sum(r.identities_checked for r in results)
+    s.identities_held = sum(r.identities_held for r in results)
+    return s
+
+
+@flow(name="build_dataset", log_prints=False)
+def build_dataset(
+    raw: Path = Path("data/raw"), out: Path = Path("data/curated"), progress: bool = True
+) -> BuildSummary:
+    logger = get_run_logger()
+    raw, out = Path(raw), Path(out)
+    files = discover(raw)
+    urls = _source_urls(raw)
+    logger.info("building %s from %d documents under %s", out, len(files), raw)
+    results: list[DocumentResult] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, disable=not progress, transient=True) as bar:
+        job = bar.add_task("reading documents", total=len(files))
+        for path in files:
+            bar.update(job, description=f"reading {path.name[:40]}")
+            res = read_one(path, urls.get(str(path.resolve())))
+            if res.document.status != "ok":
+                logger.warning("%s: %s%s", path.name, res.document.status,
+                               f" ({res.document.error})" if res.document.error else "")
+            results.append(res)
+            bar.advance(job)
+    summary = write(results, out)
+    logger.info("wrote %s: %s", out, summary.rows)
+    return summary
+
+
+def run_build(raw: Path, out: Path, progress: bool = True) -> BuildSummary:
+    """Run the flow (embedded Prefect) and return its summary; DatasetWriteError if nothing could be written."""
+    return build_dataset(raw=raw, out=out, progress=progress)

@@ -1,0 +1,73 @@
+"""Assemble per-document results into the curated tables.
+
+Stamps each row with its document's fiscal_year and agency, drops a second copy
+of the same file (same sha256), and returns pyarrow tables of the contract's schemas.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+
+from extract.read_document import DocumentResult
+from govperf.records import IssueRow
+from govperf.store import to_arrow
+
+_TABLE_OF = {
+    "budgets": "budgets",
+    "indicators": "indicators",
+    "scores": "scores",
+    "narratives": "narratives",
+    "facts": "facts",
+    "issues": "issues",
+}
+
+
+@dataclass
+class Assembled:
+    tables: dict[str, pa.Table]
+    status: Counter[str] = field(default_factory=Counter)
+    issues_by_rule: Counter[str] = field(default_factory=Counter)
+    pages: int = 0
+
+
+def _stamp(rows: Iterable[Any], year: int, agency: str) -> list[dict[str, Any]]:
+    out = []
+    for r in rows:
+        d = dataclasses.asdict(r)
+        d["fiscal_year"] = year
+        d["agency"] = agency
+        out.append(d)
+    return out
+
+
+def assemble(results: Iterable[DocumentResult]) -> Assembled:
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _TABLE_OF}
+    docs: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    a = Assembled(tables={})
+    for res in sorted(results, key=lambda r: r.document.raw_path):
+        d = res.document
+        if d.doc_id in seen:
+            # the same bytes under another name: one document, noted once
+            rows["issues"].extend(_stamp(
+                [IssueRow(d.doc_id, None, "duplicate_file", "info",
+                          f"{d.raw_path} has the same content as {seen[d.doc_id]}; read once")],
+                d.fiscal_year, d.agency))
+            continue
+        seen[d.doc_id] = d.raw_path
+        docs.append(dataclasses.asdict(d))
+        a.status[d.status] += 1
+        a.pages += d.pages
+        for name in _TABLE_OF:
+            rows[name].extend(_stamp(getattr(res.extraction, name), d.fiscal_year, d.agency))
+    a.tables["documents"] = to_arrow("documents", docs)
+    for name, table in _TABLE_OF.items():
+        a.tables[table] = to_arrow(table, rows[name])
+    a.issues_by_rule = Counter(r["rule"] for r in rows["issues"])
+    return a

@@ -1,0 +1,46 @@
+"""Named exceptions for broken inputs and broken invariants.
+
+Data problems (a value that does not parse, a total that does not add up) are
+``issues`` rows, not exceptions.
+"""
+
+from __future__ import annotations
+
+
+class GovperfError(Exception):
+    """Base of every error govperf raises on purpose."""
+
+
+class InputDocumentError(GovperfError):
+    """A source file cannot be read as a document; the rule id says why."""
+
+    rule = "unreadable_document"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class EmptyFileError(InputDocumentError):
+    rule = "empty_file"
+
+
+class NotADocumentError(InputDocumentError):
+    """The bytes are not what the file name claims (an HTML error page saved as .pdf)."""
+
+    rule = "not_a_document"
+
+
+class EncryptedDocumentError(InputDocumentError):
+    rule = "encrypted_document"
+
+
+class CorruptDocumentError(InputDocumentError):
+    """A truncated or damaged file that the PDF/Office reader rejects."""
+
+    rule = "corrupt_document"
+
+
+class DatasetWriteError(GovperfError):
+    """The curated dataset could not be written; the previous version is left in place."""

@@ -1,0 +1,1 @@
+"""Normalizing values: numbers, units, names, vocabularies (one module per kind of value)."""

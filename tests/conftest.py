@@ -1,0 +1,66 @@
+"""Shared fixtures: the shipped sample documents, broken inputs made from them, one full build."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "raw" / "samples"
+GOLD = Path(__file__).resolve().parent / "gold"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def sample(name: str) -> Path:
+    return SAMPLES / name
+
+
+def make_bad_inputs(folder: Path) -> dict[str, Path]:
+    """The broken files real crawls bring home, made from a real sample where one is needed."""
+    import pypdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    good = sample("seed000_qingshan_2020.pdf").read_bytes()
+    files = {
+        "html_as_pdf": folder / "error_page.pdf",
+        "zero_bytes": folder / "empty.pdf",
+        "truncated": folder / "truncated.pdf",
+        "password": folder / "password.pdf",
+        "legacy_doc": folder / "old_word.doc",
+    }
+    files["html_as_pdf"].write_text(
+        "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>页面不存在</body></html>",
+        encoding="utf-8",
+    )
+    files["zero_bytes"].write_bytes(b"")
+    files["truncated"].write_bytes(good[: len(good) // 2])
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(good)))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buf = io.BytesIO()
+    writer.write(buf)
+    files["password"].write_bytes(buf.getvalue())
+    files["legacy_doc"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    return files
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """One run of the ``build_dataset`` flow (embedded Prefect) over every sample plus the broken inputs."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    from flows.build import build_dataset
+
+    base = tmp_path_factory.mktemp("build")
+    raw = base / "raw"
+    shutil.copytree(SAMPLES, raw / "samples")
+    bad = make_bad_inputs(raw / "crawled")
+    out = base / "curated"
+    with prefect_test_harness():
+        summary = build_dataset(raw=raw, out=out, progress=False)
+    return {"raw": raw, "out": out, "bad": bad, "summary": summary}
