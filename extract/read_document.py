@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extract.doc_meta import read_doc_meta
 from extract.document import DocInput
@@ -51,7 +52,7 @@ class DocumentResult:
     identities_held: int = 0
 
 
-def _resolve(spec: str) -> Callable[..., Extraction]:
+def _resolve(spec: str) -> Callable[..., Any]:
     module, func = spec.split(":")
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
 

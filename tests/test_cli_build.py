@@ -1,0 +1,34 @@
+"""`govperf build` from the command line: exit 0 with a summary; non-zero only when it cannot write."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from govperf.cli import main
+from tests.conftest import sample
+
+
+def test_build_writes_and_summarizes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(sample("seed000_qingshan_2020.pdf"), raw)
+    (raw / "broken.pdf").write_text("<html>502 Bad Gateway</html>", encoding="utf-8")
+    out = tmp_path / "anywhere" / "curated"
+    assert main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert "documents: 2 (failed 1, " in printed
+    assert "issues found:" in printed
+    assert len(pd.read_parquet(out / "documents")) == 2
+
+
+def test_build_fails_only_when_it_cannot_write(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(sample("seed000_qingshan_2020.pdf"), raw)
+    out = tmp_path / "a_file"
+    out.write_text("not a folder")
+    assert main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 1
