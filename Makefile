@@ -32,3 +32,18 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(OUT) .prefect .pytest_cache
+
+# The nightly crawl schedule needs a real Prefect server (embedded mode cannot schedule):
+# start one on loopback, wait for it, register and serve the `nightly` deployment; Ctrl-C stops both.
+PREFECT_PORT ?= 4200
+PREFECT_API := http://127.0.0.1:$(PREFECT_PORT)/api
+
+serve: $(STAMP)
+	@mkdir -p .prefect; \
+	$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) > .prefect/server.log 2>&1 & server=$$!; \
+	trap "kill $$server 2>/dev/null; wait $$server 2>/dev/null" EXIT INT TERM; \
+	for i in $$(seq 90); do \
+	  $(BIN)/python -c "import urllib.request as u; u.urlopen('$(PREFECT_API)/health', timeout=2)" 2>/dev/null && break; \
+	  sleep 1; \
+	done; \
+	PREFECT_API_URL=$(PREFECT_API) $(BIN)/govperf serve

@@ -142,11 +142,12 @@ def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
             )
             continue
         (prose_rows if name == "prose_figures" else table_rows).extend(found)
+    ex.extend(table_rows)
     try:
+        # the prose figures, with those the tables already give linked or dropped as duplicates
         ex.extend(_resolve(RECONCILE)(table_rows, prose_rows))
     except Exception as exc:
         rec.status = "partial"
-        ex.extend(table_rows)
         ex.extend(prose_rows)
         ex.issues.append(IssueRow(doc_id, None, "reader_failed", "error",
                                   f"reconciling prose with tables failed: {type(exc).__name__}: {exc}"))

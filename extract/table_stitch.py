@@ -1,15 +1,28 @@
 """Join tables that run across pages into one table.
 
 A table continues onto the next page when it is the last thing on its page, the
-next page's first table has nothing but page furniture above it, and the widths
-agree. A repeated header on the continuation is dropped. Rows cut by the page
-break are the interpreters' concern (they know which cells may wrap).
+next page's first table has nothing but page furniture above it, the widths
+agree, and the next table does not open with a title of its own inside its ruled
+area (Excel exports put "公开03表 / 支出预算总表 / 单位：万元" in the first row).
+A repeated header on the continuation is dropped. A continuation printed with
+fewer columns (the last page's 合计 row spanning the code columns as one cell) is
+aligned to the right, its first cell spanning the missing columns. Rows cut by
+the page break are the interpreters' concern (they know which cells may wrap).
 """
 
 from __future__ import annotations
 
+import re
+
 from extract.furniture import strip_furniture
-from extract.table_model import RawTable
+from extract.table_model import Cell, RawTable
+
+# a first cell that names a new table: unit/agency furniture, a 公开NN表 tag, or a title line ending in 表
+_OWN_TITLE = re.compile(
+    r"(单位|部门)\s*[:：]|公开\s*[0-9一二三四五六七八九十]+(\s*[-－]\s*\d+)?\s*表|公开表\s*[0-9一二三四五六七八九十]+"
+    r"|^[^\n]{2,40}表\s*([（(][^）)\n]*[）)])?\s*$",
+    re.MULTILINE,
+)
 
 # the x-extents of the two parts may differ by this much (points) and still be one table
 _X_TOLERANCE = 25.0
@@ -28,6 +41,23 @@ def _repeated_header_rows(prev: RawTable, nxt: RawTable) -> int:
     return n
 
 
+def opens_with_title(t: RawTable) -> bool:
+    """The table's first row is a title of its own (a single text cell, or one naming 单位/部门/公开NN表)."""
+    if not t.rows:
+        return False
+    cells = [c for c in t.rows[0] if c]
+    if not cells:
+        return False
+    return bool(_OWN_TITLE.search(cells[0])) and (len(cells) == 1 or "单位" in "".join(cells))
+
+
+def _align(row: list[Cell], width: int) -> list[Cell]:
+    """A row with fewer cells than the table: its first cell spans the missing columns."""
+    if len(row) >= width or not row:
+        return row
+    return [row[0]] + [None] * (width - len(row)) + row[1:]
+
+
 def continues(prev: RawTable, nxt: RawTable) -> bool:
     return (
         nxt.page == prev.last_page + 1
@@ -36,6 +66,7 @@ def continues(prev: RawTable, nxt: RawTable) -> bool:
         and not strip_furniture(prev.text_below).strip()
         and not strip_furniture(nxt.text_above).strip()
         and _same_width(prev, nxt)
+        and not opens_with_title(nxt)
     )
 
 
@@ -45,12 +76,15 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
         if out and continues(out[-1], t):
             prev = out[-1]
             skip = _repeated_header_rows(prev, t)
-            prev.rows.extend(t.rows[skip:])
+            width = prev.n_cols
+            prev.rows.extend(_align(r, width) for r in t.rows[skip:])
             prev.row_pages.extend(t.row_pages[skip:])
             prev.last_bbox = t.last_bbox
             prev.text_below = t.text_below
             prev.garbled = prev.garbled or t.garbled
-            prev.extra.setdefault("continued_on_pages", []).append(t.page)  # type: ignore[union-attr]
+            continued = prev.extra.setdefault("continued_on_pages", [])
+            if isinstance(continued, list):
+                continued.append(t.page)
             continue
         out.append(t)
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,10 +11,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extract.read_document import DocumentResult, read_document
 from extract.source_file import DOCUMENT_SUFFIXES
+from fetch.manifest import MANIFEST_NAME, NEW, read_manifest
 from govperf.assemble import assemble
 from govperf.store import write_dataset
-
-MANIFEST_NAME = "manifest.jsonl"
 
 
 @dataclass
@@ -32,16 +30,12 @@ class BuildSummary:
 
 
 def _source_urls(raw: Path) -> dict[str, str]:
-    """Map stored files to the URL they were fetched from, from the crawl manifests."""
+    """Map stored files (resolved paths) to the URL the crawl fetched them from."""
     urls: dict[str, str] = {}
-    for manifest in raw.rglob(MANIFEST_NAME):
-        for line in manifest.read_text(encoding="utf-8").splitlines():
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(row, dict) and row.get("path") and row.get("url"):
-                urls[str((manifest.parent / row["path"]).resolve())] = row["url"]
+    for manifest in sorted(raw.rglob(MANIFEST_NAME)):
+        for row in read_manifest(manifest.parent):
+            if row.path and row.url and row.outcome == NEW:
+                urls.setdefault(str((manifest.parent / row.path).resolve()), row.url)
     return urls
 
 

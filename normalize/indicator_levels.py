@@ -1,0 +1,73 @@
+"""Canonical 一级指标 / 二级指标 names (data: normalize/data/indicator_levels.yaml)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_DATA = Path(__file__).parent / "data" / "indicator_levels.yaml"
+_WEIGHT = re.compile(r"[（(][^（()）]*[)）]$")
+_NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[)）、.．]")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, object]:
+    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def clean_label(raw: str | None) -> str:
+    """Fold, drop white space, numbering and a trailing bracketed weight such as (40分)."""
+    s = _SPACE.sub("", unicodedata.normalize("NFKC", raw or ""))
+    s = _NUMBERING.sub("", s)
+    while True:
+        t = _WEIGHT.sub("", s)
+        if t == s:
+            return s
+        s = t
+
+
+def _lookup(s: str, table: dict[str, list[str]]) -> str | None:
+    if not s:
+        return None
+    for canon, syns in table.items():
+        if s == canon or s in (syns or []):
+            return canon
+    if len(s) >= 3:  # a label cut by a page break: 项目完成指 -> 项目完成指标
+        for canon, syns in table.items():
+            if any(x.startswith(s) for x in [canon, *(syns or [])]):
+                return canon
+    return None
+
+
+def canonical_level1(raw: str | None) -> str | None:
+    return _lookup(clean_label(raw), _vocab()["level1"])  # type: ignore[arg-type]
+
+
+def canonical_level2(raw: str | None) -> str | None:
+    s = clean_label(raw)
+    hit = _lookup(s, _vocab()["level2"])  # type: ignore[arg-type]
+    if hit:
+        return hit
+    for key, canon in (_vocab()["level2_contains"] or {}).items():  # type: ignore[attr-defined]
+        if s and key in s:
+            return str(canon)
+    return None
+
+
+def level1_of_level2(level2: str | None) -> str | None:
+    if not level2:
+        return None
+    got = (_vocab()["level1_of_level2"] or {}).get(level2)  # type: ignore[attr-defined]
+    return str(got) if got else None
+
+
+def is_level_name(text: str, level: int) -> bool:
+    """``text`` is exactly a level-1 (or level-2) name or synonym (no prefix or word matching)."""
+    s = clean_label(text)
+    table = _vocab()["level1" if level == 1 else "level2"]
+    return any(s == canon or s in (syns or []) for canon, syns in table.items())  # type: ignore[attr-defined]

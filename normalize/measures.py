@@ -1,0 +1,83 @@
+"""Canonical measure names for statement columns (vocabulary in data/measures.yaml)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_DATA = Path(__file__).with_name("data") / "measures.yaml"
+_SPACE = re.compile(r"[\s\u3000]+")
+_YEAR = re.compile(r"^\d{4}\s*年\s*度?")
+
+
+@dataclass(frozen=True)
+class MeasureVocabulary:
+    canonical: dict[str, str]  # folded printed header -> canonical
+    plain_amount: frozenset[str]
+    budget_default: str
+    final_default: str
+    suffixes: tuple[str, ...]
+    totals: frozenset[str]
+
+
+def fold_label(text: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> MeasureVocabulary:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    canonical: dict[str, str] = {}
+    for canon, printed in data["synonyms"].items():
+        for p in printed:
+            canonical[fold_label(p)] = canon
+    return MeasureVocabulary(
+        canonical=canonical,
+        plain_amount=frozenset(fold_label(x) for x in data["plain_amount"]),
+        budget_default=data["budget_default"],
+        final_default=data["final_default"],
+        suffixes=tuple(sorted((fold_label(x) for x in data["measure_suffixes"]), key=len, reverse=True)),
+        totals=frozenset(data["total_measures"]),
+    )
+
+
+def default_measure(statement: str | None) -> str:
+    """The measure of a plain 金额 column: 决算 statements report execution, the rest budgets."""
+    v = vocabulary()
+    return v.final_default if statement and "决算" in statement else v.budget_default
+
+
+def is_plain_amount(label: str) -> bool:
+    return fold_label(label) in vocabulary().plain_amount
+
+
+def is_measure_label(label: str) -> bool:
+    """A header that names a measure of amounts (预算数, 决算数), not an item."""
+    f = fold_label(label)
+    return f in vocabulary().suffixes or f in vocabulary().plain_amount
+
+
+def canonical_measure(label: str, statement: str | None = None) -> str:
+    """The canonical measure of a column header (金额 -> the statement's default)."""
+    f = _YEAR.sub("", fold_label(label))
+    if not f or f in vocabulary().plain_amount:
+        return default_measure(statement)
+    return vocabulary().canonical.get(f, f)
+
+
+def is_total_measure(measure: str) -> bool:
+    return measure in vocabulary().totals
+
+
+def split_measure_suffix(label: str) -> tuple[str, str | None]:
+    """'2024年“三公”经费预算数' -> ('“三公”经费', '预算数'); no suffix -> (label, None)."""
+    f = _YEAR.sub("", fold_label(label))
+    for suf in vocabulary().suffixes:
+        if f.endswith(suf) and len(f) > len(suf):
+            return f[: -len(suf)], suf
+    return f, None

@@ -1,0 +1,88 @@
+"""Statement titles: recognise a printed title and give its canonical name.
+
+The vocabulary (title suffixes, words, exclusions, variants) is reviewed data in
+data/statements.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from extract.furniture import is_furniture
+
+_DATA = Path(__file__).with_name("data") / "statements.yaml"
+_SPACE = re.compile(r"[\s\u3000]+")
+_TAG = re.compile(
+    r"公开\s*[0-9一二三四五六七八九十]+(\s*[-－]\s*\d+)?\s*表|公开表\s*[0-9一二三四五六七八九十]+"
+)
+_UNIT_TAIL = re.compile(r"(编制)?(部门|单位)\s*[:：].*$")
+
+
+@dataclass(frozen=True)
+class StatementVocabulary:
+    suffixes: tuple[str, ...]
+    words: tuple[str, ...]
+    excluded: tuple[str, ...]
+    strip: tuple[re.Pattern[str], ...]
+    canonical: dict[str, str]
+
+
+def _key(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    return _SPACE.sub("", s).replace('"', "").replace("“", "").replace("”", "")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> StatementVocabulary:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return StatementVocabulary(
+        suffixes=tuple(data["title_suffixes"]),
+        words=tuple(data["title_words"]),
+        excluded=tuple(data["excluded_words"]),
+        strip=tuple(re.compile(p) for p in data["strip_patterns"]),
+        canonical={_key(k): v for k, v in (data.get("canonical") or {}).items()},
+    )
+
+
+def clean_title(line: str) -> str:
+    """The printed title without white space, 公开NN表 tags, year prefixes and unit/agency tails."""
+    s = _SPACE.sub("", line)
+    s = _TAG.sub("", s)
+    s = _UNIT_TAIL.sub("", s)
+    for pat in vocabulary().strip:
+        s = pat.sub("", s)
+    return s.strip()
+
+
+def is_statement_title(line: str) -> bool:
+    v = vocabulary()
+    s = clean_title(line)
+    if not s or len(s) > 40:
+        return False
+    core = re.sub(r"[（(][^）)]*[）)]$", "", s)  # 财政拨款支出预算表（功能科目）
+    if not core.endswith(v.suffixes):
+        return False
+    if any(w in s for w in v.excluded):
+        return False
+    return any(w in s for w in v.words)
+
+
+def canonical_statement(title: str) -> str:
+    s = clean_title(title)
+    return vocabulary().canonical.get(_key(s), s)
+
+
+def find_title(text: str) -> str | None:
+    """The statement title closest to the end of ``text`` (text above a table, or its first cells)."""
+    for line in reversed(text.splitlines()):
+        if is_furniture(line):
+            continue
+        if is_statement_title(line):
+            return canonical_statement(line)
+    return None

@@ -1,0 +1,60 @@
+"""Recall of the statement reader on the real 部门预算/部门决算 samples against their golds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from statement_matching import recall
+
+from extract.document import DocInput
+from extract.pdf_text import read_pdf_text
+from extract.source_file import sha256_of
+from extract.statement_checks import identity_stats
+from extract.statements import read_statements
+from extract.table_stitch import stitch
+from extract.tables_pdfplumber import read_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "raw" / "samples"
+GOLDS = sorted((ROOT / "tests" / "gold" / "real").glob("*.gold.json"))
+
+
+def _read(pdf: Path) -> DocInput:
+    return DocInput(doc_id=sha256_of(pdf), path=pdf, file_type="pdf", pages=read_pdf_text(pdf).pages,
+                    tables=stitch(read_tables(pdf)))
+
+
+@pytest.fixture(scope="module")
+def results() -> list[tuple[str, int, int, int, int]]:
+    out = []
+    for gp in GOLDS:
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        pdf = SAMPLES / gold["file"]
+        if not pdf.exists():
+            continue
+        ext = read_statements(_read(pdf))
+        rows = [g for g in gold["budgets"] if g.get("source", "table") == "table"]
+        found, total = recall(rows, ext.budgets)
+        checked, held = identity_stats(ext)
+        out.append((gold["file"], found, total, checked, held))
+    return out
+
+
+def test_statement_recall_on_real_documents(results: list[tuple[str, int, int, int, int]]) -> None:
+    if not results:
+        pytest.skip("real samples not present")
+    found = sum(r[1] for r in results)
+    total = sum(r[2] for r in results)
+    assert total > 0
+    assert found / total >= 0.98, [r for r in results if r[1] < r[2]]
+
+
+def test_statement_identities_hold_on_real_documents(results: list[tuple[str, int, int, int, int]]) -> None:
+    if not results:
+        pytest.skip("real samples not present")
+    checked = sum(r[3] for r in results)
+    held = sum(r[4] for r in results)
+    assert checked > 0
+    assert held / checked >= 0.99
