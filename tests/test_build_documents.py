@@ -34,7 +34,9 @@ def documents(built: dict[str, object]) -> pd.DataFrame:
     return pd.read_parquet(Path(str(built["out"])) / "documents")
 
 
-def test_every_sample_has_one_row_keyed_by_its_sha256(documents: pd.DataFrame, built: dict[str, object]) -> None:
+def test_every_sample_has_one_row_keyed_by_its_sha256(
+    documents: pd.DataFrame, built: dict[str, object]
+) -> None:
     raw = Path(str(built["raw"]))
     ok = documents[documents["raw_path"].str.contains("/samples/")]
     assert sorted(Path(p).name for p in ok["raw_path"]) == sorted(EXPECTED)
@@ -49,7 +51,10 @@ def test_sample_metadata_is_exact(documents: pd.DataFrame, name: str) -> None:
     agency, year, kind, pages = EXPECTED[name]
     row = documents[documents["raw_path"].str.endswith("/" + name)].iloc[0]
     assert (row["agency"], int(row["fiscal_year"]), row["report_kind"], int(row["pages"])) == (
-        agency, year, kind, pages
+        agency,
+        year,
+        kind,
+        pages,
     )
     assert row["status"] in ("ok", "partial")
     assert row["extractor_version"]
