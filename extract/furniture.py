@@ -1,4 +1,8 @@
-"""Page furniture: page numbers, running tags, 公开NN表 labels (patterns in data/page_furniture.txt)."""
+"""Page furniture: page numbers, running tags, 公开NN表 labels (patterns in data/page_furniture.txt).
+
+Page-number patterns count only among a page's first and last lines (``EDGE_LINES``); tag patterns
+count anywhere.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,42 @@ from pathlib import Path
 
 _PATTERNS_FILE = Path(__file__).with_name("data") / "page_furniture.txt"
 
+# how many non-empty lines at the top and at the bottom of a page may be page furniture
+EDGE_LINES = 2
+
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    lines = [
-        ln.strip()
-        for ln in _PATTERNS_FILE.read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.lstrip().startswith("#")
-    ]
-    return re.compile("|".join(f"(?:{p})" for p in lines))
+def _patterns() -> dict[str, re.Pattern[str]]:
+    groups: dict[str, list[str]] = {"edge": [], "anywhere": []}
+    group = "anywhere"
+    for ln in _PATTERNS_FILE.read_text(encoding="utf-8").splitlines():
+        s = ln.strip()
+        if not s or s.startswith("#"):
+            continue
+        if s in ("[edge]", "[anywhere]"):
+            group = s[1:-1]
+            continue
+        groups[group].append(s)
+    return {g: re.compile("|".join(f"(?:{p})" for p in ps) or r"(?!)") for g, ps in groups.items()}
 
 
-def is_furniture(line: str) -> bool:
+def is_furniture(line: str, at_edge: bool = True) -> bool:
+    """Whether ``line`` is furniture; ``at_edge``: it stands among the first or last lines of its page."""
     s = line.strip()
-    return not s or _pattern().fullmatch(s) is not None
+    if not s:
+        return True
+    p = _patterns()
+    return p["anywhere"].fullmatch(s) is not None or (at_edge and p["edge"].fullmatch(s) is not None)
+
+
+def content_lines(page_text: str) -> list[str]:
+    """The page's stripped lines without furniture (page numbers only at the page's edges)."""
+    lines = [ln.strip() for ln in page_text.splitlines()]
+    filled = [i for i, ln in enumerate(lines) if ln]
+    edge = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+    return [ln for i, ln in enumerate(lines) if ln and not is_furniture(ln, at_edge=i in edge)]
 
 
 def strip_furniture(text: str) -> str:
+    """A short text between tables or at a page's edge, without its furniture lines."""
     return "\n".join(ln for ln in text.splitlines() if not is_furniture(ln))

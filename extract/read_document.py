@@ -163,6 +163,9 @@ def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
             b.flagged = True
     if not rec.agency:
         ex.issues.append(IssueRow(doc_id, None, "agency_unknown", "warning", "no agency name found in the document"))
+    if meta.year_source == "file_name":
+        ex.issues.append(IssueRow(doc_id, None, "fiscal_year_from_file_name", "warning",
+                                  f"no year is printed in the document; {rec.fiscal_year} taken from its file name"))
     if not rec.fiscal_year:
         ex.issues.append(
             IssueRow(doc_id, None, "fiscal_year_unknown", "warning", "no fiscal year found in the document")

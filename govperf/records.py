@@ -51,6 +51,8 @@ class BudgetRow:
     source_text: str | None = None  # the sentence, for source == "text"
     extractor: str | None = None  # which table reader produced the row
     flagged: bool = False  # the row comes from a page with garbled text
+    linked_table_index: int | None = None  # a prose figure that a table row also gives: that row
+    linked_row_index: int | None = None
 
 
 @dataclass
@@ -112,7 +114,6 @@ class FactRow:
     value: float
     unit: str
     source_text: str
-    budget_row_index: int | None = None
 
 
 @dataclass

@@ -69,6 +69,8 @@ BUDGETS = _schema(
     _f("source_text", _str),
     _f("extractor", _str),
     _f("flagged", pa.bool_(), False),
+    _f("linked_table_index", _i32),
+    _f("linked_row_index", _i32),
 )
 
 INDICATORS = _schema(
@@ -123,7 +125,6 @@ FACTS = _schema(
     _f("value", _f64, False),
     _f("unit", _str, False),
     _f("source_text", _str, False),
-    _f("budget_row_index", _i32),
 )
 
 ISSUES = _schema(
