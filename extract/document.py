@@ -19,6 +19,8 @@ class DocInput:
     report_kind: str = "unknown"  # the document's kind as read by extract.doc_meta
     agency: str = ""
     fiscal_year: int = 0
+    # table index -> the interpreter that read it; a later interpreter leaves a claimed table alone
+    claimed_tables: dict[int, str] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)
 
     def page_text(self, number: int) -> str:

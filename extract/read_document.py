@@ -21,6 +21,7 @@ from extract.office_docx import read_docx
 from extract.office_xlsx import read_xlsx
 from extract.pdf_text import PageText, read_pdf_text
 from extract.source_file import sha256_of, sniff_type
+from extract.table_doubt import Note, check_tables, issues_from_notes
 from extract.table_model import RawTable
 from extract.table_stitch import stitch
 from extract.tables_pdfplumber import read_tables
@@ -30,10 +31,11 @@ from govperf.records import DocumentRecord, Extraction, IssueRow
 
 Reader = Callable[[DocInput], Extraction]
 
-# the interpreters, in the order they run: (name, "module:function")
+# the interpreters, in the order they run: (name, "module:function"); the statements run first and
+# claim their tables (DocInput.claimed_tables), which the self-evaluation reader then leaves alone
 READERS: tuple[tuple[str, str], ...] = (
-    ("self_evaluation", "extract.selfeval:read_self_evaluation"),
     ("statements", "extract.statements:read_statements"),
+    ("self_evaluation", "extract.selfeval:read_self_evaluation"),
     ("narrative", "extract.narrative:read_narrative"),
     ("prose_figures", "extract.prose_figures:read_prose_figures"),
 )
@@ -57,7 +59,8 @@ def _resolve(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
 
 
-def _load(path: Path, file_type: str) -> tuple[list[PageText], list[RawTable]]:
+def _load(path: Path, file_type: str) -> tuple[list[PageText], list[RawTable], list[Note]]:
+    """The pages' text, the tables (stitched across pages) and the second reader's notes."""
     if file_type == "pdf":
         pages = read_pdf_text(path).pages
         try:
@@ -65,11 +68,13 @@ def _load(path: Path, file_type: str) -> tuple[list[PageText], list[RawTable]]:
         except Exception as exc:  # pdfminer raises many kinds for a damaged file
             reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
             raise CorruptDocumentError(str(path), reason) from exc
-        return pages, stitch(tables)
+        # doubtful pages are read a second way (camelot, word positions) and compared
+        checked = check_tables(path, pages, tables)
+        return pages, stitch(checked.tables), checked.notes
     if file_type == "docx":
-        return read_docx(path)
+        return (*read_docx(path), [])
     if file_type == "xlsx":
-        return read_xlsx(path)
+        return (*read_xlsx(path), [])
     raise NotADocumentError(str(path), f"legacy binary .{file_type} files are not read yet; convert to .{file_type}x")
 
 
@@ -114,7 +119,7 @@ def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
     ex = Extraction()
     try:
         rec.file_type = sniff_type(path)
-        pages, tables = _load(path, rec.file_type)
+        pages, tables, notes = _load(path, rec.file_type)
     except InputDocumentError as exc:
         rec.status, rec.error = "failed", exc.reason
         ex.issues.append(IssueRow(doc_id, None, exc.rule, "error", f"{path.name}: {exc.reason}"))
@@ -128,6 +133,7 @@ def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
     doc = DocInput(doc_id, path, rec.file_type, pages, tables, meta.report_kind, meta.agency, meta.fiscal_year)
 
     ex.issues.extend(_page_issues(doc_id, pages))
+    ex.issues.extend(issues_from_notes(doc_id, notes))
     table_rows, prose_rows = Extraction(), Extraction()
     for name, spec in READERS:
         try:

@@ -22,14 +22,15 @@ from extract.selfeval_funds import (
     kv_money,
     pair_amounts,
     pair_block_start,
+    unit_above,
 )
 from extract.selfeval_funds import source_label as fund_source_label
 from extract.selfeval_indicators import (
     IndicatorSection,
+    convert_percent_fractions,
     fix_trailing_labels,
     header_roles,
     is_end_row,
-    percent_fraction_issues,
     read_indicator_row,
 )
 from extract.selfeval_scores import score_cells, summary_header, summary_rows, total_score
@@ -106,6 +107,11 @@ def read_self_evaluation(doc: DocInput) -> Extraction:
     form: _Form | None = None
     prev: RawTable | None = None
     for ti, table in enumerate(doc.tables):
+        if ti in doc.claimed_tables:  # a statement table, read by its own interpreter
+            if form is not None:
+                _finish(form, doc, out)
+            form, prev = None, None
+            continue
         if _continues(prev, table, form):
             assert form is not None
         else:
@@ -117,7 +123,6 @@ def read_self_evaluation(doc: DocInput) -> Extraction:
     if form is not None:
         _finish(form, doc, out)
     out.scores = _dedupe_scores(out.scores)
-    out.issues.extend(percent_fraction_issues(out.indicators, doc.doc_id))
     return out
 
 
@@ -128,6 +133,8 @@ def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction)
     summary = None
     pair_measures: list[str] | None = None
     pair_line: str | None = None
+    if table.text_above and not table.continued_from_previous_page:
+        form.ctx.unit = unit_above(table.text_above) or form.ctx.unit
     for ri, row in enumerate(rows):
         page = table.row_pages[ri] if ri < len(table.row_pages) else table.page
         new_page = ri > 0 and page != table.row_pages[ri - 1]
@@ -142,7 +149,7 @@ def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction)
             continue
         # summary tables
         if summary is None:
-            summary = summary_header(row)
+            summary = summary_header(row, form.ctx.unit or "万元")
             if summary is not None:
                 continue
         else:
@@ -189,6 +196,7 @@ def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction)
         if bh is not None:
             _close_block(form, doc, ti, reader, out)
             form.block = bh
+            bh.unit = bh.unit or form.ctx.unit
             label = join_lines(row[0]) if row and row[0] else ""
             if label and not bh.line_name and _is_item_label(label):
                 bh.line_name = label
@@ -311,7 +319,7 @@ def _emit_pairs(
     from extract.selfeval_funds import block_unit
 
     pairs = pair_amounts(row)
-    unit_printed = "万元" if line and "万元" in line else ("元" if line and "元" in line else None)
+    unit_printed = "万元" if line and "万元" in line else ("元" if line and "元" in line else form.ctx.unit)
     line_name = key(line) if line else None
     for n, (label, raw) in enumerate(pairs[: len(measures)]):
         amount = parse_number(raw)
@@ -342,6 +350,7 @@ def _emit_pairs(
 
 
 def _finish(form: _Form, doc: DocInput, out: Extraction) -> None:
+    out.issues.extend(convert_percent_fractions(form.indicators, doc.doc_id))
     out.indicators.extend(form.indicators)
     if form.total is not None:
         out.scores.append(form.total)

@@ -27,6 +27,7 @@ class FormContext:
     project: str | None = None
     statement: str | None = None
     known: bool = False  # scope/project were read from the table or its heading
+    unit: str | None = None  # money unit of a line such as 单位：元 above the form
 
 
 def title_from(text_above: str) -> str | None:
@@ -59,13 +60,26 @@ def heading_project(text_above: str) -> str | None:
 
 
 def label_value(row: list[Cell], labels: str) -> str | None:
-    """The value next to a label cell of ``labels`` (项目名称 | 交通事故预防及处理专项经费)."""
+    """The value next to a label cell of ``labels`` (项目名称 | 交通事故预防及处理专项经费), or
+    after the label in the same cell (项目名称：交通事故预防及处理专项经费)."""
     cells = texts(row)
-    for n, (_, c) in enumerate(cells[:-1]):
-        if key(c) in vocab()[labels]:
+    for n, (_, c) in enumerate(cells):
+        if key(c) in vocab()[labels] and n + 1 < len(cells):
             value = join_lines(cells[n + 1][1])
             if key(value) not in vocab()[labels] and not any(
                 key(value) == w for _, ws in vocab()["indicator_columns"] for w in ws
             ):
                 return value
+        inline = _inline_value(join_lines(c), vocab()[labels])
+        if inline:
+            return inline
+    return None
+
+
+def _inline_value(text: str, labels: list[str]) -> str | None:
+    """项目名称：X (label, colon, value in one cell) -> X."""
+    for label in labels:
+        m = re.match(rf"^\s*{re.escape(label)}\s*[:：]\s*(\S.*?)\s*$", text)
+        if m:
+            return m.group(1)
     return None

@@ -8,7 +8,8 @@ Three layouts:
 - label/amount pairs in a row (预算数: | 1047.8 | 执行数: | 1047.8), one row per source;
 - a money label and its amount in the next cell (基本支出总额 | 5576.54 万元).
 Blank and "—" cells are "not filled", not zero. Amounts without a stated unit are 万元
-unless the block's largest amount reaches the vocabulary's yuan_threshold (then 元, noted).
+unless a unit line above the form says so (单位：元, see unit_above) or the block's largest
+amount reaches the vocabulary's yuan_threshold (then 元, noted).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from extract.selfeval_vocab import first_text, join_lines, key, texts, vocab
+from extract.selfeval_vocab import first_text, join_lines, key, points_of, texts, vocab
 from extract.table_model import Cell
 from govperf.records import BudgetRow, IssueRow
 from normalize.numbers import is_zero_dash, parse_number, to_wan
@@ -93,10 +94,8 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
     )
     if i + 1 < len(rows):  # a second header row naming the source of each column
         sub = rows[i + 1]
-        named = {
-            c: key(cell) for c, cell in enumerate(sub) if cell and key(cell) in vocab()["fund_source_columns"]
-        }
-        if len(named) >= 2:
+        named = {c: key(cell) for c, cell in enumerate(sub) if cell and _source_column(key(cell))}
+        if len(named) >= 2 and not any(parse_number(c) is not None for c in sub if c):
             cur = None
             for c in range(len(row)):
                 if c in measures:
@@ -108,6 +107,21 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
             block.sources = {c: source_label(v) for c, v in named.items()}
             block.two_level = True
     return block
+
+
+def unit_above(text_above: str) -> str | None:
+    """The money unit of a line such as 单位：元 / 金额单位：万元 above a form (the nearest one)."""
+    pattern = re.compile(str(vocab()["unit_line_pattern"]))
+    for line in reversed(text_above.splitlines()):
+        m = pattern.match(re.sub(r"\s+", "", line))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _source_column(k: str) -> bool:
+    """A second-header cell naming a funding source (合计, 财政拨款, 中央补助, 区级预算资金)."""
+    return k in vocab()["fund_source_columns"] or k.endswith(tuple(vocab()["fund_source_suffixes"]))
 
 
 def block_label_text(rows: list[list[Cell]], i: int) -> str:
@@ -224,9 +238,9 @@ def emit_block(
         _check_rate(block, row, off, got, issues, doc_id, page, table_index, ri)
         if n == 0:
             if block.score_col is not None and 0 <= block.score_col - off < len(row):
-                block_score = parse_number(row[block.score_col - off])
+                block_score = points_of(row[block.score_col - off])
             if block.weight_col is not None and 0 <= block.weight_col - off < len(row):
-                block_weight = parse_number(row[block.weight_col - off])
+                block_weight = points_of(row[block.weight_col - off])
     return out, block_score, block_weight
 
 

@@ -4,21 +4,23 @@ A section starts at a header row naming the indicator column (三级指标, 指�
 level or target columns; a two-line header (绩效指标 | 年度指标值 over 指标性质 | 指标值 |
 度量单位) is read as one. Blank or merged level cells inherit from the row above, also
 across pages and across tables that continue the section (their missing left columns are
-aligned from the right). A row cut by the page break (no indicator name on the new page)
-is joined to the row above.
+aligned from the right). A row cut by the page break is joined to the row above: on the new
+page it has no indicator name, or a name and nothing else (the rest of a wrapped name). A form
+without a 一级指标 column takes each row's level 1 from its level 2. % targets typed as
+fractions among whole percentages are converted (convert_percent_fractions).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
-from extract.selfeval_vocab import column_role, first_text, join_lines, key, vocab
+from extract.selfeval_vocab import column_role, first_text, join_lines, key, points_of, vocab
 from extract.table_model import Cell
 from govperf.records import IndicatorRow, IssueRow
 from normalize.indicator_levels import canonical_level1, canonical_level2, is_level_name, level1_of_level2
 from normalize.indicator_names import canonical_name
 from normalize.indicator_values import parse_indicator_value, parse_operator
-from normalize.numbers import parse_number
 
 
 @dataclass
@@ -86,7 +88,8 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -
         section.level1 = l1
     if l2:
         section.level2 = l2
-        if l1 is None and (section.level1 is None or _level_column_lost(row, section, "level1")):
+        no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
+        if l1 is None and (section.level1 is None or no_level1):
             section.level1 = level1_of_level2(l2) or section.level1
     if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
         f1, f2 = floating_labels(page_text)
@@ -165,6 +168,12 @@ def read_indicator_row(
         if new_page and section.rows and any(c for c in row):
             _join_cut_row(section.rows[-1], row, section)
         return
+    if new_page and section.rows and section.rows[-1].page != page and _name_only(row, section):
+        prev = section.rows[-1]  # the row's name itself was cut by the page break
+        prev.name = prev.name + name
+        prev.name_canonical = canonical_name(prev.name)
+        _join_cut_row(prev, row, section)
+        return
     if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
         return
     own_label = _update_levels(section, row, page_text)
@@ -206,14 +215,27 @@ def read_indicator_row(
             actual_value=actual.value,
             target_unit=target.unit if target.value is not None else None,
             actual_unit=actual.unit if actual.value is not None else None,
-            weight=parse_number(_cell(row, section, "weight")),
-            score=parse_number(_cell(row, section, "score")),
+            weight=points_of(_cell(row, section, "weight")),
+            score=points_of(_cell(row, section, "score")),
             deviation_reason=join_lines(_cell(row, section, "reason")) or None,
             extractor=reader,
         )
     )
     if own_label:
         section.labelled.add(id(section.rows[-1]))
+
+
+_VALUE_ROLES = ("target", "actual", "weight", "score", "operator", "unit")
+
+
+def _name_only(row: list[Cell], section: IndicatorSection) -> bool:
+    """A row with a name and nothing else: no value, no operator or unit, no level label of its own."""
+    if any(join_lines(_cell(row, section, r)) for r in _VALUE_ROLES):
+        return False
+    return not any(
+        (raw := _cell(row, section, role)) and (canonical_level1(raw) or canonical_level2(raw))
+        for role in ("level1", "level2")
+    )
 
 
 def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection) -> None:
@@ -234,25 +256,42 @@ def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection
         prev.deviation_reason = (prev.deviation_reason or "") + extra_reason
 
 
-def percent_fraction_issues(rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
-    """A % target printed as a fraction (0.95) among whole percentages (95): flagged, kept as printed."""
-    pct = [r for r in rows if r.target_unit == "%" and r.target_value is not None]
-    whole = [r for r in pct if r.target_value is not None and r.target_value > 1]
+def _percent_from_column(raw: str | None) -> bool:
+    """The % of a value comes from the 度量单位 column, not from a sign printed after the number."""
+    return "%" not in unicodedata.normalize("NFKC", raw or "")
+
+
+def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
+    """% targets typed as fractions (0.95 under a % unit) in a form whose other % targets are whole
+    percentages (95, 100) are percentages: 0.95 -> 95, and the row's actual likewise. Only a % taken
+    from the unit column counts (a printed "≤0.5%" means 0.5%), and upper limits (<, <=) are left
+    alone (error and accident rates are small percentages). A target of exactly 1 is ambiguous
+    (1% or 100%): kept as printed. Every converted or kept value is noted as an issue."""
+    pct = [
+        r
+        for r in rows
+        if r.target_unit == "%" and r.target_value is not None and _percent_from_column(r.target_raw)
+    ]
     out: list[IssueRow] = []
-    if len(whole) < 2:
-        return out
     for r in pct:
-        if r.target_value is not None and 0 < r.target_value < 1:
-            out.append(
-                IssueRow(
-                    doc_id,
-                    r.page,
-                    "percent_written_as_fraction",
-                    "warning",
-                    f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole "
-                    f"percentages; probably {r.target_value * 100:g}%",
-                    r.table_index,
-                    r.row_index,
-                )
-            )
+        v = r.target_value
+        if v is None or not 0 < v <= 1:
+            continue
+        whole = [o for o in rows if o is not r and o.target_unit == "%" and (o.target_value or 0) > 1]
+        if not whole or r.operator in ("<", "<="):
+            continue
+        if v == 1:
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole percentages; "
+            msg += "1% or 100% is ambiguous: kept as printed"
+        else:
+            r.target_value = round(v * 100, 6)
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole percentages "
+            msg += f"read as a fraction: {v:g} -> {r.target_value:g}%"
+            a = r.actual_value
+            if r.actual_unit == "%" and a is not None and 0 < a < 1 and _percent_from_column(r.actual_raw):
+                r.actual_value = round(a * 100, 6)
+                msg += f"; actual {a:g} -> {r.actual_value:g}%"
+        out.append(
+            IssueRow(doc_id, r.page, "percent_written_as_fraction", "warning", msg, r.table_index, r.row_index)
+        )
     return out

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extract.selfeval_indicators import IndicatorSection
-from extract.selfeval_vocab import first_text, join_lines, key, vocab
+from extract.selfeval_vocab import first_text, join_lines, key, points_of, vocab
 from extract.table_model import Cell
 from govperf.records import BudgetRow, ScoreRow
 from normalize.grades import canonical_grade
@@ -41,11 +41,11 @@ def total_score(row: list[Cell], section: IndicatorSection | None) -> tuple[floa
     if section is not None:
         off = section.ncols - len(row)
         wc, sc = section.col("weight"), section.col("score")
-        w = parse_number(row[wc - off]) if wc is not None and 0 <= wc - off < len(row) else None
-        s = parse_number(row[sc - off]) if sc is not None and 0 <= sc - off < len(row) else None
+        w = points_of(row[wc - off]) if wc is not None and 0 <= wc - off < len(row) else None
+        s = points_of(row[sc - off]) if sc is not None and 0 <= sc - off < len(row) else None
         if s is not None:
             return s, w if w else 100.0, grade
-    nums = [n for n in (parse_number(c) for c in row[1:] if c) if n is not None]
+    nums = [n for n in (points_of(c) for c in row[1:] if c) if n is not None]
     if len(nums) == 1:
         return nums[0], 100.0, grade
     if len(nums) >= 2:
@@ -62,7 +62,8 @@ class SummaryTable:
     unit: str
 
 
-def summary_header(row: list[Cell]) -> SummaryTable | None:
+def summary_header(row: list[Cell], default_unit: str = "万元") -> SummaryTable | None:
+    """The header of a summary table; amounts in the unit printed in it, else ``default_unit``."""
     keys = [key(c) for c in row]
     if not all(k in keys for k in vocab()["summary_needs"]):
         return None
@@ -72,7 +73,7 @@ def summary_header(row: list[Cell]) -> SummaryTable | None:
     grade_col = next((c for c, k in enumerate(keys) if "等级" in k or "等次" in k), None)
     unit = _UNIT.search(" ".join(join_lines(c) for c in row if c))
     return SummaryTable(
-        keys.index("项目名称"), measures, keys.index("得分"), grade_col, unit.group(1) if unit else "万元"
+        keys.index("项目名称"), measures, keys.index("得分"), grade_col, unit.group(1) if unit else default_unit
     )
 
 

@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 
 from extract.table_model import Cell
+from normalize.indicator_values import parse_points
+from normalize.numbers import parse_number
 
 _DATA = Path(__file__).parent / "data" / "selfeval_vocab.yaml"
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -71,3 +73,9 @@ def column_role(cell: Cell) -> str | None:
 
 def in_list(cell_key: str, name: str) -> bool:
     return cell_key in vocab()[name]
+
+
+def points_of(cell: Cell) -> float | None:
+    """A 分值/得分 cell: a number, also printed with 分 (10分, 9.5 分)."""
+    got = parse_number(cell)
+    return got if got is not None else parse_points(cell)

@@ -39,17 +39,27 @@ from normalize.measures import (
     split_measure_suffix,
 )
 from normalize.numbers import parse_number, to_wan
-from normalize.statement_names import find_title
+from normalize.statement_names import find_title, strip_item_prefix
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|千元|百万元|亿元|元)")
 _NUMBERING = re.compile(r"^([（(]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*")
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _SUBTOTALS = frozenset({"小计", "合计"})
+# an item cell holding its code too: "201 一般公共服务支出", "[20101]人大事务", "2010101-行政运行"
+_CODE_IN_NAME = re.compile(r"^[\[【［]?(\d{3}(?:\d{2}){0,2})(?!\d)[\]】］]?\s*[-－—:：]?\s*(\D.*)$")
+
+
+def split_code_name(text: str) -> tuple[str | None, str]:
+    """'201一般公共服务支出' -> ('201', '一般公共服务支出'); an item without a code -> (None, text)."""
+    m = _CODE_IN_NAME.match(text)
+    if m is None:
+        return None, text
+    return m.group(1), m.group(2)
 
 
 def clean_item(text: str) -> str:
     s = cell_text(text)
-    return _NUMBERING.sub("", s)
+    return _NUMBERING.sub("", strip_item_prefix(_NUMBERING.sub("", s)))
 
 
 def _unit(title_rows: str, text_above: str) -> str:
@@ -106,8 +116,13 @@ def join_cut_rows(rows: list[list[Cell]], pages: list[int], layout: Layout) -> l
     return out
 
 
-def _item_of(row: list[Cell], a: int, layout: Layout) -> tuple[str | None, str | None, int | None]:
-    """(name, code, name column) of the amount in column ``a``: the item to its left on its side."""
+def _item_of(row: list[Cell], a: int, layout: Layout,
+             last_parts: dict[int, list[str]] | None = None) -> tuple[str | None, str | None, int | None]:
+    """(name, code, name column) of the amount in column ``a``: the item to its left on its side.
+
+    ``last_parts`` (name column -> code parts of the last coded row) completes split 类/款/项 codes
+    printed with only the row's own part (款 row: "" | "01" | "").
+    """
     kinds = layout.kinds
     c = a - 1
     seen_group = False
@@ -124,28 +139,44 @@ def _item_of(row: list[Cell], a: int, layout: Layout) -> tuple[str | None, str |
         seen_group = True
         text = cell_text(cell)
         if kinds[c] == NAME and text:
-            return text, _code_left_of(row, c, layout), c
+            last = last_parts if last_parts is not None else {}
+            code, parts = _code_left_of(row, c, layout, last.get(c))
+            if parts:
+                last[c] = parts
+            return text, code, c
         if kinds[c] == CODE and text and not is_code_value(text) and not is_code_part(text):
             return text, None, c
         c -= 1
     return None, None, None
 
 
-def _code_left_of(row: list[Cell], name_col: int, layout: Layout) -> str | None:
-    parts: list[str] = []
+def _code_left_of(row: list[Cell], name_col: int, layout: Layout,
+                  prev: list[str] | None = None) -> tuple[str | None, list[str]]:
+    """The code printed left of an item, and its parts by position (类, 款, 项 columns).
+
+    A part left blank before the row's own part (款 row: "" | "01" | "") is the one of the
+    coded row above (``prev``); without it the code is unknown.
+    """
+    positional: list[str] = []
     c = name_col - 1
     while c >= 0 and layout.kinds[c] in (CODE, NAME):
         if layout.kinds[c] == CODE:
-            text = cell_text(row[c])
-            if text:
-                parts.append(text)
+            positional.append(cell_text(row[c]))
         elif cell_text(row[c]):
             break
         c -= 1
-    parts.reverse()
-    if not parts or not all(p.isdigit() for p in parts):
-        return None
-    return parts[0] + "".join(p.zfill(2) for p in parts[1:])
+    positional.reverse()
+    given = [p for p in positional if p]
+    if not given or not all(p.isdigit() for p in given):
+        return None, []
+    first = next(i for i, p in enumerate(positional) if p)
+    if first == 0:
+        parts = given
+    elif prev is not None and len(prev) >= first and all(prev[:first]):
+        parts = prev[:first] + given
+    else:
+        return None, []
+    return parts[0] + "".join(p.zfill(2) for p in parts[1:]), parts
 
 
 def _parent_name(row: list[Cell], name_col: int, layout: Layout) -> str | None:
@@ -232,6 +263,7 @@ def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Lay
     if not layout.across:
         facts.total_cols = _total_columns(layout, statement)
     across_items = [_across_item(p)[0] for p in layout.paths]
+    last_parts: dict[int, list[str]] = {}
     out: list[BudgetRow] = []
     for i, row in join_cut_rows(rows, pages, layout):
         page = pages[i]
@@ -252,10 +284,12 @@ def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Lay
                     mlabel = row_label
                 measure = canonical_measure(mlabel or "", statement)
             else:
-                found, code, name_col = _item_of(row, a, layout)
+                found, code, name_col = _item_of(row, a, layout, last_parts)
                 if not found or name_col is None:
                     continue
                 name = clean_item(found)
+                if code is None:
+                    code, name = split_code_name(name)
                 if name == "小计":
                     name = clean_item(_parent_name(row, name_col, layout) or name)
                 measure = _row_measure(layout.paths[a], statement)
@@ -297,6 +331,7 @@ def read_statements(doc: DocInput) -> Extraction:
             prev = None
             continue
         prev = (table, layout, statement, unit)
+        doc.claimed_tables[index] = "statements"
         rows_out, facts = read_statement_table(doc, index, table, layout, statement, unit)
         ext.budgets.extend(rows_out)
         checks.add(check_table(facts))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extract.table_model import Cell
 from normalize.numbers import fold, parse_number
-from normalize.statement_names import is_statement_title
+from normalize.statement_names import is_line_number_label, is_statement_title
 
 CODE = "code"
 NAME = "name"
@@ -87,6 +87,12 @@ def is_data_row(row: list[Cell]) -> bool:
     return any(parse_number(c) is not None or _ITEM_NUMBERING.match(cell_text(c)) for c in row if c)
 
 
+def is_line_number_row(row: list[Cell]) -> bool:
+    """The 栏次 row under a header: its label, then the column numbers 1, 2, 3 … (not data)."""
+    texts = [cell_text(c) for c in row if cell_text(c)]
+    return bool(texts) and is_line_number_label(texts[0]) and all(parse_number(t) is not None for t in texts[1:])
+
+
 def _resolve_header(rows: list[list[Cell]], width: int) -> list[list[str]]:
     """Header grid with every merged (None) cell given the label of the cell it is part of."""
     h = len(rows)
@@ -138,7 +144,9 @@ def _column_kinds(paths: list[tuple[str, ...]], data: list[list[Cell]], width: i
         n_num = sum(parse_number(v) is not None for v in values)
         n_text = len(values) - n_num
         by_header = _header_kind(paths[c])
-        if by_header == CODE:
+        if any(is_line_number_label(lab) for lab in paths[c]):
+            kinds.append(EMPTY)  # 行次: line numbers, not amounts
+        elif by_header == CODE:
             kinds.append(CODE)
         elif n_text > n_num:
             kinds.append(NAME)
@@ -167,11 +175,16 @@ def read_layout(rows: list[list[Cell]], width: int) -> Layout | None:
     while t < min(_MAX_TITLE_ROWS, len(rows)) and is_title_row(rows[t]) and not is_data_row(rows[t]):
         t += 1
     h = 0
-    while t + h < len(rows) and h < _MAX_HEADER_ROWS and not is_data_row(rows[t + h]):
+    while t + h < len(rows) and h < _MAX_HEADER_ROWS and (
+        not is_data_row(rows[t + h]) or is_line_number_row(rows[t + h])
+    ):
         h += 1
     if h == 0 or t + h >= len(rows):
         return None
-    grid = _resolve_header(rows[t : t + h], width)
+    header = [r for r in rows[t : t + h] if not is_line_number_row(r)]
+    if not header:
+        return None
+    grid = _resolve_header(header, width)
     paths = _paths(grid, width)
     data = rows[t + h :]
     kinds = _column_kinds(paths, data, width)

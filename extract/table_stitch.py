@@ -1,7 +1,7 @@
 """Join tables that run across pages into one table.
 
 A table continues onto the next page when it is the last thing on its page, the
-next page's first table has nothing but page furniture above it, the widths
+next page's first table has nothing but page furniture (or a 续表 mark) above it, the widths
 agree, and the next table does not open with a title of its own inside its ruled
 area (Excel exports put "公开03表 / 支出预算总表 / 单位：万元" in the first row).
 A repeated header on the continuation is dropped. A continuation printed with
@@ -16,6 +16,7 @@ import re
 
 from extract.furniture import strip_furniture
 from extract.table_model import Cell, RawTable
+from normalize.statement_names import is_continuation_mark
 
 # a first cell that names a new table: unit/agency furniture, a 公开NN表 tag, or a title line ending in 表
 _OWN_TITLE = re.compile(
@@ -58,13 +59,19 @@ def _align(row: list[Cell], width: int) -> list[Cell]:
     return [row[0]] + [None] * (width - len(row)) + row[1:]
 
 
+def _only_furniture_above(t: RawTable) -> bool:
+    """Nothing but page furniture or a 续表 mark stands above the table on its page."""
+    lines = [ln for ln in strip_furniture(t.text_above).splitlines() if ln.strip()]
+    return all(is_continuation_mark(ln) for ln in lines)
+
+
 def continues(prev: RawTable, nxt: RawTable) -> bool:
     return (
         nxt.page == prev.last_page + 1
         and nxt.index_on_page == 0
         and prev.reader == nxt.reader
         and not strip_furniture(prev.text_below).strip()
-        and not strip_furniture(nxt.text_above).strip()
+        and _only_furniture_above(nxt)
         and _same_width(prev, nxt)
         and not opens_with_title(nxt)
     )

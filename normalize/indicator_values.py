@@ -112,3 +112,12 @@ def parse_indicator_value(text: str | None, unit_hint: str | None = None) -> Ind
     out.value = round(value, 6)
     out.unit = hint or unit
     return out
+
+
+_POINTS = re.compile(r"^([+-]?\d+(?:\.\d+)?)分?$")
+
+
+def parse_points(text: str | None) -> float | None:
+    """A weight or score cell: "10", "9.5", "10分", "9.5 分" -> the number; anything else None."""
+    m = _POINTS.match(_fold(text or ""))
+    return float(m.group(1)) if m else None

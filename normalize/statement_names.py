@@ -31,6 +31,9 @@ class StatementVocabulary:
     excluded: tuple[str, ...]
     strip: tuple[re.Pattern[str], ...]
     canonical: dict[str, str]
+    line_numbers: frozenset[str]
+    item_prefixes: tuple[str, ...]
+    continuation_marks: frozenset[str]
 
 
 def _key(text: str) -> str:
@@ -47,6 +50,9 @@ def vocabulary() -> StatementVocabulary:
         excluded=tuple(data["excluded_words"]),
         strip=tuple(re.compile(p) for p in data["strip_patterns"]),
         canonical={_key(k): v for k, v in (data.get("canonical") or {}).items()},
+        line_numbers=frozenset(_key(x) for x in data.get("line_number_labels") or ()),
+        item_prefixes=tuple(sorted(data.get("item_prefixes") or (), key=len, reverse=True)),
+        continuation_marks=frozenset(_key(x) for x in data.get("continuation_marks") or ()),
     )
 
 
@@ -71,6 +77,24 @@ def is_statement_title(line: str) -> bool:
     if any(w in s for w in v.excluded):
         return False
     return any(w in s for w in v.words)
+
+
+def is_line_number_label(text: str) -> bool:
+    """行次 / 栏次: the label of a column or row that numbers lines or columns, not an amount."""
+    return _key(text) in vocabulary().line_numbers
+
+
+def is_continuation_mark(line: str) -> bool:
+    """续表 / （续）: a line above a table saying it continues the previous page's table."""
+    return _key(line) in vocabulary().continuation_marks
+
+
+def strip_item_prefix(item: str) -> str:
+    """'其中：公务用车购置费' -> '公务用车购置费' (a label's opening word that is not part of the name)."""
+    for p in vocabulary().item_prefixes:
+        if item.startswith(p) and len(item) > len(p):
+            return item[len(p):]
+    return item
 
 
 def canonical_statement(title: str) -> str:

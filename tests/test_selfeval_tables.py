@@ -298,4 +298,26 @@ def test_masked_values_and_fraction_percentages_are_noted() -> None:
     rules = [i.rule for i in ex.issues]
     assert rules.count("masked_value") == 2
     assert "percent_written_as_fraction" in rules
-    assert ex.indicators[1].target_value == 0.95  # kept as printed (the dev gold keeps it); noted
+    assert ex.indicators[1].target_value == 95.0  # 0.95 under a % unit among 95 and 100: a fraction
+
+
+def test_fraction_rule_leaves_one_printed_percent_signs_and_upper_limits() -> None:
+    t = _table(
+        [
+            ["项目名称", "戊项目", None, None, None, None],
+            ["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "实际完成值"],
+            ["产出指标", "质量指标", "设备完好率", "0.9", "%", "0.96"],
+            [None, None, "系统建成率", "1", "%", "100"],
+            [None, None, "差错率", "≤0.5%", "", "0.3%"],
+            [None, None, "事故发生率", "<0.2", "%", "0"],
+            [None, None, "验收合格率", "98", "%", "100"],
+        ]
+    )
+    ex = read_self_evaluation(_doc(t))
+    got = {r.name: (r.target_value, r.actual_value) for r in ex.indicators}
+    assert got["设备完好率"] == (90.0, 96.0)  # target and actual of the row typed as fractions
+    assert got["系统建成率"] == (1.0, 100.0)  # 1: 1% or 100%, ambiguous: as printed
+    assert got["差错率"] == (0.5, 0.3)  # the % sign printed after the number: 0.5%
+    assert got["事故发生率"] == (0.2, 0.0)  # an upper limit: a small percentage
+    notes = [i.message for i in ex.issues if i.rule == "percent_written_as_fraction"]
+    assert len(notes) == 2 and any("0.9 -> 90%" in m for m in notes) and any("ambiguous" in m for m in notes)

@@ -32,3 +32,20 @@ def test_last_page_with_fewer_columns_is_aligned_to_the_right() -> None:
     b = _t(5, [["合计", "5", "5"]])
     out = stitch([a, b])
     assert len(out) == 1 and out[0].rows[-1] == ["合计", None, None, None, "5", "5"]
+
+
+def test_second_part_under_a_continuation_mark_with_its_header_repeated_is_joined() -> None:
+    head: list[list[Cell]] = [["科目编码", "科目名称", "金额"]]
+    a = _t(2, [*head, ["201", "一般公共服务支出", "10.00"]])
+    b = _t(3, [*head, ["20101", "人大事务", "10.00"]])
+    b.text_above = "续表"
+    out = stitch([a, b])
+    assert len(out) == 1
+    assert out[0].rows == [*head, ["201", "一般公共服务支出", "10.00"], ["20101", "人大事务", "10.00"]]
+
+
+def test_a_table_under_a_line_of_text_is_not_a_continuation() -> None:
+    a = _t(2, [["科目编码", "科目名称", "金额"], ["201", "一般公共服务支出", "10.00"]])
+    b = _t(3, [["20101", "人大事务", "10.00"]])
+    b.text_above = "三、一般公共预算当年拨款规模变化情况"
+    assert len(stitch([a, b])) == 2

@@ -1,0 +1,134 @@
+"""Form variants seen in real reports, as small synthetic grids: 项目名称：X in one cell, a unit
+line (单位：元) above the form, a name cut by the page break, weights printed as 10分, forms
+without a 一级指标 column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.document import DocInput
+from extract.pdf_text import PageText
+from extract.selfeval import read_self_evaluation
+from extract.table_model import Cell, RawTable
+
+
+def _doc(table: RawTable) -> DocInput:
+    return DocInput(
+        doc_id="e" * 64,
+        path=Path("x.pdf"),
+        file_type="pdf",
+        pages=[PageText(n, "", 595, 842) for n in range(1, 4)],
+        tables=[table],
+    )
+
+
+def _table(rows: list[list[Cell]], above: str = "", row_pages: list[int] | None = None) -> RawTable:
+    return RawTable(page=1, rows=rows, row_pages=row_pages or [1] * len(rows), reader="pdfplumber", text_above=above)
+
+
+def test_project_name_written_with_its_label_in_one_cell() -> None:
+    t = _table(
+        [
+            ["项目名称：村级污水处理设施运维经费", None, None, None, None],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"],
+            ["产出指标", "数量指标", "运维站点", "不少于 64 个", "64个"],
+        ]
+    )
+    ex = read_self_evaluation(_doc(t))
+    assert [(r.scope, r.project, r.operator, r.target_value, r.target_unit) for r in ex.indicators] == [
+        ("project", "村级污水处理设施运维经费", ">=", 64.0, "个")
+    ]
+
+
+def test_unit_line_above_the_form_gives_the_money_unit_of_small_yuan_amounts() -> None:
+    t = _table(
+        [
+            ["项目名称", "老年人助餐服务补贴", None, None, None],
+            ["项目资金", "", "全年预算数", "全年执行数", "执行率"],
+            [None, "年度资金总额", "520,000.00", "498,600.00", "95.88"],
+            [None, "其中：市补助", "200,000.00", "200,000.00", "100.00"],
+        ],
+        above="2023年度项目支出绩效自评表\n金额单位：元",
+    )
+    ex = read_self_evaluation(_doc(t))
+    got = {(b.funding_source, b.measure): (b.amount_wan, b.unit_raw) for b in ex.budgets}
+    assert got[("合计", "全年预算数")] == (52.0, "元")
+    assert got[("市补助", "全年执行数")] == (20.0, "元")
+
+
+def test_indicator_name_cut_by_the_page_break_is_joined() -> None:
+    t = _table(
+        [
+            ["项目名称", "治安防控项目", None, None, None, None],
+            ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "权重"],
+            ["产出指标", "质量指标", "视频监控设", "≥98%", "98.7%", "6"],
+            ["", "", "备完好率", "", "", ""],
+            [None, None, "验收合格率", "100%", "100%", "6"],
+        ],
+        row_pages=[1, 1, 1, 2, 2],
+    )
+    ex = read_self_evaluation(_doc(t))
+    assert [(r.name, r.target_value, r.weight) for r in ex.indicators] == [
+        ("视频监控设备完好率", 98.0, 6.0),
+        ("验收合格率", 100.0, 6.0),
+    ]
+
+
+def test_weights_and_scores_printed_with_fen() -> None:
+    t = _table(
+        [
+            ["部门名称", "滨海县教育局", None, None, None, None],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "得分"],
+            ["产出指标", "数量指标", "在校生人数", "≥42000人", "10分", "9.5 分"],
+            ["总分", None, None, None, "100分", "92.5分"],
+        ]
+    )
+    ex = read_self_evaluation(_doc(t))
+    assert [(r.weight, r.score) for r in ex.indicators] == [(10.0, 9.5)]
+    assert [(s.score, s.max_score) for s in ex.scores] == [(92.5, 100.0)]
+
+
+def test_without_a_level1_column_each_level2_names_its_level1() -> None:
+    t = _table(
+        [
+            ["项目名称", "助餐补贴", None, None],
+            ["二级指标", "三级指标", "指标值", "完成值"],
+            ["数量指标", "服务人数", "≥1200人", "1286人"],
+            ["社会效益指标", "就餐便利程度", "明显提升", "明显提升"],
+            ["服务对象满意度指标", "老年人满意度", "≥90%", "96%"],
+        ]
+    )
+    ex = read_self_evaluation(_doc(t))
+    assert [(r.level1, r.level2) for r in ex.indicators] == [
+        ("产出指标", "数量指标"),
+        ("效益指标", "社会效益指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+
+
+def test_source_columns_named_by_level_of_government() -> None:
+    """批复金额 / 实际支出金额 over 合计 | 中央补助 | 区级预算资金, items as rows, 单位：元 above."""
+    t = _table(
+        [
+            ["部门名称", "某区农业农村局", None, None, None, None, None],
+            ["任务名称", "批复金额", None, None, "实际支出金额", None, None],
+            [None, "合计", "中央补助", "区级预算资金", "合计", "中央补助", "区级预算资金"],
+            ["高标准农田建设", "1,250,000.00", "800,000.00", "450,000.00", "1,180,000.00", "800,000.00", "380,000.00"],
+            ["农业技术推广", "300,000.00", "", "300,000.00", "296,500.00", "", "296,500.00"],
+        ],
+        above="单位：元",
+    )
+    ex = read_self_evaluation(_doc(t))
+    got = {(b.line_name, b.funding_source, b.measure): b.amount_wan for b in ex.budgets}
+    assert got == {
+        ("高标准农田建设", "合计", "全年预算数"): 125.0,
+        ("高标准农田建设", "中央补助", "全年预算数"): 80.0,
+        ("高标准农田建设", "区级预算资金", "全年预算数"): 45.0,
+        ("高标准农田建设", "合计", "全年执行数"): 118.0,
+        ("高标准农田建设", "中央补助", "全年执行数"): 80.0,
+        ("高标准农田建设", "区级预算资金", "全年执行数"): 38.0,
+        ("农业技术推广", "合计", "全年预算数"): 30.0,
+        ("农业技术推广", "区级预算资金", "全年预算数"): 30.0,
+        ("农业技术推广", "合计", "全年执行数"): 29.65,
+        ("农业技术推广", "区级预算资金", "全年执行数"): 29.65,
+    }
