@@ -14,6 +14,7 @@ from extract.source_file import DOCUMENT_SUFFIXES
 from fetch.manifest import MANIFEST_NAME, NEW, read_manifest
 from govperf.assemble import assemble
 from govperf.store import write_dataset
+from normalize.indicator_name_report import name_mapping_report
 
 
 @dataclass
@@ -26,7 +27,8 @@ class BuildSummary:
     issues_by_rule: dict[str, int] = field(default_factory=dict)
     identities_checked: int = 0
     identities_held: int = 0
-    seconds_reading: float = 0.0
+    indicator_names_raw: int = 0  # distinct 三级指标 names as printed
+    indicator_names_canonical: int = 0  # distinct name_canonical they map to
 
 
 def _source_urls(raw: Path) -> dict[str, str]:
@@ -64,6 +66,8 @@ def write(results: list[DocumentResult], out: Path) -> BuildSummary:
                      issues_by_rule=dict(sorted(a.issues_by_rule.items())))
     s.identities_checked = sum(r.identities_checked for r in results)
     s.identities_held = sum(r.identities_held for r in results)
+    names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
+    s.indicator_names_raw, s.indicator_names_canonical = names.raw_names, names.canonical_names
     return s
 
 

@@ -22,6 +22,8 @@ def _print_summary(s: object) -> None:
     if s.identities_checked:
         rate = s.identities_held / s.identities_checked
         print(f"statement identities: {s.identities_held} of {s.identities_checked} hold ({rate:.1%})")
+    if s.indicator_names_raw:
+        print(f"indicator names: {s.indicator_names_raw} as printed -> {s.indicator_names_canonical} canonical")
     print(f"dataset: {s.out}")
 
 

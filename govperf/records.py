@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from govperf.rules import check_rule
+
+SEVERITIES = ("error", "warning", "info")
+
 
 @dataclass
 class DocumentRecord:
@@ -125,6 +129,11 @@ class IssueRow:
     message: str
     table_index: int | None = None
     row_index: int | None = None
+
+    def __post_init__(self) -> None:
+        check_rule(self.rule)
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"issue severity {self.severity!r} is not one of {SEVERITIES}")
 
 
 @dataclass
