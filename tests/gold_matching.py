@@ -126,6 +126,11 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def row_matches(table: str, g: dict[str, Any], o: dict[str, Any]) -> bool:
+    """One output row matches one gold row: keys and every checked value."""
+    return keys_ok(table, g, o) and all(field_ok(f, g.get(f), o.get(f)) for f in VALUES[table])
+
+
 def match(table: str, gold_rows: list[dict[str, Any]], out_rows: list[dict[str, Any]]) -> int:
     """How many gold rows are found with every checked field right (greedy, one output row each)."""
     used: set[int] = set()

@@ -12,11 +12,12 @@ reader checks should hold.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
-from statement_matching import row_matches
+from gold_matching import row_matches
 
 from extract.read_document import DocumentResult, read_document
 from govperf.records import BudgetRow
@@ -28,8 +29,9 @@ EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
 def _missing(expected: list[dict[str, Any]], rows: list[BudgetRow]) -> list[dict[str, Any]]:
     used: set[int] = set()
     missing = []
+    dicts = [asdict(r) for r in rows]
     for g in expected:
-        hit = next((i for i, o in enumerate(rows) if i not in used and row_matches(g, o)), None)
+        hit = next((i for i, o in enumerate(dicts) if i not in used and row_matches("budgets", g, o)), None)
         if hit is None:
             missing.append(g)
         else:
