@@ -50,6 +50,8 @@ _HEADING = re.compile(
     r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 _TITLE_LINES = 8
+# a note printed between a label and its colon: 填报单位（盖章）：, 部门（单位）：
+_LABEL_NOTE = r"(?:[（(][^)）\n]{1,6}[)）])"
 
 
 @dataclass
@@ -118,7 +120,7 @@ def _title_block(pages: list[PageText]) -> tuple[list[str], int] | None:
     for i, ln in enumerate(lines):
         if _HEADING.match(ln) and i > 0:
             break
-        if kind_of(ln):
+        if kind_of(ln) or kind_of("".join(lines[: i + 1])):  # a title split over lines: 整体支出绩效 / 自评报告
             return lines[: i + 1], i
     return None
 
@@ -127,7 +129,8 @@ def _labelled(text: str) -> list[str]:
     """Agency names introduced by a label in running text: '部门：江苏省政协办公厅 单位：万元'."""
     out: list[str] = []
     for label in _vocab().labels:
-        for m in re.finditer(rf"(?:^|\s){label}\s*[:：]?\s*([^\s:：]+)", text, re.MULTILINE):
+        pattern = rf"(?:^|\s){re.escape(label)}\s*{_LABEL_NOTE}?\s*[:：]?\s*([^\s:：]+)"
+        for m in re.finditer(pattern, text, re.MULTILINE):
             cand = clean_agency(m.group(1))
             if is_agency_name(cand):
                 out.append(cand)
@@ -136,12 +139,13 @@ def _labelled(text: str) -> list[str]:
 
 def _labelled_cells(tables: list[RawTable]) -> list[str]:
     labels = {_fold(lb) for lb in _vocab().labels}
+    note = re.compile(_LABEL_NOTE)
     out: list[str] = []
     for t in tables:
         for row in t.rows:
             cells = [c for c in row if c]
             for i, c in enumerate(cells[:-1]):
-                if _fold(c).rstrip(":：") in labels:
+                if note.sub("", _fold(c)).rstrip(":：") in labels:
                     cand = clean_agency(cells[i + 1])
                     if is_agency_name(cand):
                         out.append(cand)
@@ -155,10 +159,11 @@ def _agency_from_title(block: list[str]) -> str | None:
     parts = _YEAR.split(joined, maxsplit=1)
     before = parts[0]
     after = parts[-1] if len(parts) > 1 else ""
-    cands = [before]
     for w in _vocab().cut_words:
         after = after.split(w)[0]
-    cands.append(after)
+        if len(parts) == 1:  # no year in the title: <agency>部门决算
+            before = before.split(w)[0]
+    cands = [before, after]
     for c in cands:
         c = clean_agency(c)
         if is_agency_name(c):

@@ -20,6 +20,7 @@ import yaml
 
 from extract.document import DocInput
 from extract.furniture import content_lines
+from extract.running_heads import is_running, running_lines
 from govperf.records import Extraction, NarrativeRow
 from normalize.jieba_domain import keywords
 
@@ -101,6 +102,11 @@ def _split_heading(line: str) -> tuple[str, str]:
     return line[:_MAX_HEADING].strip(), line[_MAX_HEADING:].strip()
 
 
+def _is_title_line(line: str) -> bool:
+    """A short line that is no sentence: the title of a heading printed as bare numbering."""
+    return len(line) <= _MAX_HEADING and not re.search(r"[。；;，,]", line)
+
+
 def _join(lines: list[str]) -> str:
     out = ""
     for ln in lines:
@@ -160,9 +166,11 @@ def read_narrative(doc: DocInput) -> Extraction:
     levels = _opening_levels(doc)
     table_cells = _table_cells(doc)
     outer = next((lv for lv in LEVELS if lv in levels), None)
+    running = running_lines(doc.pages)
     parent: str | None = None
     sections: list[_Section] = []
     cur: _Section | None = None
+    bare: str | None = None  # level of a heading that is only its numbering (第二部分 on its own line)
     for page in doc.pages:
         if page.garbled:  # read_document reports the page (rule garbled_text); it stays out of the prose
             continue
@@ -175,9 +183,16 @@ def read_narrative(doc: DocInput) -> Extraction:
             if _TOC.search(line):
                 in_toc = in_toc or line.replace(" ", "") == "目录"
                 continue
-            if in_toc or is_table_line(line) or _in_table(line, cells):
+            if in_toc or is_table_line(line) or _in_table(line, cells) or is_running(line, running):
                 continue
             lv = heading_level(line)
+            if bare and cur is not None and lv is None and _is_title_line(line):
+                cur.heading = f"{cur.heading} {line}"  # the bare numbering's title, on the next line
+                if bare == outer:
+                    parent = canonical_section(cur.heading)
+                bare = None
+                continue
+            bare = None
             if lv in levels:
                 heading, rest = _split_heading(line)
                 if lv == outer:
@@ -186,6 +201,8 @@ def read_narrative(doc: DocInput) -> Extraction:
                 sections.append(cur)
                 if rest:
                     cur.lines.append(rest)
+                elif LEVELS[lv].sub("", heading).strip(" 、.．") == "":
+                    bare = lv
                 continue
             if cur is None:
                 cur = _Section(page=page.number, heading="")

@@ -29,18 +29,18 @@ _VOCAB = Path(__file__).resolve().parent.parent / "normalize" / "data" / "prose_
 _AMOUNT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
 _YEAR_PREFIX = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")
 _CLAUSE_SEP = re.compile(r"[，,：:；;（）()]")
+_INNER_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,3}[)）](?=[\u4e00-\u9fff])")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
 _SCORE = re.compile(r"(自评(?:总分|得分)?|得分|评分)\s*(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d+)?)\s*分")
 _GRADE = re.compile(r"(?:自评)?等[级次]\s*(?:为|是|[:：])?\s*[“\"]?([优良中差])")
-_DEPT_SCORE = re.compile(
-    r"(?:部门|单位)整体(?:支出)?绩效自评得分\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)(?!\s*[万元%])"
-)
+_DEPT_SCORE = re.compile(r"(?:部门|单位)整体(?:支出)?绩效自评得分\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)(?!\s*[万元%])")
 _QUALIFIER_ONLY = re.compile(r"(完成|执行数?|实际使用|实际支出|决算数?|预算数?|支出|使用|共|合计)?")
 _NOT_PROJECT = re.compile(r"^(项目|完成|涉及|纳入|全年|本年|其他|总)|共$|三公|[本该此]项目|自评|结果|情况")
 _DEPT_SCORE_HEADING = re.compile(r"整体(支出)?绩效自评得分\s*[:：]?$")
 _QUOTED_BEFORE = re.compile(r"[“\"]([^”\"]{2,80})[”\"]\s*$")
 _PUNCT_ONLY = re.compile(r"[\s“”\"'‘’（）()、，,：:；;]+")
+_CODED_ITEM = re.compile(r"([^（()）]+)[（(][类款项][)）](?:支出)?$")
 _CLASS_ITEM = re.compile(r"[（(]款[)）](.+?)[（(]项[)）]")
 _TOP_HEADING = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．])")
 _HEADING_PROJECT = re.compile(r"^(.{2,40}?(?:经费|项目|资金|专项))(?:项目)?(?:绩效|完成|执行|自评|实施)")
@@ -114,11 +114,15 @@ def _measure(label: str) -> tuple[str | None, bool]:
 def _item_name(label: str) -> str:
     s = _vocab().trailing.sub("", label)
     s = re.sub(r"(?<=经费”)总?支出$|(?<=经费)总支出$", "", s)
-    s = s.strip("“”\"'：:，, ")
-    for term in _vocab().line_terms:
+    s = s.strip("：:，, ")
+    for term in _vocab().line_terms:  # before the quotes are stripped: a term may hold them (“三公”经费)
         hit = term.search(s)
         if hit:
-            s = hit.group(0)
+            return hit.group(0)
+    s = s.strip("“”\"'：:，, ")
+    coded = _CODED_ITEM.search(s)  # 人大事务（款）人大会议（项）支出 -> 人大会议
+    if coded:
+        s = coded.group(1)
     return "" if _QUALIFIER_ONLY.fullmatch(s) else s
 
 
@@ -127,12 +131,20 @@ def _project_of(label: str, agency: str = "") -> str | None:
     q = _QUOTED.search(label)
     if q:
         name = re.sub(r"^(?:19|20)\d{2}\s*年度?", "", q.group(1)).strip()
-        if _vocab().project_end.search(name) and not _NOT_PROJECT.search(name):
+        called_project = label[q.end() :].startswith("项目")  # “乡村教师支持计划”项目预算
+        if (called_project or _vocab().project_end.search(name)) and not _NOT_PROJECT.search(name):
             return name
     name = _item_name(_strip_leading(label, agency))
     if len(name) >= 4 and _vocab().project_end.search(name) and not _NOT_PROJECT.search(name):
         return name
     return None
+
+
+def _last_clause(text: str) -> str:
+    """The clause an amount's label stands in; a short bracket inside a name (因公出国（境）费) is no break."""
+    masked = _INNER_BRACKET.sub(lambda m: "_" * len(m.group(0)), text)
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(masked)]
+    return text[seps[-1] :] if seps else text
 
 
 def _class_item(quoted: str) -> str:
@@ -161,7 +173,7 @@ def _budget_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) ->
     for m in _AMOUNT.finditer(sentence):
         before = sentence[prev_end : m.start()]
         prev_end = m.end()
-        clause = _CLAUSE_SEP.split(before)[-1]
+        clause = _last_clause(before)
         label = re.sub(r"\s+", "", clause).lstrip("、")
         quoted = _QUOTED_BEFORE.search(before)
         if quoted and not _PUNCT_ONLY.sub("", label):
@@ -278,9 +290,7 @@ def _score_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) -> 
             continue
         project = _project_of(label + "预算") or (label if _vocab().project_end.search(label) else None)
         if project is None or project in _vocab().pronouns or label in _vocab().pronouns:
-            project = (
-                ctx.project if label in _vocab().pronouns or label.startswith("本项目") or not label else None
-            )
+            project = ctx.project if label in _vocab().pronouns or label.startswith("本项目") or not label else None
         if project is None:
             continue
         rows.append(

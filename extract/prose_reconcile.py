@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from govperf.records import BudgetRow, Extraction, IssueRow, ScoreRow
+from govperf.records import BudgetRow, DocumentRecord, Extraction, IssueRow, ScoreRow
 
 _PUNCT = re.compile(r"[\s\u3000,，。.、:：;；()（）\[\]【】“”\"'‘’《》·\-—_/]+")
 _MEASURE_SYNONYMS = {
@@ -64,13 +64,18 @@ def _same_unit(p: ScoreRow, t: ScoreRow) -> bool:
     return p.scope == "department" or same_name(p.project, t.project)
 
 
+def _where(p: BudgetRow, t: BudgetRow) -> str:
+    return "" if p.doc_id == t.doc_id else f"the companion document {t.doc_id[:12]}…'s "
+
+
 def reconcile(tables: Extraction, prose: Extraction) -> Extraction:
     out = Extraction(narratives=list(prose.narratives), facts=list(prose.facts), issues=list(prose.issues))
     for p in prose.budgets:
         cands = [t for t in tables.budgets if t.source == "table" and _same_item(p, t)]
         agree = next((t for t in cands if abs(t.amount_wan - p.amount_wan) <= _TOLERANCE), None)
         if agree is not None:
-            out.budgets.append(replace(p, linked_table_index=agree.table_index, linked_row_index=agree.row_index))
+            out.budgets.append(replace(p, linked_doc_id=agree.doc_id, linked_table_index=agree.table_index,
+                                       linked_row_index=agree.row_index))
             continue
         out.budgets.append(p)
         if cands:
@@ -83,7 +88,8 @@ def reconcile(tables: Extraction, prose: Extraction) -> Extraction:
                     severity="warning",
                     message=(
                         f"{p.line_name or p.project} {p.measure}: the text says {p.amount_wan:g} 万元 "
-                        f"(page {p.page}), table {t.table_index} row {t.row_index} says {t.amount_wan:g} 万元"
+                        f"(page {p.page}), {_where(p, t)}table {t.table_index} row {t.row_index} "
+                        f"says {t.amount_wan:g} 万元"
                     ),
                     table_index=t.table_index,
                     row_index=t.row_index,
@@ -109,3 +115,29 @@ def reconcile(tables: Extraction, prose: Extraction) -> Extraction:
                 )
             )
     return out
+
+
+def reconcile_companions(docs: list[tuple[DocumentRecord, Extraction]]) -> None:
+    """Prose figures against the tables of the same disclosure published as another file.
+
+    A disclosure often comes as a prose-only PDF and a tables-only PDF (same agency, fiscal year
+    and report kind). A prose budget row no table row of its own document gives is compared with
+    the companions' table rows: an agreeing one is linked (linked_doc_id), a disagreeing one
+    becomes a prose_table_mismatch issue of the prose document. Changes the extractions in place.
+    """
+    groups: dict[tuple[str, int, str], list[tuple[DocumentRecord, Extraction]]] = {}
+    for rec, ex in docs:
+        if rec.agency and rec.fiscal_year and rec.status != "failed":
+            groups.setdefault((rec.agency, rec.fiscal_year, rec.report_kind), []).append((rec, ex))
+    for members in groups.values():
+        for rec, ex in members:
+            tables = Extraction(budgets=[b for r, e in members if r.doc_id != rec.doc_id
+                                         for b in e.budgets if b.source == "table"])
+            unlinked = [b for b in ex.budgets if b.source == "text" and b.linked_table_index is None]
+            if not tables.budgets or not unlinked:
+                continue
+            done = reconcile(tables, Extraction(budgets=unlinked))
+            by_id = {id(b): i for i, b in enumerate(ex.budgets)}
+            for old, new in zip(unlinked, done.budgets, strict=True):
+                ex.budgets[by_id[id(old)]] = new
+            ex.issues.extend(done.issues)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extract.document import DocInput
 from extract.furniture import content_lines
+from extract.running_heads import is_running, running_lines
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 HEADING = re.compile(
@@ -37,11 +38,14 @@ def _join(a: str, b: str) -> str:
 def paragraphs(doc: DocInput) -> list[Paragraph]:
     out: list[Paragraph] = []
     cur: Paragraph | None = None
+    running = running_lines(doc.pages)
     for page in doc.pages:
         if page.garbled:
             cur = None
             continue
         for line in content_lines(page.text):
+            if is_running(line, running):
+                continue
             starts = HEADING.match(line) is not None
             if cur is None or starts or cur.text.endswith(_SENTENCE_END):
                 cur = Paragraph(page=page.number, text=line, is_heading=starts)

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from extract.prose_reconcile import reconcile_companions
 from extract.read_document import DocumentResult
 from govperf.records import IssueRow
 from govperf.store import to_arrow
@@ -51,7 +52,9 @@ def assemble(results: Iterable[DocumentResult]) -> Assembled:
     docs: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
     a = Assembled(tables={})
-    for res in sorted(results, key=lambda r: r.document.raw_path):
+    results = sorted(results, key=lambda r: r.document.raw_path)
+    reconcile_companions([(r.document, r.extraction) for r in results])
+    for res in results:
         d = res.document
         if d.doc_id in seen:
             # the same bytes under another name: one document, noted once

@@ -57,6 +57,7 @@ class BudgetRow:
     flagged: bool = False  # the row comes from a page with garbled text
     linked_table_index: int | None = None  # a prose figure that a table row also gives: that row
     linked_row_index: int | None = None
+    linked_doc_id: str | None = None  # the document holding that row (a companion tables-only file)
 
 
 @dataclass

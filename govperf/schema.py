@@ -71,6 +71,7 @@ BUDGETS = _schema(
     _f("flagged", pa.bool_(), False),
     _f("linked_table_index", _i32),
     _f("linked_row_index", _i32),
+    _f("linked_doc_id", _str),
 )
 
 INDICATORS = _schema(

@@ -56,3 +56,31 @@ def test_prose_score_disagreeing_with_table_is_an_issue() -> None:
     p = ScoreRow(doc_id="d", page=1, scope="department", score=90.0, source="text")
     out = reconcile(Extraction(scores=[t]), Extraction(scores=[p]))
     assert out.scores == [] and [i.rule for i in out.issues] == ["prose_table_mismatch"]
+
+
+def test_prose_figures_are_checked_against_the_companion_tables_file() -> None:
+    """A disclosure published as a prose PDF and a tables PDF: the prose is checked against the tables."""
+    from extract.prose_reconcile import reconcile_companions
+    from govperf.records import DocumentRecord
+
+    def doc(doc_id: str) -> DocumentRecord:
+        return DocumentRecord(doc_id=doc_id, raw_path=f"{doc_id}.pdf", agency="某省某厅", fiscal_year=2018,
+                              report_kind="budget")
+
+    table = BudgetRow(doc_id="t" * 64, page=3, source="table", scope="department", measure="全年预算数",
+                      amount_wan=1157.63, amount_raw="1,157.63", unit_raw="万元", table_index=2, row_index=5,
+                      statement="支出预算总表", line_name="单位预留机动经费")
+    agree = BudgetRow(doc_id="p" * 64, page=9, source="text", scope="department", measure="全年预算数",
+                      amount_wan=1157.63, amount_raw="1,157.63", unit_raw="万元", line_name="单位预留机动经费")
+    differ = BudgetRow(doc_id="p" * 64, page=9, source="text", scope="department", measure="全年预算数",
+                       amount_wan=1175.36, amount_raw="1,175.36", unit_raw="万元", line_name="单位预留机动经费")
+    prose_doc, tables_doc = Extraction(budgets=[agree, differ]), Extraction(budgets=[table])
+    reconcile_companions([(doc("p" * 64), prose_doc), (doc("t" * 64), tables_doc)])
+
+    linked, unlinked = prose_doc.budgets
+    assert (linked.linked_doc_id, linked.linked_table_index, linked.linked_row_index) == ("t" * 64, 2, 5)
+    assert unlinked.linked_doc_id is None
+    (issue,) = prose_doc.issues
+    assert issue.rule == "prose_table_mismatch" and issue.doc_id == "p" * 64
+    assert "1175.36" in issue.message and "1157.63" in issue.message and "companion" in issue.message
+    assert not tables_doc.issues
