@@ -42,6 +42,7 @@ _QUOTED_BEFORE = re.compile(r"[“\"]([^”\"]{2,80})[”\"]\s*$")
 _PUNCT_ONLY = re.compile(r"[\s“”\"'‘’（）()、，,：:；;]+")
 _CODED_ITEM = re.compile(r"([^（()）]+)[（(][类款项][)）](?:支出)?$")
 _CLASS_ITEM = re.compile(r"[（(]款[)）](.+?)[（(]项[)）]")
+_PROJECT_MEASURES = frozenset({"全年预算数", "全年执行数", "年初预算数"})
 _TOP_HEADING = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．])")
 _HEADING_PROJECT = re.compile(r"^(.{2,40}?(?:经费|项目|资金|专项))(?:项目)?(?:绩效|完成|执行|自评|实施)")
 
@@ -54,6 +55,7 @@ class _Vocab:
     leading: list[str]
     trailing: re.Pattern[str]
     project_end: re.Pattern[str]
+    not_projects: re.Pattern[str]
     pronouns: frozenset[str]
     facts: list[tuple[re.Pattern[str], str]]
     line_terms: list[re.Pattern[str]]
@@ -70,6 +72,7 @@ def _vocab() -> _Vocab:
         leading=sorted(d["leading_fillers"], key=len, reverse=True),
         trailing=re.compile(d["trailing_qualifiers"]),
         project_end=re.compile(d["project_endings"]),
+        not_projects=re.compile(d["not_projects"]),
         pronouns=frozenset(d["project_pronouns"]),
         facts=[(re.compile(p), s) for p, s in d["fact_subjects"]],
         fact_units=d["fact_units"],
@@ -135,6 +138,8 @@ def _project_of(label: str, agency: str = "") -> str | None:
         if (called_project or _vocab().project_end.search(name)) and not _NOT_PROJECT.search(name):
             return name
     name = _item_name(_strip_leading(label, agency))
+    if _measure(name)[1] or _vocab().not_projects.search(name):  # a budget line (人员经费, 公务接待费, …)
+        return None
     if len(name) >= 4 and _vocab().project_end.search(name) and not _NOT_PROJECT.search(name):
         return name
     return None
@@ -238,9 +243,13 @@ def _budget_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) ->
                 unit_raw=m.group(2),
                 source_text=sentence.strip(),
             )
-            if project:
+            # one row per figure: a project's budget or spending, or else a department line's (an item
+            # listed under 项目支出 is a line of the department's spending, whatever its name)
+            if project and ms not in _PROJECT_MEASURES:
+                rows.append(BudgetRow(scope="department", line_name=name or project, **common))  # type: ignore[arg-type]
+            elif project:
                 rows.append(BudgetRow(scope="project", project=project, line_name=project, **common))  # type: ignore[arg-type]
-            if name and name not in v.pronouns and not (project and inherited):
+            elif name and name not in v.pronouns:
                 rows.append(BudgetRow(scope="department", line_name=name, **common))  # type: ignore[arg-type]
     return rows
 
@@ -360,6 +369,19 @@ def read_prose_figures(doc: DocInput) -> Extraction:
                     )
                 )
     out.scores.extend(_standalone_dept_scores(doc))
+    out.budgets = _distinct(out.budgets)
+    return out
+
+
+def _distinct(rows: list[BudgetRow]) -> list[BudgetRow]:
+    """One row per figure: a sentence that two patterns (or a repeated paragraph) read twice gives one."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for r in rows:
+        k = (r.page, r.scope, r.project, r.line_name, r.measure, r.amount_wan, r.source_text)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
     return out
 
 

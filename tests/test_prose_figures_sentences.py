@@ -139,3 +139,29 @@ def test_plain_spending_is_planned_in_a_budget_and_spent_in_a_final_account() ->
     final = _doc(text)
     final.report_kind = "final_accounts"
     assert _budget(read_prose_figures(final), "department", "财政委托业务支出", "全年执行数") == [418.8]
+
+
+def test_a_figure_read_twice_from_one_sentence_is_one_row() -> None:
+    from extract.document import DocInput
+    from extract.pdf_text import PageText
+    from extract.prose_figures import read_prose_figures
+
+    text = "（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。\n（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。"
+    doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [PageText(1, text, 595.0, 842.0)], [])
+    rows = [b for b in read_prose_figures(doc).budgets if b.line_name == "人员经费"]
+    assert len(rows) == 1 and rows[0].amount_wan == 4482.32
+
+
+def test_a_project_figure_is_one_project_row_not_also_a_department_line() -> None:
+    from extract.document import DocInput
+    from extract.pdf_text import PageText
+    from extract.prose_figures import read_prose_figures
+
+    text = "辅警经费预算资金 1920 万元，完成 1841.65 万元。公务接待费支出 3.2 万元。"
+    doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [PageText(1, text, 595.0, 842.0)], [], "department_self_evaluation")
+    rows = [(b.scope, b.project, b.line_name, b.measure, b.amount_wan) for b in read_prose_figures(doc).budgets]
+    assert rows == [
+        ("project", "辅警经费", "辅警经费", "全年预算数", 1920.0),
+        ("project", "辅警经费", "辅警经费", "全年执行数", 1841.65),
+        ("department", None, "公务接待费支出", "全年执行数", 3.2),  # the item as printed
+    ]
