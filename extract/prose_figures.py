@@ -205,7 +205,6 @@ def _budget_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) ->
                 project = last_project
         elif named_here:
             ctx.project = project
-        inherited = not name
         if not name:
             name = (first_name or "") if listed_since or label.startswith("与") else (last_name or "")
         if not name and not project:
