@@ -158,7 +158,8 @@ def test_a_project_figure_is_one_project_row_not_also_a_department_line() -> Non
     from extract.prose_figures import read_prose_figures
 
     text = "辅警经费预算资金 1920 万元，完成 1841.65 万元。公务接待费支出 3.2 万元。"
-    doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [PageText(1, text, 595.0, 842.0)], [], "department_self_evaluation")
+    page = PageText(1, text, 595.0, 842.0)
+    doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [page], [], "department_self_evaluation")
     rows = [(b.scope, b.project, b.line_name, b.measure, b.amount_wan) for b in read_prose_figures(doc).budgets]
     assert rows == [
         ("project", "辅警经费", "辅警经费", "全年预算数", 1920.0),
