@@ -146,7 +146,8 @@ def test_a_figure_read_twice_from_one_sentence_is_one_row() -> None:
     from extract.pdf_text import PageText
     from extract.prose_figures import read_prose_figures
 
-    text = "（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。\n（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。"
+    sentence = "（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。"
+    text = f"{sentence}\n{sentence}"
     doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [PageText(1, text, 595.0, 842.0)], [])
     rows = [b for b in read_prose_figures(doc).budgets if b.line_name == "人员经费"]
     assert len(rows) == 1 and rows[0].amount_wan == 4482.32
