@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from govperf.prefect_env import configure
@@ -27,12 +31,28 @@ def _print_summary(s: object) -> None:
     print(f"dataset: {s.out}")
 
 
+@contextmanager
+def _one_run_at_a_time() -> Iterator[None]:
+    """Embedded Prefect keeps its state in one SQLite file under PREFECT_HOME; two runs at once corrupt
+    each other's run records, so a second build or crawl waits for the first."""
+    home = Path(os.environ["PREFECT_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "govperf.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("govperf: another build or crawl is running here; waiting for it", file=sys.stderr)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def cmd_build(a: argparse.Namespace) -> int:
     from flows.build import run_build
     from govperf.errors import DatasetWriteError
 
     try:
-        summary = run_build(Path(a.raw), Path(a.out), progress=not a.quiet)
+        with _one_run_at_a_time():
+            summary = run_build(Path(a.raw), Path(a.out), progress=not a.quiet)
     except DatasetWriteError as exc:
         print(f"govperf build: {exc}", file=sys.stderr)
         return 1
@@ -56,7 +76,8 @@ def cmd_export(a: argparse.Namespace) -> int:
 def cmd_crawl(a: argparse.Namespace) -> int:
     from flows.crawl import run_crawl
 
-    return run_crawl(Path(a.sources), Path(a.raw), build=not a.no_build, out=Path(a.out))
+    with _one_run_at_a_time():
+        return run_crawl(Path(a.sources), Path(a.raw), build=not a.no_build, out=Path(a.out))
 
 
 def cmd_serve(a: argparse.Namespace) -> int:

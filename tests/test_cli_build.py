@@ -32,3 +32,27 @@ def test_build_fails_only_when_it_cannot_write(tmp_path: Path) -> None:
     out = tmp_path / "a_file"
     out.write_text("not a folder")
     assert main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 1
+
+
+def test_a_second_run_waits_for_the_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds sharing one PREFECT_HOME would corrupt its SQLite state: the second waits."""
+    import fcntl
+    import threading
+
+    from govperf.cli import _one_run_at_a_time
+
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    entered = threading.Event()
+
+    def second() -> None:
+        with _one_run_at_a_time():
+            entered.set()
+
+    with _one_run_at_a_time():
+        t = threading.Thread(target=second)
+        t.start()
+        assert not entered.wait(0.5)
+    assert entered.wait(5)
+    t.join()
+    with (tmp_path / "govperf.lock").open("w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released after both
