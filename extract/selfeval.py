@@ -10,6 +10,7 @@ none of these parts and yield nothing. Cross-checks become issues (extract/selfe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from extract.document import DocInput
 from extract.furniture import strip_furniture
@@ -34,11 +35,16 @@ from extract.selfeval_indicators import (
     read_indicator_row,
 )
 from extract.selfeval_scores import score_cells, summary_header, summary_rows, total_score
+from extract.selfeval_vertical import vertical_rows
 from extract.selfeval_vocab import join_lines, key
+from extract.table_cell_lines import CellLines, row_cell_lines
 from extract.table_model import RawTable
 from govperf.records import BudgetRow, Extraction, IndicatorRow, IssueRow, ScoreRow
 from normalize.indicator_levels import is_level_name
 from normalize.numbers import parse_number, to_wan
+
+# table readers whose cells break lines only where the source has a paragraph break
+_EXACT_LINE_READERS = ("docx", "xlsx")
 
 
 @dataclass
@@ -175,21 +181,28 @@ def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction)
             if is_end_row(row):
                 form.section.open = False
                 continue
-            before = len(form.section.rows)
-            read_indicator_row(
+            parts = vertical_rows(
                 form.section,
                 row,
-                doc_id=doc.doc_id,
-                page=page,
-                table_index=ti,
-                row_index=ri,
-                new_page=new_page,
-                reader=reader,
-                issues=out.issues,
-                page_text=doc.page_text(page) if 0 < page <= len(doc.pages) else "",
+                partial(_row_positions, doc, page, row),
+                exact_lines=reader in _EXACT_LINE_READERS,
             )
-            if len(form.section.rows) > before:
-                form.indicators.append(form.section.rows[-1])
+            for n, part in enumerate(parts or [row]):
+                before = len(form.section.rows)
+                read_indicator_row(
+                    form.section,
+                    part,
+                    doc_id=doc.doc_id,
+                    page=page,
+                    table_index=ti,
+                    row_index=ri,
+                    new_page=new_page and n == 0,
+                    reader=reader,
+                    issues=out.issues,
+                    page_text=doc.page_text(page) if 0 < page <= len(doc.pages) else "",
+                )
+                if len(form.section.rows) > before:
+                    form.indicators.append(form.section.rows[-1])
             continue
         # fund blocks
         bh = block_header(rows, ri)
@@ -261,6 +274,13 @@ def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction)
     for score in pending_scores:
         score.scope, score.project = form.ctx.scope, form.ctx.project
         out.scores.append(score)
+
+
+def _row_positions(doc: DocInput, page: int, row: list[str | None]) -> list[CellLines | None] | None:
+    """The row's cells with their printed lines, re-read from the PDF page (None for other files)."""
+    if doc.file_type != "pdf":
+        return None
+    return row_cell_lines(doc.path, page, row)
 
 
 def _is_item_label(label: str) -> bool:
