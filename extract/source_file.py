@@ -19,6 +19,15 @@ DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".doc")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def find_documents(raw: Path) -> list[Path]:
+    """Every document file under ``raw``, sorted (hidden folders and partial downloads skipped)."""
+    return [
+        p for p in sorted(raw.rglob("*"))
+        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
+    ]
+
+
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:

@@ -191,3 +191,13 @@ class Manifest:
 def read_manifest(raw: Path) -> list[ManifestRow]:
     """All rows of ``<raw>/manifest.jsonl`` (empty if there is none)."""
     return Manifest(raw).rows
+
+
+def source_urls(raw: Path) -> dict[str, str]:
+    """Stored files (resolved paths) -> the URL a crawl fetched them from, from every manifest under ``raw``."""
+    urls: dict[str, str] = {}
+    for manifest in sorted(Path(raw).rglob(MANIFEST_NAME)):
+        for row in read_manifest(manifest.parent):
+            if row.path and row.url and row.outcome == NEW:
+                urls.setdefault(str((manifest.parent / row.path).resolve()), row.url)
+    return urls

@@ -10,8 +10,8 @@ from prefect.cache_policies import NO_CACHE
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extract.read_document import DocumentResult, read_document
-from extract.source_file import DOCUMENT_SUFFIXES
-from fetch.manifest import MANIFEST_NAME, NEW, read_manifest
+from extract.source_file import find_documents
+from fetch.manifest import source_urls
 from govperf.assemble import assemble
 from govperf.store import write_dataset
 from normalize.indicator_name_report import name_mapping_report
@@ -31,25 +31,9 @@ class BuildSummary:
     indicator_names_canonical: int = 0  # distinct name_canonical they map to
 
 
-def _source_urls(raw: Path) -> dict[str, str]:
-    """Map stored files (resolved paths) to the URL the crawl fetched them from."""
-    urls: dict[str, str] = {}
-    for manifest in sorted(raw.rglob(MANIFEST_NAME)):
-        for row in read_manifest(manifest.parent):
-            if row.path and row.url and row.outcome == NEW:
-                urls.setdefault(str((manifest.parent / row.path).resolve()), row.url)
-    return urls
-
-
 @task(cache_policy=NO_CACHE, persist_result=False)
 def discover(raw: Path) -> list[Path]:
-    """Every document file under ``raw`` (hidden folders and partial downloads skipped)."""
-    files = [
-        p for p in sorted(raw.rglob("*"))
-        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
-    ]
-    return files
+    return find_documents(raw)
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -78,7 +62,7 @@ def build_dataset(
     logger = get_run_logger()
     raw, out = Path(raw), Path(out)
     files = discover(raw)
-    urls = _source_urls(raw)
+    urls = source_urls(raw)
     logger.info("building %s from %d documents under %s", out, len(files), raw)
     results: list[DocumentResult] = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

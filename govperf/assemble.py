@@ -19,14 +19,8 @@ from extract.read_document import DocumentResult
 from govperf.records import IssueRow
 from govperf.store import to_arrow
 
-_TABLE_OF = {
-    "budgets": "budgets",
-    "indicators": "indicators",
-    "scores": "scores",
-    "narratives": "narratives",
-    "facts": "facts",
-    "issues": "issues",
-}
+# Extraction's row lists, each the curated table of the same name
+_FACT_TABLES = ("budgets", "indicators", "scores", "narratives", "facts", "issues")
 
 
 @dataclass
@@ -48,7 +42,7 @@ def _stamp(rows: Iterable[Any], year: int, agency: str) -> list[dict[str, Any]]:
 
 
 def assemble(results: Iterable[DocumentResult]) -> Assembled:
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _TABLE_OF}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _FACT_TABLES}
     docs: list[dict[str, Any]] = []
     seen: dict[str, str] = {}
     a = Assembled(tables={})
@@ -67,10 +61,10 @@ def assemble(results: Iterable[DocumentResult]) -> Assembled:
         docs.append(dataclasses.asdict(d))
         a.status[d.status] += 1
         a.pages += d.pages
-        for name in _TABLE_OF:
+        for name in _FACT_TABLES:
             rows[name].extend(_stamp(getattr(res.extraction, name), d.fiscal_year, d.agency))
     a.tables["documents"] = to_arrow("documents", docs)
-    for name, table in _TABLE_OF.items():
-        a.tables[table] = to_arrow(table, rows[name])
+    for name in _FACT_TABLES:
+        a.tables[name] = to_arrow(name, rows[name])
     a.issues_by_rule = Counter(r["rule"] for r in rows["issues"])
     return a
