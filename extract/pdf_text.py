@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from govperf.errors import CorruptDocumentError, EncryptedDocumentError
 
@@ -35,6 +36,7 @@ class PageText:
     height: float
     garbled: bool = False
     bad_chars: int = 0
+    paths: int = -1  # path objects drawn (lines, rectangles: rulings); -1 when not counted
 
 
 @dataclass
@@ -74,10 +76,11 @@ def read_pdf_text(path: Path) -> PdfText:
                 textpage = page.get_textpage()
                 text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
                 textpage.close()
+                paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=5))
             finally:
                 page.close()
             bad = garbled_count(text)
-            pages.append(PageText(i + 1, text, width, height, is_garbled(text), bad))
+            pages.append(PageText(i + 1, text, width, height, is_garbled(text), bad, paths))
     finally:
         pdf.close()
     if not pages:

@@ -64,7 +64,8 @@ def _load(path: Path, file_type: str) -> tuple[list[PageText], list[RawTable], l
     if file_type == "pdf":
         pages = read_pdf_text(path).pages
         try:
-            tables = read_tables(path)
+            # pdfplumber parses a page in full just to look for rulings: skip pages that draw none
+            tables = read_tables(path, pages=[p.number for p in pages if p.paths != 0])
         except Exception as exc:  # pdfminer raises many kinds for a damaged file
             reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
             raise CorruptDocumentError(str(path), reason) from exc

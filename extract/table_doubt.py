@@ -260,7 +260,9 @@ def _borderless(path: Path, pno: int, why: str) -> tuple[list[RawTable], list[No
 def check_tables(path: Path, pages: list[PageText], tables: list[RawTable]) -> CheckedTables:
     """pdfplumber's ``tables`` (one page each, before stitching), re-read and compared where doubtful."""
     with_tables = {t.page for t in tables}
-    paths = path_counts(path, [p.number for p in pages if p.number not in with_tables and not p.garbled])
+    candidates = [p for p in pages if p.number not in with_tables and not p.garbled]
+    paths = {p.number: p.paths for p in candidates if p.paths >= 0}  # counted when the text was read
+    paths.update(path_counts(path, [p.number for p in candidates if p.paths < 0]))
     doubts = doubtful_pages(pages, tables, paths)
     if not doubts:
         return CheckedTables(tables)
