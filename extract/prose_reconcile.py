@@ -123,7 +123,9 @@ def reconcile_companions(docs: list[tuple[DocumentRecord, Extraction]]) -> None:
     A disclosure often comes as a prose-only PDF and a tables-only PDF (same agency, fiscal year
     and report kind). A prose budget row no table row of its own document gives is compared with
     the companions' table rows: an agreeing one is linked (linked_doc_id), a disagreeing one
-    becomes a prose_table_mismatch issue of the prose document. Changes the extractions in place.
+    becomes a prose_table_mismatch issue of the prose document. Only a document without statement
+    tables of its own is checked this way (a 部门预算 and a 单位预算 of one agency and year are two
+    disclosures, not one split in two). Changes the extractions in place.
     """
     groups: dict[tuple[str, int, str], list[tuple[DocumentRecord, Extraction]]] = {}
     for rec, ex in docs:
@@ -133,6 +135,8 @@ def reconcile_companions(docs: list[tuple[DocumentRecord, Extraction]]) -> None:
         for rec, ex in members:
             tables = Extraction(budgets=[b for r, e in members if r.doc_id != rec.doc_id
                                          for b in e.budgets if b.source == "table"])
+            if any(b.source == "table" and b.scope == "department" for b in ex.budgets):
+                continue  # a disclosure with its own statements: its prose was checked against them
             unlinked = [b for b in ex.budgets if b.source == "text" and b.linked_table_index is None]
             if not tables.budgets or not unlinked:
                 continue

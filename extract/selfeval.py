@@ -227,8 +227,8 @@ def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction)
         pb = pair_block_start(row)
         if pb is not None:
             pair_measures = [m for _, m in pb]
-            label = key(row[0]) if row and row[0] else ""
-            pair_line = label or None
+            # the label as printed: a unit in brackets (项目资金（元）) must survive until the unit is read
+            pair_line = join_lines(row[0]) if row and row[0] else None
             _emit_pairs(row, pair_measures, pair_line, form, doc, ti, ri, page, reader, out, first=True)
             continue
         if pair_measures is not None:
@@ -338,14 +338,15 @@ def _emit_pairs(
 ) -> None:
     from extract.selfeval_funds import block_unit
 
-    pairs = pair_amounts(row)
+    pairs = pair_amounts(row)[: len(measures)]
     unit_printed = "万元" if line and "万元" in line else ("元" if line and "元" in line else form.ctx.unit)
-    line_name = key(line) if line else None
-    for n, (label, raw) in enumerate(pairs[: len(measures)]):
+    line_name = key(line) or None if line else None
+    # one unit for the row's amounts, decided from all of them
+    unit, _ = block_unit([a for _, raw in pairs if (a := parse_number(raw)) is not None], unit_printed)
+    for n, (label, raw) in enumerate(pairs):
         amount = parse_number(raw)
         if amount is None:
             continue
-        unit, _ = block_unit([amount], unit_printed)
         source = "合计" if first else fund_source_label(label)
         out.budgets.append(
             BudgetRow(

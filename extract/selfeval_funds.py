@@ -152,12 +152,12 @@ def _amount(cell: Cell) -> tuple[float, str] | None:
 
 
 def block_unit(amounts: list[float], printed: str | None) -> tuple[str, bool]:
-    """(unit, inferred) of a block's amounts."""
+    """(unit, inferred) of a block's amounts: the printed unit, else a guess from their size."""
     if printed:
         return printed, False
     if amounts and max(abs(a) for a in amounts) >= float(vocab()["yuan_threshold"]):
         return "元", True
-    return "万元", False
+    return "万元", bool(amounts)
 
 
 def emit_block(
@@ -188,7 +188,8 @@ def emit_block(
                 block.rows[0][1],
                 "money_unit_inferred",
                 "info",
-                f"fund block without a printed unit; largest amount {max(amounts):,.2f} read as 元",
+                f"fund block without a printed unit; largest amount {max(amounts):,.2f}, "
+                f"so its amounts are read as {unit}",
                 table_index,
                 block.rows[0][0],
             )

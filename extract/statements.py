@@ -62,12 +62,16 @@ def clean_item(text: str) -> str:
     return _NUMBERING.sub("", strip_item_prefix(_NUMBERING.sub("", s)))
 
 
-def _unit(title_rows: str, text_above: str) -> str:
+DEFAULT_UNIT = "万元"
+
+
+def _unit(title_rows: str, text_above: str) -> str | None:
+    """The money unit the table's title area prints (单位：元), or None."""
     for text in (title_rows, text_above):
         found = _UNIT.findall(text.replace(" ", ""))
         if found:
             return str(found[-1])
-    return "万元"
+    return None
 
 
 def _statement_of(table: RawTable, rows: list[list[Cell]]) -> str | None:
@@ -323,7 +327,14 @@ def read_statements(doc: DocInput) -> Extraction:
         if statement is not None:
             layout = read_layout(rows, width)
             if layout is not None:
-                unit = _unit(title_text(rows, layout.title_rows), table.text_above)
+                printed = _unit(title_text(rows, layout.title_rows), table.text_above)
+                unit = printed or DEFAULT_UNIT
+                if printed is None:
+                    ext.issues.append(IssueRow(
+                        doc_id=doc.doc_id, page=table.page, rule="money_unit_inferred", severity="info",
+                        message=f"{statement}: no 单位 line above the table; amounts read as {DEFAULT_UNIT}",
+                        table_index=index,
+                    ))
         elif prev is not None and _continues(prev[0], table):
             layout = continuation_layout(prev[1], width)
             statement, unit = prev[2], prev[3]

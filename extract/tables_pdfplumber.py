@@ -49,6 +49,7 @@ def read_tables(path: Path, pages: list[int] | None = None) -> list[RawTable]:
                 continue
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
             prev_bottom = 0.0
+            kept = 0  # index_on_page counts the tables kept, so a page's first real table is 0
             for i, t in enumerate(found):
                 rows = [[_clean(c) for c in row] for row in t.extract()]
                 rows = [r for r in rows if any(c for c in r)]
@@ -65,7 +66,7 @@ def read_tables(path: Path, pages: list[int] | None = None) -> list[RawTable]:
                         reader=READER,
                         bbox=(x0, top, x1, bottom),
                         last_bbox=(x0, top, x1, bottom),
-                        index_on_page=i,
+                        index_on_page=kept,
                         text_above=_words_between(words, prev_bottom, top),
                         text_below=_words_between(words, bottom, next_top),
                         page_height=float(page.height),
@@ -73,5 +74,6 @@ def read_tables(path: Path, pages: list[int] | None = None) -> list[RawTable]:
                     )
                 )
                 prev_bottom = bottom
+                kept += 1
             page.close()
     return out

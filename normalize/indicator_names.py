@@ -27,6 +27,7 @@ _DROP = re.compile(r"[\s\u3000（）()【】\[\]“”\"'‘’《》…]+|\.{3,
 class _Mapping:
     names: dict[str, str]
     tokens: dict[str, str]
+    satisfied: tuple[str, ...]  # who is satisfied (群众, 服务对象): "…群众满" is cut off inside 满意度
 
 
 @lru_cache(maxsize=1)
@@ -35,9 +36,13 @@ def _mapping() -> _Mapping:
         lines = [ln for ln in f if not ln.startswith("#")]
     names: dict[str, str] = {}
     toks: dict[str, str] = {}
+    satisfied: list[str] = []
     for r in csv.DictReader(lines, delimiter="\t"):
-        (names if r["kind"] == "name" else toks)[r["from"]] = r["to"]
-    return _Mapping(names, toks)
+        if r["kind"] == "satisfied":
+            satisfied.append(r["from"])
+        else:
+            (names if r["kind"] == "name" else toks)[r["from"]] = r["to"]
+    return _Mapping(names, toks, tuple(satisfied))
 
 
 def fold_name(raw: str) -> str:
@@ -59,6 +64,9 @@ def canonical_name(raw: str) -> str:
     toks = [m.tokens.get(t, t) for t in tokens(s)]
     toks = [t for i, t in enumerate(toks) if i == 0 or t != toks[i - 1] or len(t) < 2]  # 群众群众 -> 群众
     joined = "".join(toks)
-    if joined.endswith(("满", "满意")):  # a cell cut off inside 满意度
-        joined = joined.rstrip("满意") + "满意度"
+    # a cell cut off inside 满意度: …满意, or …群众满 (not 圆满, 饱满: a lone 满 is a word)
+    if joined.endswith("满意"):
+        joined = joined.removesuffix("满意") + "满意度"
+    elif joined.endswith(tuple(w + "满" for w in m.satisfied)):
+        joined = joined.removesuffix("满") + "满意度"
     return m.names.get(joined, joined)

@@ -20,8 +20,13 @@ def test_rate_variants_numbering_brackets_and_spaces() -> None:
 
 
 def test_cut_off_and_doubled_words() -> None:
-    assert canonical_name("汽车类驾驶证许可…") == canonical_name("汽车类驾驶证许可科")
+    assert canonical_name("道路交通安全宣传…") == canonical_name("道路交通安全宣传")
     assert canonical_name("群众群众安全感满意") == "群众安全感满意度"
+
+
+def test_words_ending_in_man_are_not_satisfaction() -> None:
+    assert canonical_name("工作任务完成圆满") == "工作任务完成圆满"
+    assert canonical_name("床位使用饱满") == "床位使用饱满"
 
 
 def test_report_counts_raw_and_canonical() -> None:

@@ -132,3 +132,23 @@ def test_source_columns_named_by_level_of_government() -> None:
         ("农业技术推广", "合计", "全年执行数"): 29.65,
         ("农业技术推广", "区级预算资金", "全年执行数"): 29.65,
     }
+
+
+def test_a_unit_in_brackets_on_a_pair_row_holds_for_all_its_amounts() -> None:
+    """项目资金（元）| 预算数：| 1200000.00 | 执行数：| 980000.00 — both amounts are in 元."""
+    from pathlib import Path
+
+    from extract.document import DocInput
+    from extract.selfeval import read_self_evaluation
+    from extract.table_model import RawTable
+
+    rows = [
+        ["项目名称", "社区养老服务补助", "", "", ""],
+        ["项目资金（元）", "预算数：", "1200000.00", "执行数：", "980000.00"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+        ["产出指标", "数量指标", "服务人次", "≥100人次", "120人次"],
+    ]
+    table = RawTable(page=1, rows=rows, row_pages=[1] * 4, reader="pdfplumber")
+    ex = read_self_evaluation(DocInput("d" * 64, Path("x.pdf"), "pdf", [], [table]))
+    got = {(b.line_name, b.measure): (b.amount_wan, b.unit_raw) for b in ex.budgets}
+    assert got == {("项目资金", "全年预算数"): (120.0, "元"), ("项目资金", "全年执行数"): (98.0, "元")}

@@ -143,3 +143,27 @@ def test_performance_tables_are_left_alone() -> None:
         ["预算数", "1047.8", "1047.8"],
     ], "项目支出绩效自评表")
     assert not read_statements(_doc(t)).budgets
+
+
+def test_a_statement_without_a_unit_line_is_read_in_wan_and_says_so() -> None:
+    rows: list[list[Cell]] = [
+        ["收入", None, "支出", None],
+        ["项目", "决算数", "项目", "决算数"],
+        ["一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+        ["总计", "100.00", "总计", "100.00"],
+    ]
+    ext = read_statements(_doc(_table(rows, "收入支出决算总表")))
+    assert {r.unit_raw for r in ext.budgets} == {"万元"}
+    (issue,) = [i for i in ext.issues if i.rule == "money_unit_inferred"]
+    assert "收入支出决算总表" in issue.message and issue.table_index == 0
+
+
+def test_a_printed_unit_line_leaves_no_unit_issue() -> None:
+    rows: list[list[Cell]] = [
+        ["收入", None, "支出", None],
+        ["项目", "决算数", "项目", "决算数"],
+        ["一、一般公共预算财政拨款收入", "1,000,000.00", "一、一般公共服务支出", "1,000,000.00"],
+    ]
+    ext = read_statements(_doc(_table(rows, "收入支出决算总表\n单位：元")))
+    assert {r.amount_wan for r in ext.budgets} == {100.0}
+    assert not [i for i in ext.issues if i.rule == "money_unit_inferred"]
