@@ -65,16 +65,16 @@ class SummaryTable:
 def summary_header(row: list[Cell], default_unit: str = "万元") -> SummaryTable | None:
     """The header of a summary table; amounts in the unit printed in it, else ``default_unit``."""
     keys = [key(c) for c in row]
-    if not all(k in keys for k in vocab()["summary_needs"]):
+    project_col = next((c for c, k in enumerate(keys) if k in vocab()["summary_project_labels"]), None)
+    score_col = next((c for c, k in enumerate(keys) if k in vocab()["summary_score_labels"]), None)
+    if project_col is None or score_col is None:
         return None
     measures = {
         c: str(vocab()["fund_measures"][k]) for c, k in enumerate(keys) if k in vocab()["fund_measures"]
     }
     grade_col = next((c for c, k in enumerate(keys) if "等级" in k or "等次" in k), None)
     unit = _UNIT.search(" ".join(join_lines(c) for c in row if c))
-    return SummaryTable(
-        keys.index("项目名称"), measures, keys.index("得分"), grade_col, unit.group(1) if unit else default_unit
-    )
+    return SummaryTable(project_col, measures, score_col, grade_col, unit.group(1) if unit else default_unit)
 
 
 def summary_rows(

@@ -152,3 +152,22 @@ def test_a_unit_in_brackets_on_a_pair_row_holds_for_all_its_amounts() -> None:
     ex = read_self_evaluation(DocInput("d" * 64, Path("x.pdf"), "pdf", [], [table]))
     got = {(b.line_name, b.measure): (b.amount_wan, b.unit_raw) for b in ex.budgets}
     assert got == {("项目资金", "全年预算数"): (120.0, "元"), ("项目资金", "全年执行数"): (98.0, "元")}
+
+
+def test_a_summary_table_whose_score_column_is_called_zipingdefen() -> None:
+    from pathlib import Path
+
+    from extract.document import DocInput
+    from extract.selfeval import read_self_evaluation
+    from extract.table_model import RawTable
+
+    rows = [
+        ["序号", "项目名称", "预算数", "执行数", "自评得分", "自评等级"],
+        ["1", "农村公路养护补助", "120.00", "118.50", "92", "优"],
+        ["2", "渡口安全管理经费", "30.00", "24.00", "84.5", "良"],
+    ]
+    table = RawTable(page=2, rows=rows, row_pages=[2] * 3, reader="pdfplumber", text_above="项目支出绩效自评结果汇总表")
+    ex = read_self_evaluation(DocInput("d" * 64, Path("x.pdf"), "pdf", [], [table]))
+    assert {(s.project, s.score, s.grade) for s in ex.scores} == {
+        ("农村公路养护补助", 92.0, "优"), ("渡口安全管理经费", 84.5, "良")
+    }
