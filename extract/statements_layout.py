@@ -166,7 +166,14 @@ def _column_kinds(paths: list[tuple[str, ...]], data: list[list[Cell]], width: i
         codes = [v for v in values if _CODE_VALUE.match(v)]
         if values and len(codes) >= 0.8 * len(values) and any(len(v) > 3 for v in codes):
             kinds[c] = CODE
+        # only 类-level codes (201, 208, 302): every value a 3-digit code of the 功能 (2xx) or 经济
+        # (3xx, 5xx) classification, never an amount's shape (no separators, no decimals)
+        elif len(values) >= 2 and all(_CLASS_CODE.fullmatch(v) for v in values):
+            kinds[c] = CODE
     return kinds
+
+
+_CLASS_CODE = re.compile(r"[235]\d{2}")
 
 
 def read_layout(rows: list[list[Cell]], width: int) -> Layout | None:

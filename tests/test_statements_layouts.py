@@ -167,3 +167,17 @@ def test_a_printed_unit_line_leaves_no_unit_issue() -> None:
     ext = read_statements(_doc(_table(rows, "收入支出决算总表\n单位：元")))
     assert {r.amount_wan for r in ext.budgets} == {100.0}
     assert not [i for i in ext.issues if i.rule == "money_unit_inferred"]
+
+
+def test_a_column_of_class_codes_only_is_codes_not_amounts() -> None:
+    rows: list[list[Cell]] = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["201", "一般公共服务支出", "60.00", "50.00", "10.00"],
+        ["208", "社会保障和就业支出", "30.00", "30.00", ""],
+        ["221", "住房保障支出", "10.00", "10.00", ""],
+    ]
+    rows[0][0] = ""  # an unlabelled code column
+    ext = read_statements(_doc(_table(rows, "一般公共预算财政拨款支出决算表\n单位：万元")))
+    got = {(r.line_code, r.line_name, r.measure): r.amount_wan for r in ext.budgets}
+    assert got[("208", "社会保障和就业支出", "合计")] == 30.0
+    assert not any(r.amount_wan in (201.0, 208.0, 221.0) for r in ext.budgets)
