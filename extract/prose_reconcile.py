@@ -16,16 +16,9 @@ import unicodedata
 from dataclasses import replace
 
 from govperf.records import BudgetRow, DocumentRecord, Extraction, IssueRow, ScoreRow
+from normalize.measures import canonical_measure
 
 _PUNCT = re.compile(r"[\s\u3000,，。.、:：;；()（）\[\]【】“”\"'‘’《》·\-—_/]+")
-_MEASURE_SYNONYMS = {
-    "预算数": "全年预算数",
-    "本年预算数": "全年预算数",
-    "调整后预算数": "全年预算数",
-    "执行数": "全年执行数",
-    "决算数": "全年执行数",
-    "实际支出": "全年执行数",
-}
 _TOLERANCE = 0.011  # 万元, as printed to two decimals
 
 
@@ -42,12 +35,9 @@ def same_name(a: str | None, b: str | None) -> bool:
     return short == long_ or (short in long_ and len(short) >= 0.6 * len(long_))
 
 
-def _measure(m: str) -> str:
-    return _MEASURE_SYNONYMS.get(m, m)
-
-
 def _same_item(p: BudgetRow, t: BudgetRow) -> bool:
-    if p.scope != t.scope or _measure(p.measure) != _measure(t.measure):
+    # measures compared through the reviewed vocabulary (预算数 = 全年预算数, 决算数 = 全年执行数)
+    if p.scope != t.scope or canonical_measure(p.measure) != canonical_measure(t.measure):
         return False
     if p.scope == "project" and not same_name(p.project, t.project):
         return False
