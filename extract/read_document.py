@@ -29,8 +29,6 @@ from govperf import __version__
 from govperf.errors import CorruptDocumentError, InputDocumentError, NotADocumentError
 from govperf.records import DocumentRecord, Extraction, IssueRow
 
-Reader = Callable[[DocInput], Extraction]
-
 # the interpreters, in the order they run: (name, "module:function"); the statements run first and
 # claim their tables (DocInput.claimed_tables), which the self-evaluation reader then leaves alone
 READERS: tuple[tuple[str, str], ...] = (
@@ -40,7 +38,6 @@ READERS: tuple[tuple[str, str], ...] = (
     ("prose_figures", "extract.prose_figures:read_prose_figures"),
 )
 RECONCILE = "extract.prose_reconcile:reconcile"
-IDENTITY_STATS = "extract.statement_checks:identity_stats"
 
 # a page with fewer characters than this but with content drawn is treated as a scan
 SCANNED_PAGE_CHARS = 5
@@ -50,8 +47,6 @@ SCANNED_PAGE_CHARS = 5
 class DocumentResult:
     document: DocumentRecord
     extraction: Extraction
-    identities_checked: int = 0  # accounting identities of the statements that could be checked
-    identities_held: int = 0
 
 
 def _resolve(spec: str) -> Callable[..., Any]:
@@ -159,11 +154,6 @@ def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
         ex.issues.append(IssueRow(doc_id, None, "reader_failed", "error",
                                   f"reconciling prose with tables failed: {type(exc).__name__}: {exc}"))
     result = DocumentResult(rec, ex)
-    try:
-        result.identities_checked, result.identities_held = _resolve(IDENTITY_STATS)(ex)
-    except Exception as exc:
-        ex.issues.append(IssueRow(doc_id, None, "reader_failed", "error",
-                                  f"counting the statements' identities failed: {type(exc).__name__}: {exc}"))
     garbled_pages = {p.number for p in pages if p.garbled}
     for b in ex.budgets:
         if b.page in garbled_pages:

@@ -14,12 +14,10 @@ measures the extraction. Identities (rule ids of the IssueRows for those that fa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from govperf.records import Extraction, IssueRow
+from govperf.records import IssueRow
 
-_SUMMARY = re.compile(r"^(\d+) of (\d+) identities hold")
 _TOTAL_NAMES = ("合计",)
 _SUBTOTAL_LABELS = frozenset({"小计", "合计"})
 
@@ -213,16 +211,3 @@ def summary_issue(doc_id: str, res: CheckResult) -> IssueRow:
     rate = f" ({res.held / res.checked:.1%})" if res.checked else ""
     return IssueRow(doc_id=doc_id, page=None, rule="identity_summary", severity="info",
                     message=f"{res.held} of {res.checked} identities hold{rate}")
-
-
-def identity_stats(extraction: Extraction) -> tuple[int, int]:
-    """(checked, held) over the statements of one document, from its identity_summary issue rows."""
-    checked = held = 0
-    for issue in extraction.issues:
-        if issue.rule != "identity_summary":
-            continue
-        m = _SUMMARY.match(issue.message)
-        if m:
-            held += int(m.group(1))
-            checked += int(m.group(2))
-    return checked, held

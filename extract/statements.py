@@ -361,6 +361,7 @@ def read_statements(doc: DocInput) -> Extraction:
                 table_index=index,
             ))
     ext.issues.extend(checks.issues)
+    ext.identities_checked, ext.identities_held = checks.checked, checks.held
     if checks.checked:
         ext.issues.append(summary_issue(doc.doc_id, checks))
     return ext

@@ -48,8 +48,8 @@ def write(results: list[DocumentResult], out: Path) -> BuildSummary:
     s = BuildSummary(out=str(out), documents=a.tables["documents"].num_rows, pages=a.pages,
                      status=dict(a.status), rows={k: t.num_rows for k, t in a.tables.items()},
                      issues_by_rule=dict(sorted(a.issues_by_rule.items())))
-    s.identities_checked = sum(r.identities_checked for r in results)
-    s.identities_held = sum(r.identities_held for r in results)
+    s.identities_checked = sum(r.extraction.identities_checked for r in results)
+    s.identities_held = sum(r.extraction.identities_held for r in results)
     names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
     s.indicator_names_raw, s.indicator_names_canonical = names.raw_names, names.canonical_names
     return s

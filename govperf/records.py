@@ -147,6 +147,8 @@ class Extraction:
     narratives: list[NarrativeRow] = field(default_factory=list)
     facts: list[FactRow] = field(default_factory=list)
     issues: list[IssueRow] = field(default_factory=list)
+    identities_checked: int = 0  # accounting identities of the statements that could be checked
+    identities_held: int = 0  # ... and of those, how many hold
 
     def extend(self, other: Extraction) -> None:
         self.budgets.extend(other.budgets)
@@ -155,3 +157,5 @@ class Extraction:
         self.narratives.extend(other.narratives)
         self.facts.extend(other.facts)
         self.issues.extend(other.issues)
+        self.identities_checked += other.identities_checked
+        self.identities_held += other.identities_held

@@ -12,7 +12,6 @@ from gold_matching import Tally, tally_doc
 from extract.document import DocInput
 from extract.pdf_text import read_pdf_text
 from extract.source_file import sha256_of
-from extract.statement_checks import identity_stats
 from extract.statements import read_statements
 from extract.table_stitch import stitch
 from extract.tables_pdfplumber import read_tables
@@ -35,7 +34,7 @@ def results() -> list[tuple[str, int, int, int, int]]:
         ext = read_statements(_read(SAMPLES / gold["file"]))
         t = Tally()
         tally_doc("budgets", gold, [asdict(b) for b in ext.budgets], t)
-        checked, held = identity_stats(ext)
+        checked, held = ext.identities_checked, ext.identities_held
         out.append((gold["file"], t.found, t.gold, checked, held))
     return out
 

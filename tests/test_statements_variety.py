@@ -76,8 +76,8 @@ def test_the_identities_of_consistent_tables_hold(
     name = expected_file.replace(".expected.json", ".pdf")
     _, result = results[name]
     failed = [i.message for i in result.extraction.issues if i.rule.endswith("_sum") or i.rule.startswith("income_")]
-    assert result.identities_checked > 0
-    assert result.identities_held == result.identities_checked, failed[:10]
+    assert result.extraction.identities_checked > 0
+    assert result.extraction.identities_held == result.extraction.identities_checked, failed[:10]
 
 
 def test_statement_tables_yield_no_self_evaluation_rows() -> None:
