@@ -54,6 +54,7 @@ _SPACE = re.compile(r"\s+")
 class Note:
     page: int
     message: str
+    rule: str = RULE  # or CHECK_FAILED
 
 
 @dataclass
@@ -270,8 +271,8 @@ def check_tables(path: Path, pages: list[PageText], tables: list[RawTable]) -> C
     try:
         lattice = [t for t in read_lattice(path, sorted(doubts)) if _is_grid(t)]
     except Exception as exc:  # the check must never cost the first reading
-        return CheckedTables(tables, [Note(min(doubts), f"{CHECK_FAILED}: camelot failed "
-                                                        f"({type(exc).__name__}: {exc})")], doubts)
+        return CheckedTables(tables, [Note(min(doubts), f"camelot failed ({type(exc).__name__}: {exc})",
+                                                   CHECK_FAILED)], doubts)
     kept = [t for t in tables if t.page not in doubts]
     for pno, why in sorted(doubts.items()):
         first = [t for t in tables if t.page == pno]
@@ -287,8 +288,8 @@ def check_tables(path: Path, pages: list[PageText], tables: list[RawTable]) -> C
             try:
                 chosen, page_notes = _borderless(path, pno, why)
             except Exception as exc:
-                chosen, page_notes = [], [Note(pno, f"{CHECK_FAILED}: page {pno}: reading it without rulings "
-                                                    f"failed ({type(exc).__name__}: {exc})")]
+                chosen, page_notes = [], [Note(pno, f"page {pno}: reading it without rulings "
+                                                    f"failed ({type(exc).__name__}: {exc})", CHECK_FAILED)]
         kept.extend(chosen)
         notes.extend(page_notes)
     return CheckedTables(_reindex(kept), notes, doubts)
@@ -296,11 +297,5 @@ def check_tables(path: Path, pages: list[PageText], tables: list[RawTable]) -> C
 
 def issues_from_notes(doc_id: str, notes: list[Note]) -> list[IssueRow]:
     """The check's notes as issues rows: table_readers_disagree, or table_check_failed."""
-    out: list[IssueRow] = []
-    for n in notes:
-        if n.message.startswith(CHECK_FAILED):
-            out.append(IssueRow(doc_id, n.page, CHECK_FAILED, "warning", n.message[len(CHECK_FAILED) + 2:]))
-        else:
-            out.append(IssueRow(doc_id, n.page, RULE, "warning", n.message))
-    return out
+    return [IssueRow(doc_id, n.page, n.rule, "warning", n.message) for n in notes]
 
