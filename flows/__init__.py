@@ -1,5 +1,5 @@
 """Prefect flows: they wire the steps of extract/ and normalize/; no extraction logic here."""
 
-from govperf.prefect_env import configure
+from flows.prefect_env import configure
 
 configure()

@@ -9,11 +9,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from extract.read_document import DocumentResult, read_document
-from extract.source_file import find_documents
+from dataset.assemble import assemble
+from dataset.store import write_dataset
+from extract.document import DocumentResult, read_document
+from extract.sources.sniff import find_documents
 from fetch.manifest import source_urls
-from govperf.assemble import assemble
-from govperf.store import write_dataset
 from normalize.indicator_name_report import name_mapping_report
 
 

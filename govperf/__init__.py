@@ -1,3 +1,5 @@
-"""govperf: Chinese government budget and performance reports as one clean dataset."""
+"""govperf: Chinese government budget and performance reports as one clean dataset (the command line)."""
 
-__version__ = "0.1.0"
+from model.version import __version__
+
+__all__ = ["__version__"]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from govperf.prefect_env import configure
+from flows.prefect_env import configure
 
 
 def _print_summary(s: object) -> None:
@@ -48,7 +48,7 @@ def _one_run_at_a_time() -> Iterator[None]:
 
 def cmd_build(a: argparse.Namespace) -> int:
     from flows.build import run_build
-    from govperf.errors import DatasetWriteError
+    from model.errors import DatasetWriteError
 
     try:
         with _one_run_at_a_time():
@@ -61,7 +61,7 @@ def cmd_build(a: argparse.Namespace) -> int:
 
 
 def cmd_export(a: argparse.Namespace) -> int:
-    from govperf.export import ExportError, export_table
+    from dataset.export import ExportError, export_table
 
     out = Path(a.output) if a.output else Path(f"{a.table}.{a.format}")
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from extract.furniture import is_furniture
+from normalize.furniture import is_furniture
 
 _DATA = Path(__file__).with_name("data") / "statements.yaml"
 _SPACE = re.compile(r"[\s\u3000]+")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from gold_matching import Tally, tally_doc
 
-from extract.read_document import read_document
+from extract.document import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "dev"

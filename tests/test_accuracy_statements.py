@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from gold_matching import Tally, tally_doc
 
-from extract.document import DocInput
-from extract.pdf_text import read_pdf_text
-from extract.source_file import sha256_of
-from extract.statements import read_statements
-from extract.table_stitch import stitch
-from extract.tables_pdfplumber import read_tables
+from extract.interpreters.statements.read import read_statements
+from extract.sources.pdf import read_pdf_text
+from extract.sources.sniff import sha256_of
+from extract.tables.pdfplumber import read_tables
+from extract.tables.stitch import stitch
+from model.document import DocInput
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "raw" / "samples"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.read_document import read_document
+from extract.document import read_document
 from tests.conftest import make_bad_inputs
 
 EXPECTED_RULE = {

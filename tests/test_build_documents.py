@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from govperf.schema import SCHEMA_VERSION, TABLES
+from model.schema import SCHEMA_VERSION, TABLES
 
 # written from the documents themselves (cover/title, page count as the PDF viewer shows it)
 EXPECTED = {

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.doc_meta import read_doc_meta, year_value
-from extract.pdf_text import PageText, read_pdf_text
+from extract.interpreters.meta import read_doc_meta, year_value
+from extract.sources.pdf import read_pdf_text
+from model.pages import PageText
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw" / "samples"
 

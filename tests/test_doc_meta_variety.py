@@ -10,9 +10,9 @@ the report is about.
 
 from __future__ import annotations
 
-from extract.doc_meta import DocMeta, read_doc_meta, year_value
-from extract.pdf_text import PageText
-from extract.table_model import RawTable
+from extract.interpreters.meta import DocMeta, read_doc_meta, year_value
+from model.pages import PageText
+from model.tables import RawTable
 
 
 def _meta(*pages: str, tables: list[RawTable] | None = None) -> DocMeta:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dataset.export import ExportError, export_table, read_table
 from govperf.cli import main
-from govperf.export import ExportError, export_table, read_table
 
 
 def test_csv_has_a_bom_and_reads_back_equal(built: dict[str, object], tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from extract.pdf_text import garbled_count, is_garbled
-from extract.read_document import read_document
+from extract.document import read_document
+from extract.sources.garbled import garbled_count, is_garbled
 from tests.conftest import sample
 
 

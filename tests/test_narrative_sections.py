@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import DocInput
-from extract.narrative import canonical_section, heading_level, read_narrative
-from extract.pdf_text import PageText, read_pdf_text
+from extract.interpreters.narrative import canonical_section, heading_level, read_narrative
+from extract.sources.pdf import read_pdf_text
+from model.document import DocInput
+from model.pages import PageText
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw" / "samples"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocInput
-from extract.narrative import canonical_section, heading_level, read_narrative
-from extract.pdf_text import PageText
-from govperf.records import NarrativeRow
+from extract.interpreters.narrative import canonical_section, heading_level, read_narrative
+from model.document import DocInput
+from model.pages import PageText
+from model.records import NarrativeRow
 
 
 def _doc(*pages: str) -> DocInput:

@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from extract.read_document import read_document
+from extract.document import read_document
 
 
 def test_docx_text_and_merged_table_cells(tmp_path: Path) -> None:
@@ -28,7 +28,7 @@ def test_docx_text_and_merged_table_cells(tmp_path: Path) -> None:
 
 
 def test_xlsx_sheet_is_a_table_with_its_title(tmp_path: Path) -> None:
-    from extract.office_xlsx import read_xlsx
+    from extract.sources.xlsx import read_xlsx
 
     wb = openpyxl.Workbook()
     ws = wb.active

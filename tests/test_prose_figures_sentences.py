@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import DocInput
-from extract.pdf_text import PageText, read_pdf_text
-from extract.prose_figures import read_prose_figures
-from govperf.records import Extraction
+from extract.interpreters.prose.figures import read_prose_figures
+from extract.sources.pdf import read_pdf_text
+from model.document import DocInput
+from model.pages import PageText
+from model.records import Extraction
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "raw" / "samples"
 
@@ -142,9 +143,9 @@ def test_plain_spending_is_planned_in_a_budget_and_spent_in_a_final_account() ->
 
 
 def test_a_figure_read_twice_from_one_sentence_is_one_row() -> None:
-    from extract.document import DocInput
-    from extract.pdf_text import PageText
-    from extract.prose_figures import read_prose_figures
+    from extract.interpreters.prose.figures import read_prose_figures
+    from model.document import DocInput
+    from model.pages import PageText
 
     sentence = "（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。"
     text = f"{sentence}\n{sentence}"
@@ -154,9 +155,9 @@ def test_a_figure_read_twice_from_one_sentence_is_one_row() -> None:
 
 
 def test_a_project_figure_is_one_project_row_not_also_a_department_line() -> None:
-    from extract.document import DocInput
-    from extract.pdf_text import PageText
-    from extract.prose_figures import read_prose_figures
+    from extract.interpreters.prose.figures import read_prose_figures
+    from model.document import DocInput
+    from model.pages import PageText
 
     text = "辅警经费预算资金 1920 万元，完成 1841.65 万元。公务接待费支出 3.2 万元。"
     page = PageText(1, text, 595.0, 842.0)

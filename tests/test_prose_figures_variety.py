@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocInput
-from extract.pdf_text import PageText
-from extract.prose_figures import read_prose_figures
-from govperf.records import Extraction
+from extract.interpreters.prose.figures import read_prose_figures
+from model.document import DocInput
+from model.pages import PageText
+from model.records import Extraction
 
 
 def _doc(*pages: str, kind: str = "unknown", agency: str = "") -> DocInput:

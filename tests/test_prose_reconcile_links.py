@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.prose_reconcile import reconcile
-from govperf.records import BudgetRow, Extraction, ScoreRow
+from extract.interpreters.prose.reconcile import reconcile
+from model.records import BudgetRow, Extraction, ScoreRow
 
 
 def _budget(source: str, amount: float, **kw: object) -> BudgetRow:
@@ -60,8 +60,8 @@ def test_prose_score_disagreeing_with_table_is_an_issue() -> None:
 
 def test_prose_figures_are_checked_against_the_companion_tables_file() -> None:
     """A disclosure published as a prose PDF and a tables PDF: the prose is checked against the tables."""
-    from extract.prose_reconcile import reconcile_companions
-    from govperf.records import DocumentRecord
+    from extract.interpreters.prose.reconcile import reconcile_companions
+    from model.records import DocumentRecord
 
     def doc(doc_id: str) -> DocumentRecord:
         return DocumentRecord(doc_id=doc_id, raw_path=f"{doc_id}.pdf", agency="某省某厅", fiscal_year=2018,

@@ -1,4 +1,4 @@
-"""Every issues row names a rule listed in govperf/data/rules.yaml, and the README lists them all."""
+"""Every issues row names a rule listed in model/data/rules.yaml, and the README lists them all."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from govperf.records import IssueRow
-from govperf.rules import UnknownRuleError, rules
+from model.records import IssueRow
+from model.rules import UnknownRuleError, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

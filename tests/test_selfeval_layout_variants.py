@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocInput
-from extract.pdf_text import PageText
-from extract.selfeval import read_self_evaluation
-from extract.table_model import Cell, RawTable
+from extract.interpreters.selfeval.read import read_self_evaluation
+from model.document import DocInput
+from model.pages import PageText
+from model.tables import Cell, RawTable
 
 
 def _doc(table: RawTable) -> DocInput:
@@ -138,9 +138,9 @@ def test_a_unit_in_brackets_on_a_pair_row_holds_for_all_its_amounts() -> None:
     """项目资金（元）| 预算数：| 1200000.00 | 执行数：| 980000.00 — both amounts are in 元."""
     from pathlib import Path
 
-    from extract.document import DocInput
-    from extract.selfeval import read_self_evaluation
-    from extract.table_model import RawTable
+    from extract.interpreters.selfeval.read import read_self_evaluation
+    from model.document import DocInput
+    from model.tables import RawTable
 
     rows = [
         ["项目名称", "社区养老服务补助", "", "", ""],
@@ -157,9 +157,9 @@ def test_a_unit_in_brackets_on_a_pair_row_holds_for_all_its_amounts() -> None:
 def test_a_summary_table_whose_score_column_is_called_zipingdefen() -> None:
     from pathlib import Path
 
-    from extract.document import DocInput
-    from extract.selfeval import read_self_evaluation
-    from extract.table_model import RawTable
+    from extract.interpreters.selfeval.read import read_self_evaluation
+    from model.document import DocInput
+    from model.tables import RawTable
 
     rows = [
         ["序号", "项目名称", "预算数", "执行数", "自评得分", "自评等级"],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocInput
-from extract.pdf_text import PageText
-from extract.selfeval import read_self_evaluation
-from extract.table_model import Cell, RawTable
+from extract.interpreters.selfeval.read import read_self_evaluation
+from model.document import DocInput
+from model.pages import PageText
+from model.tables import Cell, RawTable
 
 
 def _doc(*tables: RawTable, pages: int = 3) -> DocInput:

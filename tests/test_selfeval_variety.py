@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from gold_matching import is_null, norm
 
-from extract.read_document import read_document
+from extract.document import read_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "selfeval_variety"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json"))

@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from gold_matching import is_null, norm
 
-from extract.read_document import read_document
-from extract.selfeval_indicators import IndicatorSection
-from extract.selfeval_vertical import vertical_rows
+from extract.document import read_document
+from extract.interpreters.selfeval.indicators import IndicatorSection
+from extract.interpreters.selfeval.vertical import vertical_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "selfeval_vertical"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocInput
-from extract.pdf_text import PageText
-from extract.statements import read_statements
-from extract.table_model import Cell, RawTable
-from govperf.records import BudgetRow
+from extract.interpreters.statements.read import read_statements
+from model.document import DocInput
+from model.pages import PageText
+from model.records import BudgetRow
+from model.tables import Cell, RawTable
 
 
 def _doc(*tables: RawTable, garbled_pages: tuple[int, ...] = ()) -> DocInput:

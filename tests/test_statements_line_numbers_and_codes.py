@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.document import DocInput
-from extract.pdf_text import PageText
-from extract.statements import read_statements, split_code_name
-from extract.table_model import Cell, RawTable
+from extract.interpreters.statements.read import read_statements, split_code_name
+from model.document import DocInput
+from model.pages import PageText
+from model.tables import Cell, RawTable
 
 
 def _doc(rows: list[list[Cell]], above: str) -> DocInput:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.table_model import Cell, RawTable
-from extract.table_stitch import stitch
+from extract.tables.stitch import stitch
+from model.tables import Cell, RawTable
 
 _BOX = (50.0, 100.0, 550.0, 700.0)
 

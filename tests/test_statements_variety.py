@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from gold_matching import row_matches
 
-from extract.read_document import DocumentResult, read_document
-from govperf.records import BudgetRow
+from extract.document import DocumentResult, read_document
+from model.records import BudgetRow
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "statements_variety"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))
@@ -82,7 +82,7 @@ def test_the_identities_of_consistent_tables_hold(
 
 def test_statement_tables_yield_no_self_evaluation_rows() -> None:
     """A 三公 table with 预算数/决算数 columns looks like a fund block; it is a statement, read once."""
-    from extract.read_document import read_document
+    from extract.document import read_document
 
     for pdf in sorted(Path(__file__).parent.joinpath("fixtures", "statements_variety").glob("*.pdf")):
         res = read_document(pdf)

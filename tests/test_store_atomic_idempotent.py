@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import govperf.store as store
-from extract.read_document import read_document
-from govperf.assemble import assemble
-from govperf.errors import DatasetWriteError
+import dataset.store as store
+from dataset.assemble import assemble
+from extract.document import read_document
+from model.errors import DatasetWriteError
 from tests.conftest import sample
 
 DOCS = ("seed000_qingshan_2020.pdf", "ys_2018_jiangsu_zhengxie_tables.pdf")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from extract.pdf_text import PageText, read_pdf_text
-from extract.table_doubt import (
+from extract.sources.pdf import read_pdf_text
+from extract.tables.doubt import (
     RULE,
     check_tables,
     differences,
@@ -14,8 +14,9 @@ from extract.table_doubt import (
     page_doubt,
     table_doubt,
 )
-from extract.table_model import RawTable
-from extract.tables_pdfplumber import read_tables
+from extract.tables.pdfplumber import read_tables
+from model.pages import PageText
+from model.tables import RawTable
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

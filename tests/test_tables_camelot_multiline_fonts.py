@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.tables_camelot import LATTICE, read_lattice
-from extract.tables_pdfplumber import read_tables
+from extract.tables.camelot import LATTICE, read_lattice
+from extract.tables.pdfplumber import read_tables
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

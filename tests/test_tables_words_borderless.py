@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extract.tables_words import READER, read_borderless, tables_on_page
+from extract.tables.words import READER, read_borderless, tables_on_page
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -78,7 +78,7 @@ def test_columns_of_text_without_figures_are_not_taken_for_a_table() -> None:
 
 
 def test_a_borderless_statement_reaches_the_budgets_table_marked_by_its_reader() -> None:
-    from extract.read_document import read_document
+    from extract.document import read_document
 
     res = read_document(Path(__file__).parent / "fixtures" / "tables_borderless.pdf")
     rows = {(b.line_name, b.measure): b for b in res.extraction.budgets}

@@ -1,0 +1,1 @@
+"""The dataset layer: documents' rows assembled into Arrow tables, written atomically, exported."""

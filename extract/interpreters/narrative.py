@@ -1,0 +1,231 @@
+"""Narrative sections: the document split at its own headings, mapped to canonical sections.
+
+Headings are recognised by their numbering (第一部分, 一、, （一）, 1., （1）, ①, in Chinese or
+Arabic numerals, with or without punctuation); the outer levels the document uses open
+sections (normalize/data/sections.yaml names them), deeper ones stay in the text. Page furniture
+(page numbers, 公开NN表 tags), table-of-contents leaders and lines that are table rows (mostly
+numbers) are dropped; lines broken by the layout are rejoined. Each section gets keywords from
+jieba with the project's domain dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from extract.text.furniture import content_lines
+from extract.text.running_heads import is_running, running_lines
+from model.document import DocInput
+from model.records import Extraction, NarrativeRow
+from normalize import DATA_DIR
+from normalize.jieba_domain import keywords
+
+_VOCAB = DATA_DIR / "sections.yaml"
+_CN = "一二三四五六七八九十百零〇"
+LEVELS: dict[str, re.Pattern[str]] = {
+    "part": re.compile(rf"^\s*第\s*[{_CN}\d]+\s*部分"),
+    "chinese": re.compile(rf"^\s*[{_CN}]+\s*[、.．](?=\S)|^\s*[{_CN}]+\s+(?=[^\d\s])"),
+    "paren_chinese": re.compile(rf"^\s*[（(]\s*[{_CN}]+\s*[)）]"),
+    "arabic": re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)|^\s*\d{1,2}-\d{1,2}\s*、"),
+    "paren_arabic": re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]"),
+    "circled": re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]"),
+}
+_DASH_PAGE = re.compile(r"[─━]\s*\d{1,4}\s*[─━]")  # '─ 4 ─' page numbers, also run into a line
+_TOC = re.compile(r"(…{2,}|\.{4,}|·{4,})\s*\d*\s*$|^目\s*录$")
+_SENT_END = ("。", "！", "？", "；", "：", ":")
+_MAX_HEADING = 40
+_KEYWORDS = 8
+
+
+@dataclass
+class _Section:
+    page: int
+    heading: str
+    lines: list[str] = field(default_factory=list)
+    parent: str | None = None  # canonical section of the enclosing outer heading
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    sections: list[tuple[str, list[str]]]
+    levels: list[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    d: dict[str, Any] = yaml.safe_load(_VOCAB.read_text(encoding="utf-8"))
+    return _Vocab([(s, list(words)) for s, words in d["sections"]], list(d["levels"]))
+
+
+def canonical_section(heading: str) -> str:
+    h = re.sub(r"\s+", "", heading)
+    for section, words in _vocab().sections:
+        if any(w in h for w in words):
+            return section
+    return "其他"
+
+
+def _section_of(s: _Section) -> str:
+    """An inner heading that reads like a sentence (long, with commas) takes its outer heading's section."""
+    sentence_like = len(s.heading) > 24 or re.search(r"[，,；]", s.heading) is not None
+    own = "其他" if s.parent and sentence_like else canonical_section(s.heading)
+    return s.parent if own == "其他" and s.parent else own
+
+
+def is_table_line(line: str) -> bool:
+    """A row of a table in the text layer: mostly numbers (1,831.51  1811.52  89.78)."""
+    toks = line.split()
+    if len(toks) < 3 or re.search(r"[。，；]", line):
+        return False
+    numeric = sum(1 for t in toks if re.fullmatch(r"[-+]?[\d,.]+%?", t))
+    return numeric * 2 >= len(toks)
+
+
+def heading_level(line: str) -> str | None:
+    for name, pat in LEVELS.items():
+        if pat.match(line):
+            return name
+    return None
+
+
+def _split_heading(line: str) -> tuple[str, str]:
+    """'1. 执行率情况。武汉市…' -> ('1. 执行率情况', '武汉市…'); a short line is all heading."""
+    m = re.search(r"[。：:]", line)
+    if m and m.start() <= _MAX_HEADING:
+        return line[: m.start()].strip(), line[m.end() :].strip()
+    if len(line) <= _MAX_HEADING:
+        return line.strip(), ""
+    return line[:_MAX_HEADING].strip(), line[_MAX_HEADING:].strip()
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line that is no sentence: the title of a heading printed as bare numbering."""
+    return len(line) <= _MAX_HEADING and not re.search(r"[。；;，,]", line)
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for ln in lines:
+        if not out:
+            out = ln
+        elif out.endswith(_SENT_END):
+            out += "\n" + ln
+        elif out[-1].isascii() and out[-1].isalnum() and ln[0].isascii() and ln[0].isalnum():
+            out += " " + ln
+        else:
+            out += ln
+    return out
+
+
+def _opening_levels(doc: DocInput) -> set[str]:
+    """The outer heading levels this document uses (at least one level opens sections)."""
+    used: set[str] = set()
+    for page in doc.pages:
+        if page.garbled:
+            continue
+        for ln in page.text.splitlines():
+            lv = heading_level(ln)
+            if lv:
+                used.add(lv)
+    wanted = {lv for lv in _vocab().levels if lv in used}
+    if wanted:
+        return wanted
+    for lv in LEVELS:
+        if lv in used:
+            return {lv}
+    return set()
+
+
+def _table_cells(doc: DocInput) -> dict[int, set[str]]:
+    """Per page, the texts of the table cells on it (white space removed)."""
+    cells: dict[int, set[str]] = {}
+    for t in doc.tables:
+        for i, row in enumerate(t.rows):
+            page = t.row_pages[i] if i < len(t.row_pages) else t.page
+            bucket = cells.setdefault(page, set())
+            for c in row:
+                if c:
+                    bucket.add(re.sub(r"\s+", "", c))
+    return cells
+
+
+def _in_table(line: str, cells: set[str]) -> bool:
+    """Every piece of the line is (part of) a table cell on the page."""
+    if not cells:
+        return False
+    toks = line.split()
+    return all(re.sub(r"\s+", "", t) in cells for t in toks)
+
+
+def read_narrative(doc: DocInput) -> Extraction:
+    out = Extraction()
+    levels = _opening_levels(doc)
+    table_cells = _table_cells(doc)
+    outer = next((lv for lv in LEVELS if lv in levels), None)
+    running = running_lines(doc.pages)
+    parent: str | None = None
+    sections: list[_Section] = []
+    cur: _Section | None = None
+    bare: str | None = None  # level of a heading that is only its numbering (第二部分 on its own line)
+    for page in doc.pages:
+        if page.garbled:  # read_document reports the page (rule garbled_text); it stays out of the prose
+            continue
+        cells = table_cells.get(page.number, set())
+        in_toc = False
+        for raw in content_lines(page.text):
+            line = _DASH_PAGE.sub("", raw).strip()
+            if not line:
+                continue
+            if _TOC.search(line):
+                in_toc = in_toc or line.replace(" ", "") == "目录"
+                continue
+            if in_toc or is_table_line(line) or _in_table(line, cells) or is_running(line, running):
+                continue
+            lv = heading_level(line)
+            if bare and cur is not None and lv is None and _is_title_line(line):
+                cur.heading = f"{cur.heading} {line}"  # the bare numbering's title, on the next line
+                if bare == outer:
+                    parent = canonical_section(cur.heading)
+                bare = None
+                continue
+            bare = None
+            if lv in levels:
+                heading, rest = _split_heading(line)
+                if lv == outer:
+                    parent = canonical_section(heading)
+                cur = _Section(page=page.number, heading=heading, parent=None if lv == outer else parent)
+                sections.append(cur)
+                if rest:
+                    cur.lines.append(rest)
+                elif LEVELS[lv].sub("", heading).strip(" 、.．") == "":
+                    bare = lv
+                continue
+            if cur is None:
+                cur = _Section(page=page.number, heading="")
+                sections.append(cur)
+            cur.lines.append(line)
+    index = 0
+    for s in sections:
+        text = _join(s.lines)
+        if not text.strip():
+            continue  # a heading with nothing under it (its subsections carry the text)
+        if not s.heading:
+            first, _, rest = text.partition("\n")
+            s.heading, text = (first[:_MAX_HEADING], text) if len(first) <= _MAX_HEADING else ("", text)
+        out.narratives.append(
+            NarrativeRow(
+                doc_id=doc.doc_id,
+                page=s.page,
+                section=_section_of(s),
+                heading=s.heading,
+                text=text,
+                keywords=keywords(s.heading + "\n" + text, _KEYWORDS) if text else [],
+                section_index=index,
+            )
+        )
+        index += 1
+    return out

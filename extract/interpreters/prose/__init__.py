@@ -1,0 +1,1 @@
+"""Figures stated in the prose, and their reconciliation with the tables."""

@@ -1,0 +1,1 @@
+"""The 绩效自评表 (self-evaluation forms) interpreter."""

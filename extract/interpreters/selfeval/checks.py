@@ -1,0 +1,67 @@
+"""Cross-checks of one self-evaluation form -> IssueRow (stable rule ids).
+
+- score_sum_equals_total: the 得分 of the indicators (plus the fund block's 得分) add up to 总分;
+- weight_sum_equals_100: the 分值 add up to the form's maximum (100) where the form has 分值;
+- grade_matches_score: the printed grade is the band of the score (normalize/data/grades.yaml).
+(执行率 = 全年执行数/全年预算数 is checked where the fund block is read: rate_equals_ratio.)
+"""
+
+from __future__ import annotations
+
+from model.records import IndicatorRow, IssueRow, ScoreRow
+from normalize.grades import grade_for_score
+
+_TOLERANCE = 0.5
+
+
+def check_form(
+    indicators: list[IndicatorRow],
+    total: ScoreRow | None,
+    block_score: float | None,
+    block_weight: float | None,
+    doc_id: str,
+) -> list[IssueRow]:
+    out: list[IssueRow] = []
+    if total is None:
+        return out
+    page = total.page
+    scores = [r.score for r in indicators if r.score is not None]
+    if scores:
+        got = sum(scores) + (block_score or 0.0)
+        if abs(got - total.score) > _TOLERANCE:
+            out.append(
+                IssueRow(
+                    doc_id,
+                    page,
+                    "score_sum_equals_total",
+                    "warning",
+                    f"总分 {total.score:g} but the 得分 add up to {got:g} "
+                    f"({len(scores)} indicators + fund block {block_score or 0:g})",
+                )
+            )
+    weights = [r.weight for r in indicators if r.weight is not None]
+    if weights:
+        got = sum(weights) + (block_weight or 0.0)
+        if abs(got - total.max_score) > _TOLERANCE:
+            out.append(
+                IssueRow(
+                    doc_id,
+                    page,
+                    "weight_sum_equals_100",
+                    "warning",
+                    f"分值 add up to {got:g}, the form's maximum is {total.max_score:g}",
+                )
+            )
+    if total.grade:
+        want = grade_for_score(total.score, total.max_score)
+        if want != total.grade:
+            out.append(
+                IssueRow(
+                    doc_id,
+                    page,
+                    "grade_matches_score",
+                    "warning",
+                    f"grade {total.grade} but score {total.score:g}/{total.max_score:g} is {want}",
+                )
+            )
+    return out

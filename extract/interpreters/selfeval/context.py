@@ -1,0 +1,85 @@
+"""Which form a self-evaluation table belongs to: scope, project and statement name.
+
+The project comes from the table's 项目名称 row, else from the numbered heading above the
+table (1.部门工作保障经费); the department form (部门名称 row, a title with 整体) has scope
+department. The statement is the form's title above the table, canonical where the
+vocabulary knows it (extract/data/selfeval_vocab.yaml: statement_titles).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extract.interpreters.selfeval.vocab import join_lines, key, texts, vocab
+from model.tables import Cell
+
+_HEADING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(\S.{0,48}?)\s*$")
+_SENTENCE = re.compile(r"[，。；;,:：！？]")
+_YEAR_PREFIX = re.compile(r"^.*?\d{4}\s*年度?")
+_ATTACHMENT = re.compile(r"^(附件|附表)\s*[\d.]*\s*[:：]?\s*")
+
+
+@dataclass
+class FormContext:
+    scope: str = "department"
+    project: str | None = None
+    statement: str | None = None
+    known: bool = False  # scope/project were read from the table or its heading
+    unit: str | None = None  # money unit of a line such as 单位：元 above the form
+
+
+def title_from(text_above: str) -> str | None:
+    """The last line above the table that reads as a form title (…绩效…表, …自评…表)."""
+    for line in reversed([ln.strip() for ln in text_above.splitlines() if ln.strip()]):
+        s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+        if s.endswith("表") and ("绩效" in s or "自评" in s) and len(s) <= 60:
+            return s
+    return None
+
+
+def statement_name(title: str | None, scope: str) -> str:
+    if title:
+        for word, canon in vocab()["statement_titles"]:
+            if word in title:
+                return str(canon)
+        printed = _YEAR_PREFIX.sub("", _ATTACHMENT.sub("", title))
+        if printed:
+            return printed
+    return str(vocab()["statement_default"][scope])
+
+
+def heading_project(text_above: str) -> str | None:
+    """The nearest numbered heading above the table that names a project (1.部门工作保障经费)."""
+    for line in reversed([ln.strip() for ln in text_above.splitlines() if ln.strip()]):
+        m = _HEADING.match(unicodedata.normalize("NFKC", line))
+        if m and not _SENTENCE.search(m.group(1)):
+            return m.group(1).strip()
+    return None
+
+
+def label_value(row: list[Cell], labels: str) -> str | None:
+    """The value next to a label cell of ``labels`` (项目名称 | 交通事故预防及处理专项经费), or
+    after the label in the same cell (项目名称：交通事故预防及处理专项经费)."""
+    cells = texts(row)
+    for n, (_, c) in enumerate(cells):
+        if key(c) in vocab()[labels] and n + 1 < len(cells):
+            value = join_lines(cells[n + 1][1])
+            if key(value) not in vocab()[labels] and not any(
+                key(value) == w for _, ws in vocab()["indicator_columns"] for w in ws
+            ):
+                return value
+        inline = _inline_value(join_lines(c), vocab()[labels])
+        if inline:
+            return inline
+    return None
+
+
+def _inline_value(text: str, labels: list[str]) -> str | None:
+    """项目名称：X (label, colon, value in one cell) -> X."""
+    for label in labels:
+        m = re.match(rf"^\s*{re.escape(label)}\s*[:：]\s*(\S.*?)\s*$", text)
+        if m:
+            return m.group(1)
+    return None

@@ -1,0 +1,312 @@
+"""Fund blocks of self-evaluation forms -> BudgetRow(source="table").
+
+Three layouts:
+- column header (年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分) over rows by
+  funding source (年度资金总额, 其中：当年财政拨款, 上年结转资金 ...); with a second header
+  row naming sources per column (批复金额 over 总额 | 财政拨款 | 其他资金) the rows are items
+  (任务名称) instead;
+- label/amount pairs in a row (预算数: | 1047.8 | 执行数: | 1047.8), one row per source;
+- a money label and its amount in the next cell (基本支出总额 | 5576.54 万元).
+Blank and "—" cells are "not filled", not zero. Amounts without a stated unit are 万元
+unless a unit line above the form says so (单位：元, see unit_above) or the block's largest
+amount reaches the vocabulary's yuan_threshold (then 元, noted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from extract.interpreters.selfeval.vocab import first_text, join_lines, key, points_of, texts, vocab
+from model.records import BudgetRow, IssueRow
+from model.tables import Cell
+from normalize import DATA_DIR
+from normalize.numbers import is_zero_dash, parse_number, to_wan
+
+_MONEY = re.compile(r"^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(万元|元|亿元|千元)?\s*$")
+_UNIT_IN = re.compile(r"(万元|亿元|千元|元)")
+_RATE_TOLERANCE = 0.1  # percentage points
+
+
+@dataclass
+class FundBlock:
+    measures: dict[int, str]  # column -> measure
+    sources: dict[int, str]  # column -> funding source (two-level header), else empty
+    rate_col: int | None
+    score_col: int | None
+    weight_col: int | None
+    unit: str | None  # 万元/元 when printed in the header or block label
+    ncols: int
+    line_name: str | None = None
+    two_level: bool = False  # a second header row names each column's source
+    rows: list[tuple[int, int, list[Cell]]] = field(default_factory=list)  # (row_index, page, row)
+
+
+@lru_cache(maxsize=1)
+def fund_vocab() -> dict[str, Any]:
+    """normalize/data/fund_sources.yaml"""
+    path = DATA_DIR / "fund_sources.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def source_label(raw: str) -> str:
+    """Funding source of a row label: 合计 for a total row, else the label without 其中：."""
+    k = key(raw)
+    if k in fund_vocab()["total_labels"] or k in fund_vocab()["measure_labels"]:
+        return "合计"
+    for p in fund_vocab()["strip_prefixes"]:
+        if k.startswith(p):
+            k = k[len(p) :]
+    return k.rstrip(":：") or "合计"
+
+
+def _measure_of(cell: Cell) -> str | None:
+    k = key(cell)
+    m = vocab()["fund_measures"].get(k)
+    return str(m) if m else None
+
+
+def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
+    """A fund block's column header at rows[i] (two or more money measures, no amounts)."""
+    row = rows[i]
+    measures = {c: m for c, m in ((c, _measure_of(cell)) for c, cell in enumerate(row)) if m}
+    if len(measures) < 2 or any(parse_number(c) is not None for c in row if c):
+        return None
+    non_money = vocab()["fund_non_money"]
+    rate_col = score_col = weight_col = None
+    for c, cell in enumerate(row):
+        k = key(cell)
+        if k in non_money:
+            if "率" in k:
+                rate_col = c
+            elif k == "分值" or k == "权重":
+                weight_col = c
+            else:
+                score_col = c
+    header_text = " ".join(join_lines(c) for c in row if c)
+    unit = _UNIT_IN.search(header_text)
+    block = FundBlock(
+        measures, {}, rate_col, score_col, weight_col, unit.group(1) if unit else None, len(row)
+    )
+    if i + 1 < len(rows):  # a second header row naming the source of each column
+        sub = rows[i + 1]
+        named = {c: key(cell) for c, cell in enumerate(sub) if cell and _source_column(key(cell))}
+        if len(named) >= 2 and not any(parse_number(c) is not None for c in sub if c):
+            cur = None
+            for c in range(len(row)):
+                if c in measures:
+                    cur = measures[c]
+                elif row[c] is None and cur and c in named:
+                    measures[c] = cur
+                else:
+                    cur = None
+            block.sources = {c: source_label(v) for c, v in named.items()}
+            block.two_level = True
+    return block
+
+
+def unit_above(text_above: str) -> str | None:
+    """The money unit of a line such as 单位：元 / 金额单位：万元 above a form (the nearest one)."""
+    pattern = re.compile(str(vocab()["unit_line_pattern"]))
+    for line in reversed(text_above.splitlines()):
+        m = pattern.match(re.sub(r"\s+", "", line))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _source_column(k: str) -> bool:
+    """A second-header cell naming a funding source (合计, 财政拨款, 中央补助, 区级预算资金)."""
+    return k in vocab()["fund_source_columns"] or k.endswith(tuple(vocab()["fund_source_suffixes"]))
+
+
+def block_label_text(rows: list[list[Cell]], i: int) -> str:
+    """The outer label of a block (项目资金（万元）, 预算执行情况(万元)) in the header row."""
+    _, k = first_text(rows[i])
+    return k
+
+
+def row_label(row: list[Cell], block: FundBlock) -> str:
+    if block.two_level:  # rows are items: the item is the first cell (任务名称)
+        return join_lines(next((c for c in row if c and c.strip()), ""))
+    first_measure = min(block.measures)
+    offset = block.ncols - len(row)
+    label = ""
+    for c in range(0, max(0, first_measure - offset)):
+        if row[c] and row[c].strip():  # type: ignore[union-attr]
+            label = join_lines(row[c])
+    return label
+
+
+def _amount(cell: Cell) -> tuple[float, str] | None:
+    if not cell or is_zero_dash(cell):
+        return None
+    v = parse_number(cell)
+    if v is None:
+        return None
+    return v, cell.strip()
+
+
+def block_unit(amounts: list[float], printed: str | None) -> tuple[str, bool]:
+    """(unit, inferred) of a block's amounts: the printed unit, else a guess from their size."""
+    if printed:
+        return printed, False
+    if amounts and max(abs(a) for a in amounts) >= float(vocab()["yuan_threshold"]):
+        return "元", True
+    return "万元", bool(amounts)
+
+
+def emit_block(
+    block: FundBlock,
+    *,
+    doc_id: str,
+    table_index: int,
+    scope: str,
+    project: str | None,
+    statement: str,
+    reader: str,
+    issues: list[IssueRow],
+) -> tuple[list[BudgetRow], float | None, float | None]:
+    """Budget rows of a finished block, plus the block's 得分 and 分值 (for the score checks)."""
+    out: list[BudgetRow] = []
+    offset_of = {ri: block.ncols - len(row) for ri, _, row in block.rows}
+    amounts = [
+        a[0]
+        for ri, _, row in block.rows
+        for c in block.measures
+        if 0 <= c - offset_of[ri] < len(row) and (a := _amount(row[c - offset_of[ri]]))
+    ]
+    unit, inferred = block_unit(amounts, block.unit)
+    if inferred and block.rows:
+        issues.append(
+            IssueRow(
+                doc_id,
+                block.rows[0][1],
+                "money_unit_inferred",
+                "info",
+                f"fund block without a printed unit; largest amount {max(amounts):,.2f}, "
+                f"so its amounts are read as {unit}",
+                table_index,
+                block.rows[0][0],
+            )
+        )
+    block_score = block_weight = None
+    for n, (ri, page, row) in enumerate(block.rows):
+        off = offset_of[ri]
+        label = row_label(row, block)
+        line_name: str | None
+        if block.sources:
+            line_name, default_source = label, "合计"
+        else:
+            if n == 0:
+                k = key(label)
+                is_item = k in fund_vocab()["total_labels"] and k not in ("合计", "总计", "小计")
+                block.line_name = block.line_name or (label.rstrip(":：") if is_item else None)
+            line_name, default_source = block.line_name, source_label(label)
+        got: dict[str, float] = {}
+        for c, measure in sorted(block.measures.items()):
+            cc = c - off
+            if not 0 <= cc < len(row):
+                continue
+            a = _amount(row[cc])
+            if a is None:
+                continue
+            source = block.sources.get(c, default_source) if block.sources else default_source
+            got.setdefault(measure, a[0])
+            out.append(
+                BudgetRow(
+                    doc_id=doc_id,
+                    page=page,
+                    source="table",
+                    scope=scope,
+                    measure=measure,
+                    amount_wan=to_wan(a[0], unit),
+                    amount_raw=a[1],
+                    unit_raw=unit,
+                    table_index=table_index,
+                    row_index=ri,
+                    statement=statement,
+                    project=project,
+                    line_name=line_name,
+                    funding_source=source,
+                    extractor=reader,
+                )
+            )
+        _check_rate(block, row, off, got, issues, doc_id, page, table_index, ri)
+        if n == 0:
+            if block.score_col is not None and 0 <= block.score_col - off < len(row):
+                block_score = points_of(row[block.score_col - off])
+            if block.weight_col is not None and 0 <= block.weight_col - off < len(row):
+                block_weight = points_of(row[block.weight_col - off])
+    return out, block_score, block_weight
+
+
+def _check_rate(
+    block: FundBlock,
+    row: list[Cell],
+    off: int,
+    got: dict[str, float],
+    issues: list[IssueRow],
+    doc_id: str,
+    page: int,
+    table_index: int,
+    ri: int,
+) -> None:
+    if block.rate_col is None or not 0 <= block.rate_col - off < len(row):
+        return
+    rate = parse_number(row[block.rate_col - off])
+    budget, spent = got.get("全年预算数"), got.get("全年执行数")
+    if rate is None or not budget or spent is None:
+        return
+    want = spent / budget * 100.0
+    if abs(want - rate) > _RATE_TOLERANCE:
+        issues.append(
+            IssueRow(
+                doc_id,
+                page,
+                "rate_equals_ratio",
+                "warning",
+                f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
+                table_index,
+                ri,
+            )
+        )
+
+
+def pair_block_start(row: list[Cell]) -> list[tuple[int, str]] | None:
+    """Label/amount pairs (预算数: | 1047.8 | 执行数: | 1047.8): [(position, measure), ...]."""
+    cells = texts(row)
+    pairs: list[tuple[int, str]] = []
+    for n, (_, c) in enumerate(cells[:-1]):
+        m = _measure_of(c)
+        if m and parse_number(cells[n + 1][1]) is not None:
+            pairs.append((n, m))
+    return pairs if len(pairs) >= 2 else None
+
+
+def pair_amounts(row: list[Cell]) -> list[tuple[str, str]]:
+    """(label, amount text) pairs of a row of label/amount cells."""
+    cells = [c for _, c in texts(row)]
+    out = []
+    for n, c in enumerate(cells[:-1]):
+        if parse_number(c) is None and parse_number(cells[n + 1]) is not None:
+            out.append((join_lines(c), cells[n + 1]))
+    return out
+
+
+def kv_money(row: list[Cell]) -> list[tuple[str, str, float, str, str]]:
+    """(line_name, measure, amount, raw, unit) of label | '5576.54 万元' pairs in a row."""
+    cells = [c for _, c in texts(row)]
+    out = []
+    for n, c in enumerate(cells[:-1]):
+        measure = vocab()["kv_money_measures"].get(key(c))
+        m = _MONEY.match(cells[n + 1]) if measure else None
+        if m and m.group(2):
+            amount = parse_number(m.group(1))
+            if amount is not None:
+                out.append((join_lines(c), str(measure), amount, m.group(1), m.group(2)))
+    return out

@@ -1,0 +1,297 @@
+"""Indicator sections of self-evaluation tables (一级/二级/三级指标 ... 得分), row by row.
+
+A section starts at a header row naming the indicator column (三级指标, 指标内容) next to
+level or target columns; a two-line header (绩效指标 | 年度指标值 over 指标性质 | 指标值 |
+度量单位) is read as one. Blank or merged level cells inherit from the row above, also
+across pages and across tables that continue the section (their missing left columns are
+aligned from the right). A row cut by the page break is joined to the row above: on the new
+page it has no indicator name, or a name and nothing else (the rest of a wrapped name). A form
+without a 一级指标 column takes each row's level 1 from its level 2. % targets typed as
+fractions among whole percentages are converted (convert_percent_fractions).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
+from model.records import IndicatorRow, IssueRow
+from model.tables import Cell
+from normalize.indicator_levels import canonical_level1, canonical_level2, is_level_name, level1_of_level2
+from normalize.indicator_names import canonical_name
+from normalize.indicator_values import parse_indicator_value, parse_operator
+
+
+@dataclass
+class IndicatorSection:
+    roles: dict[int, str]  # column (in the header's numbering) -> role
+    ncols: int
+    scope: str
+    project: str | None
+    level1: str | None = None
+    level2: str | None = None
+    rows: list[IndicatorRow] = field(default_factory=list)
+    open: bool = True  # no end label seen: the next table may continue it
+    labelled: set[int] = field(default_factory=set)  # ids of rows whose level-2 cell is printed in the row
+
+    def col(self, role: str) -> int | None:
+        for c, r in self.roles.items():
+            if r == role:
+                return c
+        return None
+
+
+def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
+    """Column roles when rows[i] is an indicator header row (merged with a header above it)."""
+    row = rows[i]
+    roles: dict[int, str] = {}
+    for c, cell in enumerate(row):
+        r = column_role(cell)
+        if r:  # a role named twice: the rightmost column (an outer label sits at the left)
+            roles = {cc: rr for cc, rr in roles.items() if rr != r}
+            roles[c] = r
+    if "name" not in roles.values():
+        return None
+    if not any(r in roles.values() for r in vocab()["indicator_header_needs"]):
+        return None
+    if i > 0:  # two-line header: roles of the upper row fill the columns the lower row leaves empty
+        upper = rows[i - 1]
+        for c, cell in enumerate(upper):
+            r = column_role(cell)
+            if r and c not in roles and r not in roles.values() and not (row[c] if c < len(row) else None):
+                roles[c] = r
+    return roles
+
+
+def _cell(row: list[Cell], section: IndicatorSection, role: str) -> Cell:
+    c = section.col(role)
+    if c is None:
+        return None
+    c -= section.ncols - len(row)  # a part of the table that lost columns on the left
+    if c < 0 or c >= len(row):
+        return None
+    return row[c]
+
+
+def _level_column_lost(row: list[Cell], section: IndicatorSection, role: str) -> bool:
+    c = section.col(role)
+    return c is not None and c - (section.ncols - len(row)) < 0
+
+
+def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -> bool:
+    """Running level1/level2 after this row; True when the row prints its own level-2 label."""
+    raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
+    l1 = canonical_level1(raw1) if raw1 else None
+    l2 = canonical_level2(raw2) if raw2 else None
+    if l1:
+        section.level1 = l1
+    if l2:
+        section.level2 = l2
+        no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
+        if l1 is None and (section.level1 is None or no_level1):
+            section.level1 = level1_of_level2(l2) or section.level1
+    if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
+        f1, f2 = floating_labels(page_text)
+        section.level2 = section.level2 or (f2[0] if f2 else None)
+        section.level1 = section.level1 or (f1[0] if f1 else level1_of_level2(section.level2))
+    return l2 is not None
+
+
+def floating_labels(page_text: str) -> tuple[list[str], list[str]]:
+    """Level-1 and level-2 names printed as lines of their own on a page, in order."""
+    l1: list[str] = []
+    l2: list[str] = []
+    for line in page_text.splitlines():
+        s = line.strip()
+        if not s or len(s) > 12:
+            continue
+        if is_level_name(s, 1):
+            l1.append(canonical_level1(s) or s)
+        elif is_level_name(s, 2):
+            l2.append(canonical_level2(s) or s)
+    return l1, l2
+
+
+def fix_trailing_labels(
+    section: IndicatorSection, rows: list[IndicatorRow], cells: list[str], page_text: str
+) -> None:
+    """Rows at the foot of a page under a merged level-2 cell whose label is drawn outside the
+    table (the cell runs on to the next page): the page's unclaimed level-2 label names them."""
+    if not rows:
+        return
+    _, f2 = floating_labels(page_text)
+    for c in cells:
+        if is_level_name(c, 2) and (canonical_level2(c) or c) in f2:
+            f2.remove(canonical_level2(c) or c)
+    if rows[0].level2 in f2 and id(rows[0]) not in section.labelled:
+        f2.remove(rows[0].level2)  # the label of the run the page starts with
+    last = max((n for n, r in enumerate(rows) if id(r) in section.labelled), default=None)
+    if not f2 or last is None or last == len(rows) - 1:
+        return
+    label = f2[-1]
+    for r in rows[last + 1 :]:
+        r.level2 = label
+        if (
+            level1_of_level2(label)
+            and r.level1 != level1_of_level2(label)
+            and section.col("level1") is not None
+        ):
+            r.level1 = level1_of_level2(label) or r.level1
+    section.level2 = label
+    section.level1 = rows[-1].level1 or section.level1
+
+
+def is_end_row(row: list[Cell]) -> bool:
+    _, k = first_text(row)
+    return k in vocab()["section_end_labels"]
+
+
+def read_indicator_row(
+    section: IndicatorSection,
+    row: list[Cell],
+    *,
+    doc_id: str,
+    page: int,
+    table_index: int,
+    row_index: int,
+    new_page: bool,
+    reader: str,
+    issues: list[IssueRow],
+    page_text: str = "",
+) -> None:
+    name_cell = _cell(row, section, "name")
+    name = join_lines(name_cell)
+    if name_cell is None and not new_page:
+        return  # the name column is covered by a label spanning the row (其他需要说明事项)
+    if not name:
+        if new_page and section.rows and any(c for c in row):
+            _join_cut_row(section.rows[-1], row, section)
+        return
+    if new_page and section.rows and section.rows[-1].page != page and _name_only(row, section):
+        prev = section.rows[-1]  # the row's name itself was cut by the page break
+        prev.name = prev.name + name
+        prev.name_canonical = canonical_name(prev.name)
+        _join_cut_row(prev, row, section)
+        return
+    if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
+        return
+    own_label = _update_levels(section, row, page_text)
+    unit_hint = join_lines(_cell(row, section, "unit")) or None
+    target_raw = join_lines(_cell(row, section, "target")) or None
+    actual_raw = join_lines(_cell(row, section, "actual")) or None
+    target = parse_indicator_value(target_raw, unit_hint)
+    actual = parse_indicator_value(actual_raw, unit_hint)
+    operator = parse_operator(_cell(row, section, "operator")) or target.operator
+    for what, v in (("target", target), ("actual", actual)):
+        if v.masked:
+            issues.append(
+                IssueRow(
+                    doc_id,
+                    page,
+                    "masked_value",
+                    "info",
+                    f"indicator {name!r}: {what} {v.raw!r} is masked; stored as null",
+                    table_index,
+                    row_index,
+                )
+            )
+    section.rows.append(
+        IndicatorRow(
+            doc_id=doc_id,
+            page=page,
+            table_index=table_index,
+            row_index=row_index,
+            scope=section.scope,
+            project=section.project,
+            name=name,
+            name_canonical=canonical_name(name),
+            level1=section.level1 or "",
+            level2=section.level2,
+            operator=operator,
+            target_raw=target_raw,
+            actual_raw=actual_raw,
+            target_value=target.value,
+            actual_value=actual.value,
+            target_unit=target.unit if target.value is not None else None,
+            actual_unit=actual.unit if actual.value is not None else None,
+            weight=points_of(_cell(row, section, "weight")),
+            score=points_of(_cell(row, section, "score")),
+            deviation_reason=join_lines(_cell(row, section, "reason")) or None,
+            extractor=reader,
+        )
+    )
+    if own_label:
+        section.labelled.add(id(section.rows[-1]))
+
+
+_VALUE_ROLES = ("target", "actual", "weight", "score", "operator", "unit")
+
+
+def _name_only(row: list[Cell], section: IndicatorSection) -> bool:
+    """A row with a name and nothing else: no value, no operator or unit, no level label of its own."""
+    if any(join_lines(_cell(row, section, r)) for r in _VALUE_ROLES):
+        return False
+    return not any(
+        (raw := _cell(row, section, role)) and (canonical_level1(raw) or canonical_level2(raw))
+        for role in ("level1", "level2")
+    )
+
+
+def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection) -> None:
+    """The rest of a row cut by a page break: its text continues the row above."""
+    extra_target = join_lines(_cell(row, section, "target"))
+    extra_actual = join_lines(_cell(row, section, "actual"))
+    extra_reason = join_lines(_cell(row, section, "reason"))
+    unit_hint = prev.target_unit
+    if extra_target:
+        prev.target_raw = (prev.target_raw or "") + extra_target
+        v = parse_indicator_value(prev.target_raw, unit_hint)
+        prev.target_value, prev.target_unit = v.value, v.unit if v.value is not None else None
+    if extra_actual:
+        prev.actual_raw = (prev.actual_raw or "") + extra_actual
+        v = parse_indicator_value(prev.actual_raw, unit_hint)
+        prev.actual_value, prev.actual_unit = v.value, v.unit if v.value is not None else None
+    if extra_reason:
+        prev.deviation_reason = (prev.deviation_reason or "") + extra_reason
+
+
+def _percent_from_column(raw: str | None) -> bool:
+    """The % of a value comes from the 度量单位 column, not from a sign printed after the number."""
+    return "%" not in unicodedata.normalize("NFKC", raw or "")
+
+
+def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
+    """% targets typed as fractions (0.95 under a % unit) in a form whose other % targets are whole
+    percentages (95, 100) are percentages: 0.95 -> 95, and the row's actual likewise. Only a % taken
+    from the unit column counts (a printed "≤0.5%" means 0.5%), and upper limits (<, <=) are left
+    alone (error and accident rates are small percentages). A target of exactly 1 is ambiguous
+    (1% or 100%): kept as printed. Every converted or kept value is noted as an issue."""
+    pct = [
+        r
+        for r in rows
+        if r.target_unit == "%" and r.target_value is not None and _percent_from_column(r.target_raw)
+    ]
+    out: list[IssueRow] = []
+    for r in pct:
+        v = r.target_value
+        if v is None or not 0 < v <= 1:
+            continue
+        whole = [o for o in rows if o is not r and o.target_unit == "%" and (o.target_value or 0) > 1]
+        if not whole or r.operator in ("<", "<="):
+            continue
+        if v == 1:
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole percentages; "
+            msg += "1% or 100% is ambiguous: kept as printed"
+        else:
+            r.target_value = round(v * 100, 6)
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole percentages "
+            msg += f"read as a fraction: {v:g} -> {r.target_value:g}%"
+            a = r.actual_value
+            if r.actual_unit == "%" and a is not None and 0 < a < 1 and _percent_from_column(r.actual_raw):
+                r.actual_value = round(a * 100, 6)
+                msg += f"; actual {a:g} -> {r.actual_value:g}%"
+        out.append(
+            IssueRow(doc_id, r.page, "percent_written_as_fraction", "warning", msg, r.table_index, r.row_index)
+        )
+    return out

@@ -1,0 +1,1 @@
+"""The 部门预算/决算 statements interpreter."""

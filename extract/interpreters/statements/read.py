@@ -1,0 +1,378 @@
+"""Budget and final-account statements (部门预算 / 部门决算 公开表) -> budgets rows.
+
+Every amount of every statement table becomes one BudgetRow: statement (canonical title),
+line_code / line_name (the row's item), measure (the column, canonical), amount_wan.
+Layouts handled: one-sided tables with 功能/经济分类 codes (split 类/款/项 columns too),
+two-sided summaries (收入 | 支出 in one row: each amount labelled by its own side's item),
+economic tables with two code/name/amount groups side by side, and tables whose items run
+across the columns (the "三公" table). Rows cut by a page break are joined. Identities are
+checked (extract.interpreters.statements.checks) and every one that fails becomes an issues row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.interpreters.statements.checks import CheckResult, StatementAmount, TableFacts, check_table, summary_issue
+from extract.interpreters.statements.layout import (
+    AMOUNT,
+    CODE,
+    NAME,
+    Layout,
+    cell_text,
+    continuation_layout,
+    is_code_part,
+    is_code_value,
+    padded,
+    read_layout,
+    title_text,
+)
+from extract.sources.garbled import garbled_count
+from model.document import DocInput
+from model.records import BudgetRow, Extraction, IssueRow
+from model.tables import Cell, RawTable
+from normalize.measures import (
+    canonical_measure,
+    default_measure,
+    is_measure_label,
+    is_total_measure,
+    split_measure_suffix,
+)
+from normalize.numbers import parse_number, to_wan
+from normalize.statement_names import find_title, strip_item_prefix
+
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|千元|百万元|亿元|元)")
+_NUMBERING = re.compile(r"^([（(]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*")
+_TOTAL_WORDS = ("合计", "总计", "小计")
+_SUBTOTALS = frozenset({"小计", "合计"})
+# an item cell holding its code too: "201 一般公共服务支出", "[20101]人大事务", "2010101-行政运行"
+_CODE_IN_NAME = re.compile(r"^[\[【［]?(\d{3}(?:\d{2}){0,2})(?!\d)[\]】］]?\s*[-－—:：]?\s*(\D.*)$")
+
+
+def split_code_name(text: str) -> tuple[str | None, str]:
+    """'201一般公共服务支出' -> ('201', '一般公共服务支出'); an item without a code -> (None, text)."""
+    m = _CODE_IN_NAME.match(text)
+    if m is None:
+        return None, text
+    return m.group(1), m.group(2)
+
+
+def clean_item(text: str) -> str:
+    s = cell_text(text)
+    return _NUMBERING.sub("", strip_item_prefix(_NUMBERING.sub("", s)))
+
+
+DEFAULT_UNIT = "万元"
+
+
+def _unit(title_rows: str, text_above: str) -> str | None:
+    """The money unit the table's title area prints (单位：元), or None."""
+    for text in (title_rows, text_above):
+        found = _UNIT.findall(text.replace(" ", ""))
+        if found:
+            return str(found[-1])
+    return None
+
+
+def _statement_of(table: RawTable, rows: list[list[Cell]]) -> str | None:
+    head = "\n".join(c for r in rows[:3] for c in r if c)
+    return find_title(head) or find_title(table.text_above)
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def _has_amount(row: list[Cell], layout: Layout) -> bool:
+    return any(parse_number(row[c]) is not None for c in layout.amount_cols() if row[c])
+
+
+def _is_fragment(row: list[Cell], prev: list[Cell], layout: Layout, new_page: bool) -> bool:
+    """A grid row that only continues the previous row's item name (a wrapped or page-cut row)."""
+    names = [cell_text(row[c]) for c in layout.name_cols() if cell_text(row[c])]
+    if not names or any(n.startswith(_TOTAL_WORDS) or _NUMBERING.match(n) for n in names):
+        return False
+    if any(cell_text(row[c]) for c in layout.code_cols()):
+        return False
+    if not all(cell_text(prev[c]) for c in layout.name_cols() if cell_text(row[c])):
+        return False
+    if layout.code_cols():
+        return True  # every item of a coded table has a code, except the totals
+    return new_page and not _has_amount(row, layout)
+
+
+def join_cut_rows(rows: list[list[Cell]], pages: list[int], layout: Layout) -> list[tuple[int, list[Cell]]]:
+    """Data rows as (row_index, cells); a row continuing the previous one's name is folded into it."""
+    out: list[tuple[int, list[Cell]]] = []
+    for i in range(layout.first_data_row, len(rows)):
+        row = list(rows[i])
+        if out and _is_fragment(row, out[-1][1], layout, pages[i] != pages[out[-1][0]]):
+            prev = out[-1][1]
+            for c, cell in enumerate(row):
+                text = cell_text(cell)
+                if not text:
+                    continue
+                if layout.kinds[c] == NAME:
+                    prev[c] = (prev[c] or "") + text
+                elif layout.kinds[c] == AMOUNT and not cell_text(prev[c]):
+                    prev[c] = cell
+            continue
+        out.append((i, row))
+    return out
+
+
+def _item_of(row: list[Cell], a: int, layout: Layout,
+             last_parts: dict[int, list[str]] | None = None) -> tuple[str | None, str | None, int | None]:
+    """(name, code, name column) of the amount in column ``a``: the item to its left on its side.
+
+    ``last_parts`` (name column -> code parts of the last coded row) completes split 类/款/项 codes
+    printed with only the row's own part (款 row: "" | "01" | "").
+    """
+    kinds = layout.kinds
+    c = a - 1
+    seen_group = False
+    while c >= 0:
+        cell = row[c]
+        if cell is None:
+            c -= 1
+            continue
+        if kinds[c] == AMOUNT:
+            if seen_group:
+                return None, None, None
+            c -= 1
+            continue
+        seen_group = True
+        text = cell_text(cell)
+        if kinds[c] == NAME and text:
+            last = last_parts if last_parts is not None else {}
+            code, parts = _code_left_of(row, c, layout, last.get(c))
+            if parts:
+                last[c] = parts
+            return text, code, c
+        if kinds[c] == CODE and text and not is_code_value(text) and not is_code_part(text):
+            return text, None, c
+        c -= 1
+    return None, None, None
+
+
+def _code_left_of(row: list[Cell], name_col: int, layout: Layout,
+                  prev: list[str] | None = None) -> tuple[str | None, list[str]]:
+    """The code printed left of an item, and its parts by position (类, 款, 项 columns).
+
+    A part left blank before the row's own part (款 row: "" | "01" | "") is the one of the
+    coded row above (``prev``); without it the code is unknown.
+    """
+    positional: list[str] = []
+    c = name_col - 1
+    while c >= 0 and layout.kinds[c] in (CODE, NAME):
+        if layout.kinds[c] == CODE:
+            positional.append(cell_text(row[c]))
+        elif cell_text(row[c]):
+            break
+        c -= 1
+    positional.reverse()
+    given = [p for p in positional if p]
+    if not given or not all(p.isdigit() for p in given):
+        return None, []
+    first = next(i for i, p in enumerate(positional) if p)
+    if first == 0:
+        parts = given
+    elif prev is not None and len(prev) >= first and all(prev[:first]):
+        parts = prev[:first] + given
+    else:
+        return None, []
+    return parts[0] + "".join(p.zfill(2) for p in parts[1:]), parts
+
+
+def _parent_name(row: list[Cell], name_col: int, layout: Layout) -> str | None:
+    for c in range(name_col - 1, -1, -1):
+        if layout.kinds[c] == NAME and cell_text(row[c]):
+            return cell_text(row[c])
+    return None
+
+
+def _row_measure(path: tuple[str, ...], statement: str) -> str:
+    if not path:
+        return default_measure(statement)
+    return canonical_measure(path[-1], statement)
+
+
+# --- items across the columns ---------------------------------------------------------------
+
+
+def _across_item(path: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """Header path -> (item path, measure label) for a table whose items run across the columns."""
+    items: list[str] = []
+    measure: str | None = None
+    for lab in path:
+        if is_measure_label(lab):
+            measure = lab
+            continue
+        item, suffix = split_measure_suffix(lab)
+        if suffix:
+            measure = suffix
+        items.append(item)
+    return tuple(items), measure
+
+
+def _stem(parent: str, child: str, siblings: list[str]) -> str:
+    """公务用车购置及运行费 + 购置费 -> 公务用车购置费 (a nested item joins its parent's stem)."""
+    if child[:2] in parent:
+        idx = [parent.find(s[:2]) for s in siblings if len(s) >= 2 and parent.find(s[:2]) > 0]
+        if idx and not child.startswith(parent[: min(idx)]):
+            return parent[: min(idx)] + child
+    return child
+
+
+def across_name(item: tuple[str, ...], all_items: list[tuple[str, ...]]) -> str:
+    if not item:
+        return ""
+    leaf = item[-1]
+    if leaf == "合计" or len(item) == 1:
+        return clean_item(leaf)
+    parent = item[-2]
+    if leaf == "小计":
+        return clean_item(parent)
+    siblings = [p[-1] for p in all_items if p[:-1] == item[:-1] and p[-1] not in _SUBTOTALS]
+    return clean_item(_stem(parent, leaf, siblings))
+
+
+# --- one table -----------------------------------------------------------------------------
+
+
+def _total_columns(layout: Layout, statement: str) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    kinds, paths = layout.kinds, layout.paths
+    for c, k in enumerate(kinds):
+        if k != AMOUNT or not paths[c] or not is_total_measure(canonical_measure(paths[c][-1], statement)):
+            continue
+        comps: list[int] = []
+        d = c + 1
+        while d < len(kinds) and kinds[d] == AMOUNT and paths[d][:-1] == paths[c][:-1] and paths[d]:
+            comps.append(d)
+            d += 1
+        if len(comps) >= 2:
+            out[c] = comps
+    return out
+
+
+def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Layout, statement: str,
+                         unit: str) -> tuple[list[BudgetRow], TableFacts]:
+    width = len(layout.kinds)
+    rows = padded(table.rows, width)
+    pages = table.row_pages
+    garbled_pages = {p.number for p in doc.pages if p.garbled}
+    facts = TableFacts(doc_id=doc.doc_id, table_index=index, statement=statement, amounts=[],
+                       across=layout.across,
+                       first_name_col=layout.name_cols()[0] if layout.name_cols() else None)
+    if not layout.across:
+        facts.total_cols = _total_columns(layout, statement)
+    across_items = [_across_item(p)[0] for p in layout.paths]
+    last_parts: dict[int, list[str]] = {}
+    out: list[BudgetRow] = []
+    for i, row in join_cut_rows(rows, pages, layout):
+        page = pages[i]
+        flagged = page in garbled_pages or any(garbled_count(c) for c in row if c)
+        row_label = cell_text(row[0]) if layout.across and parse_number(row[0]) is None else ""
+        for a in layout.amount_cols():
+            raw = row[a]
+            value = parse_number(raw)
+            if raw is None or value is None:
+                continue
+            code: str | None = None
+            name_col: int | None = None
+            item_path: tuple[str, ...] = ()
+            if layout.across:
+                item_path, mlabel = _across_item(layout.paths[a])
+                name = across_name(item_path, across_items)
+                if mlabel is None and row_label and is_measure_label(row_label):
+                    mlabel = row_label
+                measure = canonical_measure(mlabel or "", statement)
+            else:
+                found, code, name_col = _item_of(row, a, layout, last_parts)
+                if not found or name_col is None:
+                    continue
+                name = clean_item(found)
+                if code is None:
+                    code, name = split_code_name(name)
+                if name == "小计":
+                    name = clean_item(_parent_name(row, name_col, layout) or name)
+                measure = _row_measure(layout.paths[a], statement)
+            if not name:
+                continue
+            facts.amounts.append(StatementAmount(row_index=i, col=a, page=page, name=name, measure=measure,
+                                                 value=value, code=code, name_col=name_col,
+                                                 item_path=item_path))
+            out.append(BudgetRow(
+                doc_id=doc.doc_id, page=page, source="table", scope="department", measure=measure,
+                amount_wan=to_wan(value, unit), amount_raw=(raw or "").strip(), unit_raw=unit,
+                table_index=index, row_index=i, statement=statement, line_code=code, line_name=name,
+                extractor=table.reader, flagged=flagged,
+            ))
+    return out, facts
+
+
+def read_statements(doc: DocInput) -> Extraction:
+    """Every amount of every statement table of ``doc``, and the identities that fail."""
+    ext = Extraction()
+    checks = CheckResult()
+    prev: tuple[RawTable, Layout, str, str] | None = None
+    garbled_reported: set[int] = set()
+    garbled_pages = {p.number for p in doc.pages if p.garbled}
+    for index, table in enumerate(doc.tables):
+        width = table.n_cols
+        rows = padded(table.rows, width)
+        statement = _statement_of(table, rows)
+        layout: Layout | None = None
+        unit = "万元"
+        if statement is not None:
+            layout = read_layout(rows, width)
+            if layout is not None:
+                printed = _unit(title_text(rows, layout.title_rows), table.text_above)
+                unit = printed or DEFAULT_UNIT
+                if printed is None:
+                    ext.issues.append(IssueRow(
+                        doc_id=doc.doc_id, page=table.page, rule="money_unit_inferred", severity="info",
+                        message=f"{statement}: no 单位 line above the table; amounts read as {DEFAULT_UNIT}",
+                        table_index=index,
+                    ))
+        elif prev is not None and _continues(prev[0], table):
+            layout = continuation_layout(prev[1], width)
+            statement, unit = prev[2], prev[3]
+        if layout is None or statement is None:
+            prev = None
+            continue
+        prev = (table, layout, statement, unit)
+        doc.claimed_tables[index] = "statements"
+        rows_out, facts = read_statement_table(doc, index, table, layout, statement, unit)
+        ext.budgets.extend(rows_out)
+        checks.add(check_table(facts))
+        for page in sorted(set(table.row_pages) & garbled_pages - garbled_reported):
+            garbled_reported.add(page)
+            ext.issues.append(IssueRow(
+                doc_id=doc.doc_id, page=page, rule="garbled_text", severity="warning",
+                message=f"page {page} text is garbled ((cid:…) or replacement characters); the rows of "
+                        f"{statement} read from it are flagged", table_index=index,
+            ))
+        if table.garbled and not set(table.row_pages) & garbled_pages:
+            ext.issues.append(IssueRow(
+                doc_id=doc.doc_id, page=table.page, rule="garbled_text", severity="warning",
+                message=f"cells of {statement} hold (cid:…) or replacement characters; "
+                        "their rows are flagged",
+                table_index=index,
+            ))
+    ext.issues.extend(checks.issues)
+    ext.identities_checked, ext.identities_held = checks.checked, checks.held
+    if checks.checked:
+        ext.issues.append(summary_issue(doc.doc_id, checks))
+    return ext
+
+
+def _continues(prev: RawTable, table: RawTable) -> bool:
+    """A headerless table at the top of the page after a statement table continues it."""
+    return (
+        table.page == prev.last_page + 1
+        and table.index_on_page == 0
+        and table.n_cols == prev.n_cols
+        and bool(table.rows)
+        and any(parse_number(c) is not None for c in table.rows[0] if c)
+    )

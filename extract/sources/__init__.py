@@ -1,0 +1,1 @@
+"""Source readers, one per input format (PDF, .docx, .xlsx), and the file-type sniffer."""

@@ -1,0 +1,43 @@
+"""Word .docx reports: paragraphs as one text page, tables as RawTables (python-docx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from extract.sources.garbled import garbled_count, is_garbled
+from model.errors import CorruptDocumentError
+from model.pages import PageText
+from model.tables import Cell, RawTable
+
+READER = "docx"
+
+
+def read_docx(path: Path) -> tuple[list[PageText], list[RawTable]]:
+    """A .docx has no pages: its text is page 1 and its tables are all on page 1."""
+    try:
+        d = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        raise CorruptDocumentError(str(path), f"the .docx cannot be read ({type(exc).__name__}: {exc})") from exc
+    text = "\n".join(p.text for p in d.paragraphs)
+    tables: list[RawTable] = []
+    for i, t in enumerate(d.tables):
+        rows: list[list[Cell]] = []
+        for r in t.rows:
+            seen: set[int] = set()
+            row: list[Cell] = []
+            for c in r.cells:
+                # python-docx repeats a merged cell's object for every grid cell it covers
+                row.append(None if id(c._tc) in seen else c.text.strip())
+                seen.add(id(c._tc))
+            rows.append(row)
+        rows = [r for r in rows if any(r)]
+        if rows:
+            tables.append(
+                RawTable(
+                    page=1, rows=rows, row_pages=[1] * len(rows), reader=READER, index_on_page=i,
+                    garbled=any(garbled_count(c) for r in rows for c in r if c),
+                )
+            )
+    return [PageText(1, text, 0.0, 0.0, is_garbled(text), garbled_count(text))], tables

@@ -1,0 +1,64 @@
+"""Recognize what a source file is and refuse broken inputs with a named error.
+
+A file is judged by its bytes, not its name: an HTML error page saved as ``.pdf``
+is ``NotADocumentError``; a zero-byte file ``EmptyFileError``; an encrypted or
+password-protected PDF ``EncryptedDocumentError``; a truncated one
+``CorruptDocumentError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+from model.errors import EmptyFileError, NotADocumentError
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".doc")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def find_documents(raw: Path) -> list[Path]:
+    """Every document file under ``raw``, sorted (hidden folders and partial downloads skipped)."""
+    return [
+        p for p in sorted(raw.rglob("*"))
+        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
+    ]
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def sniff_type(path: Path) -> str:
+    """Return pdf, docx, xlsx, doc or xls from the file's bytes; raise if it is none of them."""
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFileError(str(path), "the file is empty (0 bytes)")
+    with path.open("rb") as f:
+        head = f.read(2048)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist())
+        except zipfile.BadZipFile as exc:
+            raise NotADocumentError(str(path), f"a damaged zip/Office file: {exc}") from exc
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise NotADocumentError(str(path), "a zip file that is neither .docx nor .xlsx")
+    if head.startswith(_OLE_MAGIC):
+        return "xls" if path.suffix.lower() == ".xls" else "doc"
+    sample = head.lstrip().lower()
+    if sample.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")) or b"<html" in sample:
+        raise NotADocumentError(str(path), "the file is an HTML page, not a document (an error page saved as a file?)")
+    raise NotADocumentError(str(path), f"unrecognized file content (starts with {head[:16]!r})")

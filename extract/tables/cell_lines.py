@@ -1,0 +1,161 @@
+"""The printed lines of each cell of a ruled PDF table, with their positions.
+
+A table cell's text joins its lines with "\\n" whether a line ends a paragraph or was wrapped by
+the cell's width; the self-evaluation reader needs to tell the two apart where several indicators
+share one cell, one per line (extract/interpreters/selfeval/vertical.py). This module re-reads one page with
+pdfplumber (only for the few rows that need it; pages are cached) and gives each cell's lines
+with their top/bottom and left/right ends, the cell's box, and whether each line was wrapped
+from the line above: the line above ends so near the cell's right edge that the first word of
+this line could not have fitted after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from model.tables import Cell
+
+_ASCII_WORD = re.compile(r"[0-9A-Za-z.,%+\-/:≥≤<>=]")
+# a line may not start with these (the character before moves down with it)
+_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%％")
+_SPACE = re.compile(r"\s+")
+_SLACK = 0.25  # of the font size: room this small on the line above still means the line was wrapped
+
+
+@dataclass(frozen=True)
+class CellLine:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    wrapped: bool  # this line continues the line above (the cell's width broke it)
+    room: float  # space left on the line above after this line's first word would have moved up
+
+
+@dataclass(frozen=True)
+class CellLines:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    text: str  # the cell's text as the table reader gives it
+    lines: tuple[CellLine, ...]
+
+
+def _lines_of(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters grouped into printed lines (tops within half a character's height), top to bottom."""
+    lines: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (float(c["top"]), float(c["x0"]))):
+        if lines:
+            last = lines[-1]
+            ref = last[0]
+            if abs(float(ch["top"]) - float(ref["top"])) <= 0.5 * max(float(ref["size"]), 1.0):
+                last.append(ch)
+                continue
+        lines.append([ch])
+    return [sorted(ln, key=lambda c: float(c["x0"])) for ln in lines]
+
+
+def _first_token_width(line: list[dict[str, Any]]) -> float:
+    """Width of what could not have moved up to the line above: a Latin word or number as a whole,
+    one CJK character (two when the next may not start a line)."""
+    chars = [c for c in line if c["text"].strip()]
+    if not chars:
+        return 0.0
+    n = 1
+    if _ASCII_WORD.match(chars[0]["text"]):
+        while n < len(chars) and _ASCII_WORD.match(chars[n]["text"]):
+            n += 1
+    elif len(chars) > 1 and chars[1]["text"] in _NO_LINE_START:
+        n = 2
+    return float(chars[n - 1]["x1"]) - float(chars[0]["x0"])
+
+
+def cell_lines(bbox: tuple[float, float, float, float], text: str, chars: list[dict[str, Any]]) -> CellLines:
+    """The lines of one cell from the page's characters whose centres fall inside ``bbox``."""
+    x0, top, x1, bottom = bbox
+    inside = [
+        c
+        for c in chars
+        if x0 <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1
+        and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+        and c["text"].strip()
+    ]
+    grouped = _lines_of(inside)
+    # the cell's inner margin, as the smallest gap between a line and the cell's left edge
+    margin = min((float(ln[0]["x0"]) - x0 for ln in grouped), default=0.0)
+    out: list[CellLine] = []
+    for n, ln in enumerate(grouped):
+        lx0, lx1 = float(ln[0]["x0"]), float(ln[-1]["x1"])
+        wrapped = False
+        free = float("inf")  # the first line starts a paragraph
+        if n > 0:
+            prev = grouped[n - 1]
+            free = (x1 - float(prev[-1]["x1"])) - margin - _first_token_width(ln)
+            # layout engines keep a little more than the left margin free on the right
+            wrapped = free < _SLACK * max(float(prev[-1]["size"]), 1.0)
+        out.append(
+            CellLine(
+                "".join(c["text"] for c in ln),
+                float(min(c["top"] for c in ln)),
+                float(max(c["bottom"] for c in ln)),
+                lx0,
+                lx1,
+                wrapped,
+                free,
+            )
+        )
+    return CellLines(bbox, text, tuple(out))
+
+
+@lru_cache(maxsize=16)
+def page_cells(path: str, page: int) -> tuple[tuple[tuple[CellLines | None, ...], ...], ...]:
+    """Every ruled table of ``page`` (1-based): rows of cells with their lines (None: covered)."""
+    tables: list[tuple[tuple[CellLines | None, ...], ...]] = []
+    with pdfplumber.open(path) as pdf:
+        if not 0 < page <= len(pdf.pages):
+            return ()
+        p = pdf.pages[page - 1]
+        chars = p.chars
+        for t in sorted(p.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0])):
+            rows = []
+            for row, texts in zip(t.rows, t.extract(), strict=False):
+                rows.append(
+                    tuple(
+                        None if box is None else cell_lines(box, (txt or "").strip(), chars)
+                        for box, txt in zip(row.cells, texts, strict=False)
+                    )
+                )
+            tables.append(tuple(rows))
+        p.close()
+    return tuple(tables)
+
+
+def _fold(cells: list[Cell] | tuple[str | None, ...]) -> list[str]:
+    return [_SPACE.sub("", c) for c in cells if c and c.strip()]
+
+
+def row_cell_lines(path: Path, page: int, row: list[Cell]) -> list[CellLines | None] | None:
+    """The cells of the table row on ``page`` whose texts are ``row``'s, aligned to ``row`` from the
+    right (a stitched part may have been padded on the left); None when no such row is found."""
+    want = _fold(row)
+    if not want:
+        return None
+    try:
+        tables = page_cells(str(path), page)
+    except Exception:  # a page pdfplumber cannot re-read: the caller reads the text alone
+        return None
+    for table in tables:
+        for cells in table:
+            if _fold(tuple(c.text if c else None for c in cells)) != want:
+                continue
+            got: list[CellLines | None] = list(cells)
+            if len(got) < len(row):
+                pad: list[CellLines | None] = [None] * (len(row) - len(got))
+                got = pad + got
+            return got[len(got) - len(row) :]
+    return None

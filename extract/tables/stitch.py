@@ -1,0 +1,97 @@
+"""Join tables that run across pages into one table.
+
+A table continues onto the next page when it is the last thing on its page, the
+next page's first table has nothing but page furniture (or a 续表 mark) above it, the widths
+agree, and the next table does not open with a title of its own inside its ruled
+area (Excel exports put "公开03表 / 支出预算总表 / 单位：万元" in the first row).
+A repeated header on the continuation is dropped. A continuation printed with
+fewer columns (the last page's 合计 row spanning the code columns as one cell) is
+aligned to the right, its first cell spanning the missing columns. Rows cut by
+the page break are the interpreters' concern (they know which cells may wrap).
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.tables import Cell, RawTable
+from normalize.furniture import strip_furniture
+from normalize.statement_names import is_continuation_mark
+
+# a first cell that names a new table: unit/agency furniture, a 公开NN表 tag, or a title line ending in 表
+_OWN_TITLE = re.compile(
+    r"(单位|部门)\s*[:：]|公开\s*[0-9一二三四五六七八九十]+(\s*[-－]\s*\d+)?\s*表|公开表\s*[0-9一二三四五六七八九十]+"
+    r"|^[^\n]{2,40}表\s*([（(][^）)\n]*[）)])?\s*$",
+    re.MULTILINE,
+)
+
+# the x-extents of the two parts may differ by this much (points) and still be one table
+_X_TOLERANCE = 25.0
+
+
+def _same_width(a: RawTable, b: RawTable) -> bool:
+    if a.last_bbox is None or b.bbox is None:
+        return a.n_cols == b.n_cols
+    return abs(a.last_bbox[0] - b.bbox[0]) <= _X_TOLERANCE and abs(a.last_bbox[2] - b.bbox[2]) <= _X_TOLERANCE
+
+
+def _repeated_header_rows(prev: RawTable, nxt: RawTable) -> int:
+    n = 0
+    while n < min(4, len(prev.rows), len(nxt.rows) - 1) and prev.rows[n] == nxt.rows[n]:
+        n += 1
+    return n
+
+
+def opens_with_title(t: RawTable) -> bool:
+    """The table's first row is a title of its own (a single text cell, or one naming 单位/部门/公开NN表)."""
+    if not t.rows:
+        return False
+    cells = [c for c in t.rows[0] if c]
+    if not cells:
+        return False
+    return bool(_OWN_TITLE.search(cells[0])) and (len(cells) == 1 or "单位" in "".join(cells))
+
+
+def _align(row: list[Cell], width: int) -> list[Cell]:
+    """A row with fewer cells than the table: its first cell spans the missing columns."""
+    if len(row) >= width or not row:
+        return row
+    return [row[0]] + [None] * (width - len(row)) + row[1:]
+
+
+def _only_furniture_above(t: RawTable) -> bool:
+    """Nothing but page furniture or a 续表 mark stands above the table on its page."""
+    lines = [ln for ln in strip_furniture(t.text_above).splitlines() if ln.strip()]
+    return all(is_continuation_mark(ln) for ln in lines)
+
+
+def continues(prev: RawTable, nxt: RawTable) -> bool:
+    return (
+        nxt.page == prev.last_page + 1
+        and nxt.index_on_page == 0
+        and prev.reader == nxt.reader
+        and not strip_furniture(prev.text_below).strip()
+        and _only_furniture_above(nxt)
+        and _same_width(prev, nxt)
+        and not opens_with_title(nxt)
+    )
+
+
+def stitch(tables: list[RawTable]) -> list[RawTable]:
+    out: list[RawTable] = []
+    for t in tables:
+        if out and continues(out[-1], t):
+            prev = out[-1]
+            skip = _repeated_header_rows(prev, t)
+            width = prev.n_cols
+            prev.rows.extend(_align(r, width) for r in t.rows[skip:])
+            prev.row_pages.extend(t.row_pages[skip:])
+            prev.last_bbox = t.last_bbox
+            prev.text_below = t.text_below
+            prev.garbled = prev.garbled or t.garbled
+            continued = prev.extra.setdefault("continued_on_pages", [])
+            if isinstance(continued, list):
+                continued.append(t.page)
+            continue
+        out.append(t)
+    return out

@@ -1,0 +1,1 @@
+"""Text helpers over a document's pages: page furniture, running heads, paragraphs."""

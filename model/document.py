@@ -1,0 +1,27 @@
+"""One source document, read once, as every interpreter sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.pages import PageText
+from model.tables import RawTable
+
+
+@dataclass
+class DocInput:
+    doc_id: str  # sha256 of the file
+    path: Path
+    file_type: str  # pdf, docx, xlsx
+    pages: list[PageText]  # 1-based .number; .garbled flags unreadable pages
+    tables: list[RawTable]  # stitched across pages; table_index = position in this list
+    report_kind: str = "unknown"  # the document's kind as read by extract.interpreters.meta
+    agency: str = ""
+    fiscal_year: int = 0
+    # table index -> the interpreter that read it; a later interpreter leaves a claimed table alone
+    claimed_tables: dict[int, str] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def page_text(self, number: int) -> str:
+        return self.pages[number - 1].text

@@ -1,0 +1,16 @@
+"""One page of a document's text layer, as every reader and interpreter sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    text: str
+    width: float
+    height: float
+    garbled: bool = False
+    bad_chars: int = 0
+    paths: int = -1  # path objects drawn (lines, rectangles: rulings); -1 when not counted

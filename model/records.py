@@ -1,0 +1,161 @@
+"""Typed records: one dataclass per curated table, plus the extraction bundle.
+
+Facts are born with their provenance (doc_id, page, table_index, row_index).
+Document-level fields (fiscal_year, agency) are stamped when a document's rows
+are assembled (``dataset.assemble``), because they are known only once the
+whole document has been read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.rules import check_rule
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass
+class DocumentRecord:
+    doc_id: str
+    raw_path: str
+    source_url: str | None = None
+    title: str | None = None
+    agency: str = ""
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None
+    fiscal_year: int = 0
+    report_kind: str = "unknown"
+    pages: int = 0
+    status: str = "ok"
+    extractor_version: str = ""
+    bytes: int = 0
+    file_type: str = "pdf"
+    error: str | None = None
+
+
+@dataclass
+class BudgetRow:
+    doc_id: str
+    page: int
+    source: str  # "table" or "text"
+    scope: str  # "department" or "project"
+    measure: str
+    amount_wan: float
+    amount_raw: str
+    unit_raw: str
+    table_index: int | None = None
+    row_index: int | None = None
+    statement: str | None = None
+    project: str | None = None
+    line_code: str | None = None
+    line_name: str | None = None
+    funding_source: str | None = None
+    source_text: str | None = None  # the sentence, for source == "text"
+    extractor: str | None = None  # which table reader produced the row
+    flagged: bool = False  # the row comes from a page with garbled text
+    linked_table_index: int | None = None  # a prose figure that a table row also gives: that row
+    linked_row_index: int | None = None
+    linked_doc_id: str | None = None  # the document holding that row (a companion tables-only file)
+
+
+@dataclass
+class IndicatorRow:
+    doc_id: str
+    page: int
+    table_index: int
+    row_index: int
+    scope: str
+    name: str
+    name_canonical: str
+    level1: str
+    level2: str | None = None
+    project: str | None = None
+    operator: str | None = None
+    target_raw: str | None = None
+    actual_raw: str | None = None
+    target_value: float | None = None
+    actual_value: float | None = None
+    target_unit: str | None = None
+    actual_unit: str | None = None
+    weight: float | None = None
+    score: float | None = None
+    deviation_reason: str | None = None
+    extractor: str | None = None
+
+
+@dataclass
+class ScoreRow:
+    doc_id: str
+    page: int
+    scope: str
+    score: float
+    max_score: float = 100.0
+    project: str | None = None
+    grade: str | None = None
+    source: str = "table"  # table or text
+    source_text: str | None = None
+
+
+@dataclass
+class NarrativeRow:
+    doc_id: str
+    page: int
+    section: str
+    heading: str
+    text: str
+    keywords: list[str] = field(default_factory=list)
+    section_index: int = 0
+
+
+@dataclass
+class FactRow:
+    """A non-money figure stated in a document (staff counts, vehicles, ...)."""
+
+    doc_id: str
+    page: int
+    subject: str  # e.g. 在职人员, 民警, 辅警, 公务用车保有量
+    value: float
+    unit: str
+    source_text: str
+
+
+@dataclass
+class IssueRow:
+    doc_id: str
+    page: int | None
+    rule: str
+    severity: str  # error, warning, info
+    message: str
+    table_index: int | None = None
+    row_index: int | None = None
+
+    def __post_init__(self) -> None:
+        check_rule(self.rule)
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"issue severity {self.severity!r} is not one of {SEVERITIES}")
+
+
+@dataclass
+class Extraction:
+    """What the readers found in one document (all rows carry their provenance)."""
+
+    budgets: list[BudgetRow] = field(default_factory=list)
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    scores: list[ScoreRow] = field(default_factory=list)
+    narratives: list[NarrativeRow] = field(default_factory=list)
+    facts: list[FactRow] = field(default_factory=list)
+    issues: list[IssueRow] = field(default_factory=list)
+    identities_checked: int = 0  # accounting identities of the statements that could be checked
+    identities_held: int = 0  # ... and of those, how many hold
+
+    def extend(self, other: Extraction) -> None:
+        self.budgets.extend(other.budgets)
+        self.indicators.extend(other.indicators)
+        self.scores.extend(other.scores)
+        self.narratives.extend(other.narratives)
+        self.facts.extend(other.facts)
+        self.issues.extend(other.issues)
+        self.identities_checked += other.identities_checked
+        self.identities_held += other.identities_held
