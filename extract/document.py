@@ -1,23 +1,28 @@
 """Read one source file into its document record and every row found in it.
 
 This is the per-document step of the build: it never raises for a bad file. A file
-that cannot be read gets status ``failed`` and an issues row saying why; a reader
-that fails on one document costs that reader's rows for that document (status
+that cannot be read gets status ``failed`` and an issues row saying why; an interpreter
+that fails on one document costs that interpreter's rows for that document (status
 ``partial`` and an issues row), never the run.
+
+A PDF is parsed once per library (:class:`extract.sources.pdf.OpenedPdf`), kept open while the
+document is read, and shared by the text layer, the table readers, the doubt check and the
+interpreters that go back to it.
 """
 
 from __future__ import annotations
 
-import importlib
 import traceback
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from extract.interpreters.meta import read_doc_meta
+from extract.interpreters import REGISTRY, Inputs
+from extract.interpreters.meta import DocMeta, read_doc_meta
+from extract.interpreters.prose.reconcile import reconcile
 from extract.sources.docx import read_docx
-from extract.sources.pdf import read_pdf_text
+from extract.sources.pdf import OpenedPdf, read_pdf_text
 from extract.sources.sniff import sha256_of, sniff_type
 from extract.sources.xlsx import read_xlsx
 from extract.tables.doubt import Note, check_tables, issues_from_notes
@@ -30,16 +35,6 @@ from model.records import DocumentRecord, Extraction, IssueRow
 from model.tables import RawTable
 from model.version import __version__
 
-# the interpreters, in the order they run: (name, "module:function"); the statements run first and
-# claim their tables (DocInput.claimed_tables), which the self-evaluation reader then leaves alone
-READERS: tuple[tuple[str, str], ...] = (
-    ("statements", "extract.interpreters.statements.read:read_statements"),
-    ("self_evaluation", "extract.interpreters.selfeval.read:read_self_evaluation"),
-    ("narrative", "extract.interpreters.narrative:read_narrative"),
-    ("prose_figures", "extract.interpreters.prose.figures:read_prose_figures"),
-)
-RECONCILE = "extract.interpreters.prose.reconcile:reconcile"
-
 # a page with fewer characters than this but with content drawn is treated as a scan
 SCANNED_PAGE_CHARS = 5
 
@@ -50,29 +45,43 @@ class DocumentResult:
     extraction: Extraction
 
 
-def _resolve(spec: str) -> Callable[..., Any]:
-    module, func = spec.split(":")
-    return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+@dataclass
+class _Loaded:
+    """A source read into pages and tables (stitched across pages), with the second reader's notes."""
+
+    pages: list[PageText]
+    tables: list[RawTable]
+    notes: list[Note]
+    pdf: OpenedPdf | None = None  # open while the document is read
 
 
-def _load(path: Path, file_type: str) -> tuple[list[PageText], list[RawTable], list[Note]]:
-    """The pages' text, the tables (stitched across pages) and the second reader's notes."""
+@contextmanager
+def _loaded(path: Path, file_type: str) -> Iterator[_Loaded]:
+    """The source's pages and tables; a PDF stays open for the ``with`` block."""
     if file_type == "pdf":
-        pages = read_pdf_text(path).pages
-        try:
-            # pdfplumber parses a page in full just to look for rulings: skip pages that draw none
-            tables = read_tables(path, pages=[p.number for p in pages if p.paths != 0])
-        except Exception as exc:  # pdfminer raises many kinds for a damaged file
-            reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
-            raise CorruptDocumentError(str(path), reason) from exc
-        # doubtful pages are read a second way (camelot, word positions) and compared
-        checked = check_tables(path, pages, tables)
-        return pages, stitch(checked.tables), checked.notes
+        with OpenedPdf(path) as pdf:
+            yield _load_pdf(path, pdf)
+        return
     if file_type == "docx":
-        return (*read_docx(path), [])
+        yield _Loaded(*read_docx(path), [])
+        return
     if file_type == "xlsx":
-        return (*read_xlsx(path), [])
+        yield _Loaded(*read_xlsx(path), [])
+        return
     raise NotADocumentError(str(path), f"legacy binary .{file_type} files are not read yet; convert to .{file_type}x")
+
+
+def _load_pdf(path: Path, pdf: OpenedPdf) -> _Loaded:
+    pages = read_pdf_text(pdf).pages
+    try:
+        # pdfplumber parses a page in full just to look for rulings: skip pages that draw none
+        tables = read_tables(pdf, pages=[p.number for p in pages if p.paths != 0])
+    except Exception as exc:  # pdfminer raises many kinds for a damaged file
+        reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
+        raise CorruptDocumentError(str(path), reason) from exc
+    # doubtful pages are read a second way (camelot, word positions) and compared
+    checked = check_tables(pdf, pages, tables)
+    return _Loaded(pages, stitch(checked.tables), checked.notes, pdf)
 
 
 def _page_issues(doc_id: str, pages: list[PageText]) -> list[IssueRow]:
@@ -80,16 +89,22 @@ def _page_issues(doc_id: str, pages: list[PageText]) -> list[IssueRow]:
     for p in pages:
         if p.garbled:
             issues.append(
-                IssueRow(doc_id, p.number, "garbled_text", "error",
-                         f"page {p.number}: {p.bad_chars} characters without a Unicode mapping "
-                         "((cid:N) or replacement characters); rows from this page are flagged")
+                IssueRow(doc_id=doc_id, page=p.number, rule="garbled_text", severity="error",
+                         message=f"page {p.number}: {p.bad_chars} characters without a Unicode mapping "
+                                 "((cid:N) or replacement characters); rows from this page are flagged")
             )
         elif len(p.text.strip()) < SCANNED_PAGE_CHARS and p.width:
             issues.append(
-                IssueRow(doc_id, p.number, "scanned_page", "warning",
-                         f"page {p.number} has no text layer (a scan or an image); nothing was read from it")
+                IssueRow(doc_id=doc_id, page=p.number, rule="scanned_page", severity="warning",
+                         message=f"page {p.number} has no text layer (a scan or an image); nothing was read from it")
             )
     return issues
+
+
+def _where(exc: BaseException) -> str:
+    """file:line of the frame the exception was raised in."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"{Path(frame.filename).name}:{frame.lineno}"
 
 
 def read_document(path: Path, source_url: str | None = None) -> DocumentResult:
@@ -104,70 +119,94 @@ def read_document(path: Path, source_url: str | None = None) -> DocumentResult:
         return _read(path, rec)
     except Exception as exc:  # a defect of ours on one document must not cost the run: record it
         rec.status, rec.error = "failed", f"{type(exc).__name__}: {exc}"
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        issue = IssueRow(doc_id, None, "reader_crashed", "error",
-                         f"{path.name}: reading stopped with {type(exc).__name__}: {exc} "
-                         f"(at {Path(where.filename).name}:{where.lineno})")
-        return DocumentResult(rec, Extraction(issues=[issue]))
+        crashed = IssueRow(doc_id=doc_id, page=None, rule="reader_crashed", severity="error",
+                           message=f"{path.name}: reading stopped with {type(exc).__name__}: {exc} (at {_where(exc)})")
+        return DocumentResult(rec, Extraction(issues=[crashed]))
 
 
 def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
-    doc_id = rec.doc_id
-    ex = Extraction()
+    opened = ExitStack()
     try:
         rec.file_type = sniff_type(path)
-        pages, tables, notes = _load(path, rec.file_type)
+        loaded = opened.enter_context(_loaded(path, rec.file_type))
     except InputDocumentError as exc:
         rec.status, rec.error = "failed", exc.reason
-        ex.issues.append(IssueRow(doc_id, None, exc.rule, "error", f"{path.name}: {exc.reason}"))
-        return DocumentResult(rec, ex)
+        failed = IssueRow(doc_id=rec.doc_id, page=None, rule=exc.rule, severity="error",
+                          message=f"{path.name}: {exc.reason}")
+        return DocumentResult(rec, Extraction(issues=[failed]))
+    with opened:
+        return _interpret(path, rec, loaded)
 
+
+def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResult:
+    """Run every interpreter of the registry over the loaded document."""
+    doc_id, pages = rec.doc_id, loaded.pages
     rec.pages = len(pages)
-    meta = read_doc_meta(pages, tables, path.name)
-    rec.title, rec.agency, rec.fiscal_year = meta.title, meta.agency, meta.fiscal_year
-    rec.report_kind = meta.report_kind
-    rec.province, rec.city, rec.district = meta.province, meta.city, meta.district
-    doc = DocInput(doc_id, path, rec.file_type, pages, tables, meta.report_kind, meta.agency, meta.fiscal_year)
-
+    meta = read_doc_meta(pages, loaded.tables, path.name)
+    _stamp_meta(rec, meta)
+    doc = DocInput(doc_id=doc_id, path=path, file_type=rec.file_type, pages=pages, tables=loaded.tables,
+                   report_kind=meta.report_kind, agency=meta.agency, fiscal_year=meta.fiscal_year)
+    ex = Extraction()
     ex.issues.extend(_page_issues(doc_id, pages))
-    ex.issues.extend(issues_from_notes(doc_id, notes))
-    table_rows, prose_rows = Extraction(), Extraction()
-    for name, spec in READERS:
-        try:
-            found = _resolve(spec)(doc)
-        except Exception as exc:  # a reader's defect on one document must not cost the run
-            rec.status = "partial"
-            where = traceback.extract_tb(exc.__traceback__)[-1]
-            ex.issues.append(
-                IssueRow(doc_id, None, "reader_failed", "error",
-                         f"the {name} reader failed: {type(exc).__name__}: {exc} "
-                         f"(at {Path(where.filename).name}:{where.lineno})")
-            )
-            continue
-        (prose_rows if name == "prose_figures" else table_rows).extend(found)
+    ex.issues.extend(issues_from_notes(doc_id, loaded.notes))
+    table_rows, prose_rows = _run_registry(doc, loaded.pdf, rec, ex)
     ex.extend(table_rows)
     try:
         # the prose figures, with those the tables already give linked or dropped as duplicates
-        ex.extend(_resolve(RECONCILE)(table_rows, prose_rows))
+        ex.extend(reconcile(table_rows, prose_rows))
     except Exception as exc:
         rec.status = "partial"
         ex.extend(prose_rows)
-        ex.issues.append(IssueRow(doc_id, None, "reader_failed", "error",
-                                  f"reconciling prose with tables failed: {type(exc).__name__}: {exc}"))
-    result = DocumentResult(rec, ex)
+        ex.issues.append(IssueRow(doc_id=doc_id, page=None, rule="reader_failed", severity="error",
+                                  message=f"reconciling prose with tables failed: {type(exc).__name__}: {exc}"))
     garbled_pages = {p.number for p in pages if p.garbled}
     for b in ex.budgets:
         if b.page in garbled_pages:
             b.flagged = True
-    if not rec.agency:
-        ex.issues.append(IssueRow(doc_id, None, "agency_unknown", "warning", "no agency name found in the document"))
-    if meta.year_source == "file_name":
-        ex.issues.append(IssueRow(doc_id, None, "fiscal_year_from_file_name", "warning",
-                                  f"no year is printed in the document; {rec.fiscal_year} taken from its file name"))
-    if not rec.fiscal_year:
-        ex.issues.append(
-            IssueRow(doc_id, None, "fiscal_year_unknown", "warning", "no fiscal year found in the document")
-        )
+    ex.issues.extend(_meta_issues(rec, meta))
     if garbled_pages and rec.status == "ok":
         rec.status = "partial"
-    return result
+    return DocumentResult(rec, ex)
+
+
+def _stamp_meta(rec: DocumentRecord, meta: DocMeta) -> None:
+    rec.title, rec.agency, rec.fiscal_year = meta.title, meta.agency, meta.fiscal_year
+    rec.report_kind = meta.report_kind
+    rec.province, rec.city, rec.district = meta.province, meta.city, meta.district
+
+
+def _run_registry(
+    doc: DocInput, pdf: OpenedPdf | None, rec: DocumentRecord, ex: Extraction
+) -> tuple[Extraction, Extraction]:
+    """The table rows and the prose rows of every interpreter; the claims of each are passed to the next."""
+    table_rows, prose_rows = Extraction(), Extraction()
+    claimed: frozenset[int] = frozenset()
+    for interpreter in REGISTRY:
+        try:
+            reading = interpreter.run(Inputs(doc=doc, pdf=pdf, claimed=claimed))
+        except Exception as exc:  # an interpreter's defect on one document must not cost the run
+            rec.status = "partial"
+            ex.issues.append(
+                IssueRow(doc_id=doc.doc_id, page=None, rule="reader_failed", severity="error",
+                         message=f"the {interpreter.name} reader failed: {type(exc).__name__}: {exc} "
+                                 f"(at {_where(exc)})")
+            )
+            continue
+        claimed |= reading.claimed
+        (prose_rows if interpreter.prose else table_rows).extend(reading.rows)
+    return table_rows, prose_rows
+
+
+def _meta_issues(rec: DocumentRecord, meta: DocMeta) -> list[IssueRow]:
+    doc_id = rec.doc_id
+    out: list[IssueRow] = []
+    if not rec.agency:
+        out.append(IssueRow(doc_id=doc_id, page=None, rule="agency_unknown", severity="warning",
+                            message="no agency name found in the document"))
+    if meta.year_source == "file_name":
+        out.append(IssueRow(doc_id=doc_id, page=None, rule="fiscal_year_from_file_name", severity="warning",
+                            message=f"no year is printed in the document; {rec.fiscal_year} taken from its file name"))
+    if not rec.fiscal_year:
+        out.append(IssueRow(doc_id=doc_id, page=None, rule="fiscal_year_unknown", severity="warning",
+                            message="no fiscal year found in the document"))
+    return out

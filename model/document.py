@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from model.pages import PageText
@@ -19,9 +19,6 @@ class DocInput:
     report_kind: str = "unknown"  # the document's kind as read by extract.interpreters.meta
     agency: str = ""
     fiscal_year: int = 0
-    # table index -> the interpreter that read it; a later interpreter leaves a claimed table alone
-    claimed_tables: dict[int, str] = field(default_factory=dict)
-    extra: dict[str, object] = field(default_factory=dict)
 
     def page_text(self, number: int) -> str:
         return self.pages[number - 1].text

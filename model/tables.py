@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 Cell = str | None  # None: covered by a merged cell; "": an empty cell
 
@@ -20,8 +20,6 @@ class RawTable:
     text_below: str = ""  # text between this table and the next (or page bottom)
     page_height: float = 0.0
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
-    continued_from_previous_page: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def n_cols(self) -> int:

@@ -1,4 +1,9 @@
-"""The text layer of a PDF, page by page (pypdfium2: 1-2 ms a page).
+"""A PDF, parsed once per library, and its text layer page by page (pypdfium2: 1-2 ms a page).
+
+:class:`OpenedPdf` holds the document as pypdfium2 parsed it (text layer, path counts) and, from
+its first use, as pdfplumber parsed it (ruled tables, word and character positions); every step
+that reads the PDF gets this one object instead of re-opening the file. camelot takes a path and
+parses the file itself (only doubtful pages pay for it).
 
 Pages whose text comes out garbled (fonts without ToUnicode maps give U+FFFD,
 private-use or ``(cid:N)`` characters) are flagged, never passed on silently.
@@ -6,15 +11,71 @@ private-use or ``(cid:N)`` characters) are flagged, never passed on silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.sources.garbled import garbled_count, is_garbled
 from model.errors import CorruptDocumentError, EncryptedDocumentError
 from model.pages import PageText
+
+
+class OpenedPdf:
+    """One PDF opened by pypdfium2 (at once: a file it cannot open raises an input error) and by
+    pdfplumber (on first use of :attr:`plumber`); ``with`` closes both. Readers close each
+    pdfplumber page they used (``page.close()``) so its parsed objects do not pile up."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self.pdfium = pdfium.PdfDocument(str(self.path))
+        except pdfium.PdfiumError as exc:
+            msg = str(exc)
+            if "password" in msg.lower() or "security" in msg.lower():
+                raise EncryptedDocumentError(
+                    str(self.path), f"the PDF is encrypted or password-protected ({msg})"
+                ) from exc
+            raise CorruptDocumentError(str(self.path), f"the PDF cannot be opened ({msg})") from exc
+        self._plumber: Any = None
+
+    @property
+    def plumber(self) -> Any:
+        """The pdfplumber PDF (``pdfplumber.PDF``), opened on first use."""
+        if self._plumber is None:
+            self._plumber = pdfplumber.open(str(self.path))
+        return self._plumber
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        self.pdfium.close()
+
+    def __enter__(self) -> OpenedPdf:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+@contextmanager
+def opened_pdf(source: OpenedPdf | Path | str) -> Iterator[OpenedPdf]:
+    """``source`` itself when it is already open (its owner closes it); else the PDF at that path,
+    open for the ``with`` block."""
+    if isinstance(source, OpenedPdf):
+        yield source
+        return
+    with OpenedPdf(source) as pdf:
+        yield pdf
 
 
 @dataclass
@@ -24,15 +85,9 @@ class PdfText:
     title: str | None
 
 
-def read_pdf_text(path: Path) -> PdfText:
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        msg = str(exc)
-        if "password" in msg.lower() or "security" in msg.lower():
-            raise EncryptedDocumentError(str(path), f"the PDF is encrypted or password-protected ({msg})") from exc
-        raise CorruptDocumentError(str(path), f"the PDF cannot be opened ({msg})") from exc
-    try:
+def read_pdf_text(source: OpenedPdf | Path | str) -> PdfText:
+    with opened_pdf(source) as opened:
+        pdf = opened.pdfium
         meta = pdf.get_metadata_dict()
         pages: list[PageText] = []
         for i in range(len(pdf)):
@@ -46,9 +101,11 @@ def read_pdf_text(path: Path) -> PdfText:
             finally:
                 page.close()
             bad = garbled_count(text)
-            pages.append(PageText(i + 1, text, width, height, is_garbled(text), bad, paths))
-    finally:
-        pdf.close()
+            pages.append(
+                PageText(number=i + 1, text=text, width=width, height=height, garbled=is_garbled(text),
+                         bad_chars=bad, paths=paths)
+            )
+        path = opened.path
     if not pages:
         raise CorruptDocumentError(str(path), "the PDF has no pages")
     return PdfText(pages, meta.get("Producer") or None, meta.get("Title") or None)

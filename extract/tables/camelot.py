@@ -58,7 +58,6 @@ def _to_raw(table: Any, flavor: str, index: int, page_height: float) -> RawTable
         index_on_page=index,
         page_height=page_height,
         garbled=any(garbled_count(c) for r in rows for c in r if c),
-        extra={"camelot_accuracy": float(getattr(table, "accuracy", 0.0))},
     )
 
 

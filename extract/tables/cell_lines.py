@@ -2,23 +2,22 @@
 
 A table cell's text joins its lines with "\\n" whether a line ends a paragraph or was wrapped by
 the cell's width; the self-evaluation reader needs to tell the two apart where several indicators
-share one cell, one per line (extract/interpreters/selfeval/vertical.py). This module re-reads one page with
-pdfplumber (only for the few rows that need it; pages are cached) and gives each cell's lines
-with their top/bottom and left/right ends, the cell's box, and whether each line was wrapped
-from the line above: the line above ends so near the cell's right edge that the first word of
-this line could not have fitted after it.
+share one cell, one per line (extract/interpreters/selfeval/vertical.py). This module reads one
+page of the already opened pdfplumber PDF again (only for the few rows that need it; pages are
+cached per PDF) and gives each cell's lines with their top/bottom and left/right ends, the
+cell's box, and whether each line was wrapped from the line above: the line above ends so near
+the cell's right edge that the first word of this line could not have fitted after it.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-
+from extract.sources.pdf import OpenedPdf, opened_pdf
 from model.tables import Cell
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z.,%+\-/:≥≤<>=]")
@@ -112,26 +111,39 @@ def cell_lines(bbox: tuple[float, float, float, float], text: str, chars: list[d
     return CellLines(bbox, text, tuple(out))
 
 
-@lru_cache(maxsize=16)
-def page_cells(path: str, page: int) -> tuple[tuple[tuple[CellLines | None, ...], ...], ...]:
+PageCells = tuple[tuple[tuple[CellLines | None, ...], ...], ...]
+
+# pages already read, per opened PDF (dropped with it)
+_PAGES: weakref.WeakKeyDictionary[OpenedPdf, dict[int, PageCells]] = weakref.WeakKeyDictionary()
+
+
+def page_cells(source: OpenedPdf | Path, page: int) -> PageCells:
     """Every ruled table of ``page`` (1-based): rows of cells with their lines (None: covered)."""
+    with opened_pdf(source) as pdf:
+        done = _PAGES.setdefault(pdf, {})
+        if page not in done:
+            done[page] = _read_page_cells(pdf, page)
+        return done[page]
+
+
+def _read_page_cells(opened: OpenedPdf, page: int) -> PageCells:
+    pdf = opened.plumber
+    if not 0 < page <= len(pdf.pages):
+        return ()
+    p = pdf.pages[page - 1]
+    chars = p.chars
     tables: list[tuple[tuple[CellLines | None, ...], ...]] = []
-    with pdfplumber.open(path) as pdf:
-        if not 0 < page <= len(pdf.pages):
-            return ()
-        p = pdf.pages[page - 1]
-        chars = p.chars
-        for t in sorted(p.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0])):
-            rows = []
-            for row, texts in zip(t.rows, t.extract(), strict=False):
-                rows.append(
-                    tuple(
-                        None if box is None else cell_lines(box, (txt or "").strip(), chars)
-                        for box, txt in zip(row.cells, texts, strict=False)
-                    )
+    for t in sorted(p.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0])):
+        rows = []
+        for row, texts in zip(t.rows, t.extract(), strict=False):
+            rows.append(
+                tuple(
+                    None if box is None else cell_lines(box, (txt or "").strip(), chars)
+                    for box, txt in zip(row.cells, texts, strict=False)
                 )
-            tables.append(tuple(rows))
-        p.close()
+            )
+        tables.append(tuple(rows))
+    p.close()
     return tuple(tables)
 
 
@@ -139,14 +151,14 @@ def _fold(cells: list[Cell] | tuple[str | None, ...]) -> list[str]:
     return [_SPACE.sub("", c) for c in cells if c and c.strip()]
 
 
-def row_cell_lines(path: Path, page: int, row: list[Cell]) -> list[CellLines | None] | None:
+def row_cell_lines(source: OpenedPdf | Path, page: int, row: list[Cell]) -> list[CellLines | None] | None:
     """The cells of the table row on ``page`` whose texts are ``row``'s, aligned to ``row`` from the
     right (a stitched part may have been padded on the left); None when no such row is found."""
     want = _fold(row)
     if not want:
         return None
     try:
-        tables = page_cells(str(path), page)
+        tables = page_cells(source, page)
     except Exception:  # a page pdfplumber cannot re-read: the caller reads the text alone
         return None
     for table in tables:

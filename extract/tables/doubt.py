@@ -23,9 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.sources.pdf import OpenedPdf, opened_pdf
 from extract.tables.camelot import LATTICE, read_lattice, read_stream
 from extract.tables.words import read_borderless
 from model.pages import PageText
@@ -95,21 +95,18 @@ def page_doubt(text: str, paths: int) -> str | None:
     return None
 
 
-def path_counts(path: Path, pages: list[int]) -> dict[int, int]:
+def path_counts(source: OpenedPdf | Path, pages: list[int]) -> dict[int, int]:
     """How many path objects (lines, rectangles) each of ``pages`` draws (pdfium: ~1 ms a page)."""
     out: dict[int, int] = {}
     if not pages:
         return out
-    pdf = pdfium.PdfDocument(str(path))
-    try:
+    with opened_pdf(source) as opened:
         for pno in pages:
-            page = pdf[pno - 1]
+            page = opened.pdfium[pno - 1]
             try:
                 out[pno] = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
             finally:
                 page.close()
-    finally:
-        pdf.close()
     return out
 
 
@@ -239,13 +236,13 @@ def _reindex(tables: list[RawTable]) -> list[RawTable]:
     return tables
 
 
-def _borderless(path: Path, pno: int, why: str) -> tuple[list[RawTable], list[Note]]:
-    found = read_borderless(path, [pno])
+def _borderless(pdf: OpenedPdf, pno: int, why: str) -> tuple[list[RawTable], list[Note]]:
+    found = read_borderless(pdf, [pno])
     if not found:
         return [], []
     notes: list[Note] = []
     for t in found:
-        other = next((o for o in read_stream(path, [pno], t.bbox, t.page_height) if _is_grid(o)), None)
+        other = next((o for o in read_stream(pdf.path, [pno], t.bbox, t.page_height) if _is_grid(o)), None)
         if other is None:
             continue
         missing = numbers(t) - numbers(other)
@@ -258,18 +255,23 @@ def _borderless(path: Path, pno: int, why: str) -> tuple[list[RawTable], list[No
     return found, notes
 
 
-def check_tables(path: Path, pages: list[PageText], tables: list[RawTable]) -> CheckedTables:
+def check_tables(source: OpenedPdf | Path, pages: list[PageText], tables: list[RawTable]) -> CheckedTables:
     """pdfplumber's ``tables`` (one page each, before stitching), re-read and compared where doubtful."""
+    with opened_pdf(source) as pdf:
+        return _check_tables(pdf, pages, tables)
+
+
+def _check_tables(pdf: OpenedPdf, pages: list[PageText], tables: list[RawTable]) -> CheckedTables:
     with_tables = {t.page for t in tables}
     candidates = [p for p in pages if p.number not in with_tables and not p.garbled]
     paths = {p.number: p.paths for p in candidates if p.paths >= 0}  # counted when the text was read
-    paths.update(path_counts(path, [p.number for p in candidates if p.paths < 0]))
+    paths.update(path_counts(pdf, [p.number for p in candidates if p.paths < 0]))
     doubts = doubtful_pages(pages, tables, paths)
     if not doubts:
         return CheckedTables(tables)
     notes: list[Note] = []
     try:
-        lattice = [t for t in read_lattice(path, sorted(doubts)) if _is_grid(t)]
+        lattice = [t for t in read_lattice(pdf.path, sorted(doubts)) if _is_grid(t)]
     except Exception as exc:  # the check must never cost the first reading
         return CheckedTables(tables, [Note(min(doubts), f"camelot failed ({type(exc).__name__}: {exc})",
                                                    CHECK_FAILED)], doubts)
@@ -286,7 +288,7 @@ def check_tables(path: Path, pages: list[PageText], tables: list[RawTable]) -> C
                                     f"{second[0].reader}'s is used")]
         else:
             try:
-                chosen, page_notes = _borderless(path, pno, why)
+                chosen, page_notes = _borderless(pdf, pno, why)
             except Exception as exc:
                 chosen, page_notes = [], [Note(pno, f"page {pno}: reading it without rulings "
                                                     f"failed ({type(exc).__name__}: {exc})", CHECK_FAILED)]

@@ -9,9 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-
 from extract.sources.garbled import garbled_count
+from extract.sources.pdf import OpenedPdf, opened_pdf
 from model.tables import Cell, RawTable
 
 READER = "pdfplumber"
@@ -33,11 +32,11 @@ def _words_between(words: list[dict[str, Any]], top: float, bottom: float) -> st
     )
 
 
-def read_tables(path: Path, pages: list[int] | None = None) -> list[RawTable]:
+def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> list[RawTable]:
     """Every ruled table of the document (or of ``pages``, 1-based), in reading order."""
     out: list[RawTable] = []
-    with pdfplumber.open(str(path)) as pdf:
-        for pno, page in enumerate(pdf.pages, start=1):
+    with opened_pdf(source) as pdf:
+        for pno, page in enumerate(pdf.plumber.pages, start=1):
             if pages is not None and pno not in pages:
                 continue
             if not page.rects and not page.lines:

@@ -89,9 +89,6 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
             prev.last_bbox = t.last_bbox
             prev.text_below = t.text_below
             prev.garbled = prev.garbled or t.garbled
-            continued = prev.extra.setdefault("continued_on_pages", [])
-            if isinstance(continued, list):
-                continued.append(t.page)
             continue
         out.append(t)
     return out

@@ -17,9 +17,8 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-
 from extract.sources.garbled import garbled_count
+from extract.sources.pdf import OpenedPdf, opened_pdf
 from model.tables import Cell, RawTable
 
 READER = "words"
@@ -150,14 +149,14 @@ def tables_on_page(words: list[Word], page_number: int, page_height: float) -> l
     return out
 
 
-def read_borderless(path: Path, pages: list[int]) -> list[RawTable]:
+def read_borderless(source: OpenedPdf | Path, pages: list[int]) -> list[RawTable]:
     """Borderless tables of ``pages`` (1-based)."""
     out: list[RawTable] = []
     wanted = set(pages)
     if not wanted:
         return out
-    with pdfplumber.open(str(path)) as pdf:
-        for pno, page in enumerate(pdf.pages, start=1):
+    with opened_pdf(source) as pdf:
+        for pno, page in enumerate(pdf.plumber.pages, start=1):
             if pno not in wanted:
                 continue
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)

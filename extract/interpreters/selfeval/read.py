@@ -9,6 +9,7 @@ none of these parts and yield nothing. Cross-checks become issues (extract/inter
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -32,13 +33,14 @@ from extract.interpreters.selfeval.indicators import (
     is_end_row,
     read_indicator_row,
 )
-from extract.interpreters.selfeval.scores import score_cells, summary_header, summary_rows, total_score
+from extract.interpreters.selfeval.scores import SummaryTable, score_cells, summary_header, summary_rows, total_score
 from extract.interpreters.selfeval.vertical import vertical_rows
 from extract.interpreters.selfeval.vocab import join_lines, key
+from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import CellLines, row_cell_lines
 from model.document import DocInput
 from model.records import BudgetRow, Extraction, IndicatorRow, IssueRow, ScoreRow
-from model.tables import RawTable
+from model.tables import Cell, RawTable
 from normalize.furniture import strip_furniture
 from normalize.indicator_levels import is_level_name
 from normalize.numbers import parse_number, to_wan
@@ -108,12 +110,17 @@ def _continues(prev: RawTable | None, table: RawTable, form: _Form | None) -> bo
     return True
 
 
-def read_self_evaluation(doc: DocInput) -> Extraction:
+def read_self_evaluation(
+    doc: DocInput, claimed: frozenset[int] = frozenset(), pdf: OpenedPdf | None = None
+) -> Extraction:
+    """The self-evaluation forms of ``doc``; ``claimed``: the indexes of tables another interpreter
+    read (the statements), left alone; ``pdf``: the opened PDF, re-read for cell lines."""
     out = Extraction()
     form: _Form | None = None
     prev: RawTable | None = None
+    positions = partial(_row_positions, doc, pdf)
     for ti, table in enumerate(doc.tables):
-        if ti in doc.claimed_tables:  # a statement table, read by its own interpreter
+        if ti in claimed:  # a statement table, read by its own interpreter
             if form is not None:
                 _finish(form, doc, out)
             form, prev = None, None
@@ -124,7 +131,7 @@ def read_self_evaluation(doc: DocInput) -> Extraction:
             if form is not None:
                 _finish(form, doc, out)
             form = _Form(ctx=_context_for(table, doc))
-        _scan(table, ti, form, doc, out)
+        _scan(_Scan(table=table, ti=ti, form=form, doc=doc, out=out, positions=positions))
         prev = table
     if form is not None:
         _finish(form, doc, out)
@@ -132,155 +139,258 @@ def read_self_evaluation(doc: DocInput) -> Extraction:
     return out
 
 
-def _scan(table: RawTable, ti: int, form: _Form, doc: DocInput, out: Extraction) -> None:
-    rows = table.rows
-    reader = table.reader
-    pending_scores: list[ScoreRow] = []
-    summary = None
+Positions = Callable[[int, list[Cell]], list[CellLines | None] | None]
+
+
+@dataclass
+class _Scan:
+    """One table being read into its form, row by row: what the rows read so far opened."""
+
+    table: RawTable
+    ti: int
+    form: _Form
+    doc: DocInput
+    out: Extraction
+    positions: Positions  # (page, row) -> the row's cells with their printed lines
+    pending_scores: list[ScoreRow] = field(default_factory=list)
+    summary: SummaryTable | None = None
     pair_measures: list[str] | None = None
     pair_line: str | None = None
-    if table.text_above and not table.continued_from_previous_page:
+
+    @property
+    def reader(self) -> str:
+        return self.table.reader
+
+
+@dataclass(frozen=True)
+class _Row:
+    index: int
+    cells: list[Cell]
+    page: int
+    new_page: bool  # the row starts a new page of its table
+
+
+def _scan(scan: _Scan) -> None:
+    table, form = scan.table, scan.form
+    if table.text_above:
         form.ctx.unit = unit_above(table.text_above) or form.ctx.unit
-    for ri, row in enumerate(rows):
+    for ri, cells in enumerate(table.rows):
         page = table.row_pages[ri] if ri < len(table.row_pages) else table.page
-        new_page = ri > 0 and page != table.row_pages[ri - 1]
-        if ri == 0 and table.continued_from_previous_page:
-            new_page = True
-        # score cells in a header row (自评得分: 89.78 | 自评等次: 良)
-        sc = score_cells(row)
-        if sc is not None:
-            pending_scores.append(
-                ScoreRow(doc.doc_id, page, form.ctx.scope, sc[0], 100.0, form.ctx.project, sc[1], "table")
-            )
-            continue
-        # summary tables
-        if summary is None:
-            summary = summary_header(row, form.ctx.unit or "万元")
-            if summary is not None:
-                continue
-        else:
-            b, s = summary_rows(
-                summary, row, doc_id=doc.doc_id, page=page, table_index=ti, row_index=ri, reader=reader
-            )
-            out.budgets.extend(b)
-            out.scores.extend(s)
-            continue
-        # indicator section header
-        roles = header_roles(rows, ri)
-        if roles is not None:
-            _close_block(form, doc, ti, reader, out)
-            form.section = IndicatorSection(roles, len(row), form.ctx.scope, form.ctx.project)
-            continue
-        tot = total_score(row, form.section)
-        if tot is not None:
-            form.total = ScoreRow(doc.doc_id, page, form.ctx.scope, tot[0], tot[1], form.ctx.project, tot[2])
-            if form.section:
-                form.section.open = False
-            continue
-        if form.section is not None and form.section.open:
-            if is_end_row(row):
-                form.section.open = False
-                continue
-            parts = vertical_rows(
-                form.section,
-                row,
-                partial(_row_positions, doc, page, row),
-                exact_lines=reader in _EXACT_LINE_READERS,
-            )
-            for n, part in enumerate(parts or [row]):
-                before = len(form.section.rows)
-                read_indicator_row(
-                    form.section,
-                    part,
-                    doc_id=doc.doc_id,
-                    page=page,
-                    table_index=ti,
-                    row_index=ri,
-                    new_page=new_page and n == 0,
-                    reader=reader,
-                    issues=out.issues,
-                    page_text=doc.page_text(page) if 0 < page <= len(doc.pages) else "",
-                )
-                if len(form.section.rows) > before:
-                    form.indicators.append(form.section.rows[-1])
-            continue
-        # fund blocks
-        bh = block_header(rows, ri)
-        if bh is not None:
-            _close_block(form, doc, ti, reader, out)
-            form.block = bh
-            bh.unit = bh.unit or form.ctx.unit
-            label = join_lines(row[0]) if row and row[0] else ""
-            if label and not bh.line_name and _is_item_label(label):
-                bh.line_name = label
-            continue
-        if form.block is not None:
-            if form.block.two_level and not _has_amount(row):
-                continue  # the second header row
-            if (row and row[0] and row[0].strip() and not form.block.two_level) or (
-                not _has_amount(row) and not _block_label_row(row, form.block)
-            ):
-                _close_block(form, doc, ti, reader, out)
-            else:
-                form.block.rows.append((ri, page, row))
-                continue
-        pb = pair_block_start(row)
-        if pb is not None:
-            pair_measures = [m for _, m in pb]
-            # the label as printed: a unit in brackets (项目资金（元）) must survive until the unit is read
-            pair_line = join_lines(row[0]) if row and row[0] else None
-            _emit_pairs(row, pair_measures, pair_line, form, doc, ti, ri, page, reader, out, first=True)
-            continue
-        if pair_measures is not None:
-            if row and row[0] and row[0].strip():
-                pair_measures = None
-            else:
-                _emit_pairs(row, pair_measures, pair_line, form, doc, ti, ri, page, reader, out, first=False)
-                continue
-        for line_name, measure, amount, raw, unit in kv_money(row):
-            out.budgets.append(
-                BudgetRow(
-                    doc.doc_id,
-                    page,
-                    "table",
-                    form.ctx.scope,
-                    measure,
-                    to_wan(amount, unit),
-                    raw,
-                    unit,
-                    ti,
-                    ri,
-                    form.ctx.statement,
-                    form.ctx.project,
-                    None,
-                    line_name,
-                    "合计",
-                    extractor=reader,
-                )
-            )
-    _close_block(form, doc, ti, reader, out)
+        row = _Row(index=ri, cells=cells, page=page, new_page=ri > 0 and page != table.row_pages[ri - 1])
+        for step in _ROW_STEPS:
+            if step(scan, row):
+                break
+    _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
     if form.section is not None:
-        for page in sorted(set(table.row_pages)):
-            on_page = [r for r in form.section.rows if r.table_index == ti and r.page == page]
-            cells = [
-                join_lines(c)
-                for r, p in zip(table.rows, table.row_pages, strict=False)
-                if p == page
-                for c in r
-                if c
-            ]
-            if on_page and 0 < page <= len(doc.pages):
-                fix_trailing_labels(form.section, on_page, cells, doc.page_text(page))
-    for score in pending_scores:
+        _fix_trailing_labels(scan, form.section)
+    for score in scan.pending_scores:
         score.scope, score.project = form.ctx.scope, form.ctx.project
-        out.scores.append(score)
+        scan.out.scores.append(score)
 
 
-def _row_positions(doc: DocInput, page: int, row: list[str | None]) -> list[CellLines | None] | None:
+def _fix_trailing_labels(scan: _Scan, section: IndicatorSection) -> None:
+    table, doc = scan.table, scan.doc
+    for page in sorted(set(table.row_pages)):
+        on_page = [r for r in section.rows if r.table_index == scan.ti and r.page == page]
+        cells = [
+            join_lines(c)
+            for r, p in zip(table.rows, table.row_pages, strict=False)
+            if p == page
+            for c in r
+            if c
+        ]
+        if on_page and 0 < page <= len(doc.pages):
+            fix_trailing_labels(section, on_page, cells, doc.page_text(page))
+
+
+# each step reads a row it recognises and says so (True); the first that does wins
+
+
+def _score_cells_step(scan: _Scan, row: _Row) -> bool:
+    """Score cells in a header row (自评得分: 89.78 | 自评等次: 良)."""
+    sc = score_cells(row.cells)
+    if sc is None:
+        return False
+    ctx = scan.form.ctx
+    scan.pending_scores.append(
+        ScoreRow(doc_id=scan.doc.doc_id, page=row.page, scope=ctx.scope, score=sc[0], max_score=100.0,
+                 project=ctx.project, grade=sc[1], source="table")
+    )
+    return True
+
+
+def _summary_step(scan: _Scan, row: _Row) -> bool:
+    """A summary table: its header, then every row below it."""
+    if scan.summary is None:
+        scan.summary = summary_header(row.cells, scan.form.ctx.unit or "万元")
+        return scan.summary is not None
+    b, s = summary_rows(
+        scan.summary, row.cells, doc_id=scan.doc.doc_id, page=row.page, table_index=scan.ti, row_index=row.index,
+        reader=scan.reader,
+    )
+    scan.out.budgets.extend(b)
+    scan.out.scores.extend(s)
+    return True
+
+
+def _section_header_step(scan: _Scan, row: _Row) -> bool:
+    """The header of an indicator section."""
+    roles = header_roles(scan.table.rows, row.index)
+    if roles is None:
+        return False
+    form = scan.form
+    _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
+    form.section = IndicatorSection(roles, len(row.cells), form.ctx.scope, form.ctx.project)
+    return True
+
+
+def _total_step(scan: _Scan, row: _Row) -> bool:
+    """The form's total score."""
+    form = scan.form
+    tot = total_score(row.cells, form.section)
+    if tot is None:
+        return False
+    form.total = ScoreRow(doc_id=scan.doc.doc_id, page=row.page, scope=form.ctx.scope, score=tot[0],
+                          max_score=tot[1], project=form.ctx.project, grade=tot[2])
+    if form.section:
+        form.section.open = False
+    return True
+
+
+def _indicator_step(scan: _Scan, row: _Row) -> bool:
+    """A row of the open indicator section (several indicators where one cell lists them line by line)."""
+    section, doc = scan.form.section, scan.doc
+    if section is None or not section.open:
+        return False
+    if is_end_row(row.cells):
+        section.open = False
+        return True
+    parts = vertical_rows(
+        section,
+        row.cells,
+        partial(scan.positions, row.page, row.cells),
+        exact_lines=scan.reader in _EXACT_LINE_READERS,
+    )
+    for n, part in enumerate(parts or [row.cells]):
+        before = len(section.rows)
+        read_indicator_row(
+            section,
+            part,
+            doc_id=doc.doc_id,
+            page=row.page,
+            table_index=scan.ti,
+            row_index=row.index,
+            new_page=row.new_page and n == 0,
+            reader=scan.reader,
+            issues=scan.out.issues,
+            page_text=doc.page_text(row.page) if 0 < row.page <= len(doc.pages) else "",
+        )
+        if len(section.rows) > before:
+            scan.form.indicators.append(section.rows[-1])
+    return True
+
+
+def _block_header_step(scan: _Scan, row: _Row) -> bool:
+    """The header of a fund block."""
+    form, cells = scan.form, row.cells
+    bh = block_header(scan.table.rows, row.index)
+    if bh is None:
+        return False
+    _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
+    form.block = bh
+    bh.unit = bh.unit or form.ctx.unit
+    label = join_lines(cells[0]) if cells and cells[0] else ""
+    if label and not bh.line_name and _is_item_label(label):
+        bh.line_name = label
+    return True
+
+
+def _block_row_step(scan: _Scan, row: _Row) -> bool:
+    """A row of the open fund block; a row that is not one closes the block (and is read on)."""
+    block, cells = scan.form.block, row.cells
+    if block is None:
+        return False
+    if block.two_level and not _has_amount(cells):
+        return True  # the second header row
+    if (cells and cells[0] and cells[0].strip() and not block.two_level) or (
+        not _has_amount(cells) and not _block_label_row(cells, block)
+    ):
+        _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
+        return False
+    block.rows.append((row.index, row.page, cells))
+    return True
+
+
+def _pair_start_step(scan: _Scan, row: _Row) -> bool:
+    """The first row of label/amount pairs (项目资金 | 年初预算数 | 100 | 全年预算数 | 120 ...)."""
+    pb = pair_block_start(row.cells)
+    if pb is None:
+        return False
+    cells = row.cells
+    scan.pair_measures = [m for _, m in pb]
+    # the label as printed: a unit in brackets (项目资金（元）) must survive until the unit is read
+    scan.pair_line = join_lines(cells[0]) if cells and cells[0] else None
+    _emit_pairs(scan, row, first=True)
+    return True
+
+
+def _pair_row_step(scan: _Scan, row: _Row) -> bool:
+    """A following row of pairs (one per fund source); a labelled row ends them (and is read on)."""
+    if scan.pair_measures is None:
+        return False
+    cells = row.cells
+    if cells and cells[0] and cells[0].strip():
+        scan.pair_measures = None
+        return False
+    _emit_pairs(scan, row, first=False)
+    return True
+
+
+def _kv_money_step(scan: _Scan, row: _Row) -> bool:
+    """Amounts set as label | value cells."""
+    for line_name, measure, amount, raw, unit in kv_money(row.cells):
+        scan.out.budgets.append(
+            _budget_row(scan, row, measure=measure, amount=amount, raw=raw, unit=unit, line_name=line_name,
+                        funding_source="合计")
+        )
+    return True
+
+
+_ROW_STEPS: tuple[Callable[[_Scan, _Row], bool], ...] = (
+    _score_cells_step,
+    _summary_step,
+    _section_header_step,
+    _total_step,
+    _indicator_step,
+    _block_header_step,
+    _block_row_step,
+    _pair_start_step,
+    _pair_row_step,
+    _kv_money_step,
+)
+
+
+def _budget_row(
+    scan: _Scan, row: _Row, *, measure: str, amount: float, raw: str, unit: str, line_name: str | None,
+    funding_source: str,
+) -> BudgetRow:
+    """An amount of the form's table, with the form's scope, project and statement."""
+    ctx = scan.form.ctx
+    return BudgetRow(
+        doc_id=scan.doc.doc_id, page=row.page, source="table", scope=ctx.scope, measure=measure,
+        amount_wan=to_wan(amount, unit), amount_raw=raw, unit_raw=unit, table_index=scan.ti, row_index=row.index,
+        statement=ctx.statement, project=ctx.project, line_code=None, line_name=line_name,
+        funding_source=funding_source, extractor=scan.reader,
+    )
+
+
+def _row_positions(
+    doc: DocInput, pdf: OpenedPdf | None, page: int, row: list[str | None]
+) -> list[CellLines | None] | None:
     """The row's cells with their printed lines, re-read from the PDF page (None for other files)."""
     if doc.file_type != "pdf":
         return None
-    return row_cell_lines(doc.path, page, row)
+    return row_cell_lines(pdf if pdf is not None else doc.path, page, row)
 
 
 def _is_item_label(label: str) -> bool:
@@ -322,23 +432,11 @@ def _close_block(form: _Form, doc: DocInput, ti: int, reader: str, out: Extracti
     form.block = None
 
 
-def _emit_pairs(
-    row: list[str | None],
-    measures: list[str],
-    line: str | None,
-    form: _Form,
-    doc: DocInput,
-    ti: int,
-    ri: int,
-    page: int,
-    reader: str,
-    out: Extraction,
-    *,
-    first: bool,
-) -> None:
+def _emit_pairs(scan: _Scan, row: _Row, *, first: bool) -> None:
     from extract.interpreters.selfeval.funds import block_unit
 
-    pairs = pair_amounts(row)[: len(measures)]
+    measures, line, form = scan.pair_measures or [], scan.pair_line, scan.form
+    pairs = pair_amounts(row.cells)[: len(measures)]
     unit_printed = "万元" if line and "万元" in line else ("元" if line and "元" in line else form.ctx.unit)
     line_name = key(line) or None if line else None
     # one unit for the row's amounts, decided from all of them
@@ -348,25 +446,9 @@ def _emit_pairs(
         if amount is None:
             continue
         source = "合计" if first else fund_source_label(label)
-        out.budgets.append(
-            BudgetRow(
-                doc.doc_id,
-                page,
-                "table",
-                form.ctx.scope,
-                measures[n],
-                to_wan(amount, unit),
-                raw.strip(),
-                unit,
-                ti,
-                ri,
-                form.ctx.statement,
-                form.ctx.project,
-                None,
-                line_name,
-                source,
-                extractor=reader,
-            )
+        scan.out.budgets.append(
+            _budget_row(scan, row, measure=measures[n], amount=amount, raw=raw.strip(), unit=unit,
+                        line_name=line_name, funding_source=source)
         )
 
 

@@ -313,6 +313,13 @@ def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Lay
 
 def read_statements(doc: DocInput) -> Extraction:
     """Every amount of every statement table of ``doc``, and the identities that fail."""
+    return read_statements_claiming(doc)[0]
+
+
+def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]:
+    """:func:`read_statements`, and the indexes of the tables read as statements (the tables
+    claimed: later interpreters leave them alone)."""
+    claimed: set[int] = set()
     ext = Extraction()
     checks = CheckResult()
     prev: tuple[RawTable, Layout, str, str] | None = None
@@ -342,7 +349,7 @@ def read_statements(doc: DocInput) -> Extraction:
             prev = None
             continue
         prev = (table, layout, statement, unit)
-        doc.claimed_tables[index] = "statements"
+        claimed.add(index)
         rows_out, facts = read_statement_table(doc, index, table, layout, statement, unit)
         ext.budgets.extend(rows_out)
         checks.add(check_table(facts))
@@ -364,7 +371,7 @@ def read_statements(doc: DocInput) -> Extraction:
     ext.identities_checked, ext.identities_held = checks.checked, checks.held
     if checks.checked:
         ext.issues.append(summary_issue(doc.doc_id, checks))
-    return ext
+    return ext, frozenset(claimed)
 
 
 def _continues(prev: RawTable, table: RawTable) -> bool:
