@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -11,24 +10,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dataset.assemble import assemble
 from dataset.store import write_dataset
+from dataset.summary import BuildSummary, summarize
 from extract.document import DocumentResult, read_document
 from extract.sources.sniff import find_documents
 from fetch.manifest import source_urls
-from normalize.indicator_name_report import name_mapping_report
-
-
-@dataclass
-class BuildSummary:
-    out: str
-    documents: int = 0
-    pages: int = 0
-    status: dict[str, int] = field(default_factory=dict)
-    rows: dict[str, int] = field(default_factory=dict)
-    issues_by_rule: dict[str, int] = field(default_factory=dict)
-    identities_checked: int = 0
-    identities_held: int = 0
-    indicator_names_raw: int = 0  # distinct 三级指标 names as printed
-    indicator_names_canonical: int = 0  # distinct name_canonical they map to
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -43,16 +28,9 @@ def read_one(path: Path, source_url: str | None) -> DocumentResult:
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def write(results: list[DocumentResult], out: Path) -> BuildSummary:
-    a = assemble(results)
-    write_dataset(a.tables, out)
-    s = BuildSummary(out=str(out), documents=a.tables["documents"].num_rows, pages=a.pages,
-                     status=dict(a.status), rows={k: t.num_rows for k, t in a.tables.items()},
-                     issues_by_rule=dict(sorted(a.issues_by_rule.items())))
-    s.identities_checked = sum(r.extraction.identities_checked for r in results)
-    s.identities_held = sum(r.extraction.identities_held for r in results)
-    names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
-    s.indicator_names_raw, s.indicator_names_canonical = names.raw_names, names.canonical_names
-    return s
+    assembled = assemble(results)
+    write_dataset(assembled.tables, out)
+    return summarize(assembled, results, out)
 
 
 @flow(name="build_dataset", log_prints=False)

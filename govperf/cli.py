@@ -14,7 +14,7 @@ from flows.prefect_env import configure
 
 
 def _print_summary(s: object) -> None:
-    from flows.build import BuildSummary
+    from dataset.summary import BuildSummary
 
     assert isinstance(s, BuildSummary)
     status = ", ".join(f"{k} {v}" for k, v in sorted(s.status.items()))

@@ -1,0 +1,37 @@
+"""What a build wrote: documents, pages, rows per table, issues per rule, identities, indicator names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dataset.assemble import Assembled
+from extract.document import DocumentResult
+from normalize.indicator_name_report import name_mapping_report
+
+
+@dataclass(kw_only=True)
+class BuildSummary:
+    out: str
+    documents: int = 0
+    pages: int = 0
+    status: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    issues_by_rule: dict[str, int] = field(default_factory=dict)
+    identities_checked: int = 0
+    identities_held: int = 0
+    indicator_names_raw: int = 0  # distinct 三级指标 names as printed
+    indicator_names_canonical: int = 0  # distinct name_canonical they map to
+
+
+def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path) -> BuildSummary:
+    results = list(results)
+    names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
+    return BuildSummary(
+        out=str(out), documents=a.tables["documents"].num_rows, pages=a.pages, status=dict(a.status),
+        rows={k: t.num_rows for k, t in a.tables.items()}, issues_by_rule=dict(sorted(a.issues_by_rule.items())),
+        identities_checked=sum(r.extraction.identities_checked for r in results),
+        identities_held=sum(r.extraction.identities_held for r in results),
+        indicator_names_raw=names.raw_names, indicator_names_canonical=names.canonical_names,
+    )
