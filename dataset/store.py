@@ -1,17 +1,15 @@
 """Write the curated dataset atomically and idempotently.
 
-Every table is written to a staging folder beside the output, then swapped into
-place with renames, so a reader sees the old table or the new one, never half of
-one. Rows are sorted by fixed keys and files named deterministically, so building
-the same inputs twice gives the same files.
+Every table is written into a new snapshot folder, which then replaces the previous one
+in a single switch (:mod:`dataset.snapshots`): a reader sees the old dataset or the new
+one, every table of it, never a mix. Rows are sorted by fixed keys and files named
+deterministically, so building the same inputs twice gives the same files.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
-import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from dataset.snapshots import SnapshotStore
 from model.errors import DatasetWriteError
 from model.schema import SORT_KEYS, TABLES
 
@@ -51,25 +50,24 @@ def _write_table(t: pa.Table, folder: Path) -> None:
         pq.write_table(part, d / "part-0.parquet", compression="zstd")
 
 
-def write_dataset(tables: Mapping[str, pa.Table], out: Path) -> None:
-    """Write every table under ``out/<table>/fiscal_year=Y/part-0.parquet``, swapping atomically."""
-    out = Path(out)
-    staging = out / f".staging-{uuid.uuid4().hex}"
+def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStore | None = None) -> Path:
+    """Write every table into a new snapshot and make it the one ``out`` shows, all tables at once.
+
+    Call it holding ``store.lock()``; returns the snapshot folder. On any failure the previous
+    snapshot stays in place and the staging folder is removed.
+    """
+    store = store or SnapshotStore(out)
+    staging: Path | None = None
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, t in tables.items():
+        for name in tables:
             if name not in TABLES:
                 raise DatasetWriteError(f"unknown table {name!r}")
+        staging = store.new_staging()
+        for name, t in tables.items():
             _write_table(t, staging / name)
-        for name in tables:
-            target = out / name
-            old = out / f".old-{name}-{uuid.uuid4().hex}"
-            if target.exists():
-                os.replace(target, old)
-            os.replace(staging / name, target)
-            if old.exists():
-                shutil.rmtree(old)
+        return store.publish(staging)
     except OSError as exc:
         raise DatasetWriteError(f"could not write the dataset to {out}: {exc}") from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

@@ -23,9 +23,12 @@ class BuildSummary:
     identities_held: int = 0
     indicator_names_raw: int = 0  # distinct 三级指标 names as printed
     indicator_names_canonical: int = 0  # distinct name_canonical they map to
+    skipped: dict[str, int] = field(default_factory=dict)  # files under raw/ not read, by kind
+    failed: list[str] = field(default_factory=list)  # "name: reason" of each failed document
 
 
-def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path) -> BuildSummary:
+def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path,
+              skipped: dict[str, int] | None = None) -> BuildSummary:
     results = list(results)
     names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
     return BuildSummary(
@@ -34,4 +37,17 @@ def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path) -> Bui
         identities_checked=sum(r.extraction.identities_checked for r in results),
         identities_held=sum(r.extraction.identities_held for r in results),
         indicator_names_raw=names.raw_names, indicator_names_canonical=names.canonical_names,
+        skipped=dict(sorted((skipped or {}).items())),
+        failed=[f"{Path(r.document.raw_path).name}: {r.document.error}" for r in results
+                if r.document.status == "failed"],
     )
+
+
+def failed_documents_line(results: list[DocumentResult]) -> str | None:
+    """"3 of 3 documents failed: a.pdf (…); …" when every document failed (the build then fails), else None."""
+    failed = [r.document for r in results if r.document.status == "failed"]
+    if not results or len(failed) < len(results):
+        return None
+    shown = "; ".join(f"{Path(d.raw_path).name} ({d.error})" for d in failed[:5])
+    more = f"; and {len(failed) - 5} more" if len(failed) > 5 else ""
+    return f"{len(failed)} of {len(results)} documents failed: {shown}{more}"

@@ -12,17 +12,21 @@ interpreters that go back to it.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import traceback
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.interpreters import REGISTRY, Inputs
 from extract.interpreters.meta import DocMeta, read_doc_meta
 from extract.interpreters.prose.reconcile import reconcile
+from extract.sources.discover import decoded_name
 from extract.sources.docx import read_docx
 from extract.sources.pdf import OpenedPdf, read_pdf_text
+from extract.sources.pdf_structure import structure_problems
 from extract.sources.sniff import sha256_of, sniff_type
 from extract.sources.xlsx import read_xlsx
 from extract.tables.doubt import Note, check_tables, issues_from_notes
@@ -53,14 +57,18 @@ class _Loaded:
     tables: list[RawTable]
     notes: list[Note]
     pdf: OpenedPdf | None = None  # open while the document is read
+    damage: list[str] = field(default_factory=list)  # what a PDF reader had to repair to open the file
 
 
 @contextmanager
 def _loaded(path: Path, file_type: str) -> Iterator[_Loaded]:
     """The source's pages and tables; a PDF stays open for the ``with`` block."""
     if file_type == "pdf":
+        damage = structure_problems(path)
         with OpenedPdf(path) as pdf:
-            yield _load_pdf(path, pdf)
+            loaded = _load_pdf(path, pdf)
+            loaded.damage = damage
+            yield loaded
         return
     if file_type == "docx":
         yield _Loaded(*read_docx(path), [])
@@ -108,20 +116,55 @@ def _where(exc: BaseException) -> str:
 
 
 def read_document(path: Path, source_url: str | None = None) -> DocumentResult:
-    """Read ``path`` (as discovered under the raw folder; stored as raw_path)."""
+    """Read ``path`` (as discovered under the raw folder; stored as raw_path, decoded if not UTF-8)."""
     path = Path(path)
-    doc_id = sha256_of(path)
+    name, name_bytes = decoded_name(path)
+    try:
+        doc_id, size = sha256_of(path), path.stat().st_size
+    except OSError as exc:  # permissions, a dangling link, an I/O error: recorded, never fatal
+        return unreadable_result(path, source_url, exc)
     rec = DocumentRecord(
-        doc_id=doc_id, raw_path=path.as_posix(), source_url=source_url, extractor_version=__version__,
-        bytes=path.stat().st_size, file_type=path.suffix.lower().lstrip("."),
+        doc_id=doc_id, raw_path=name, raw_path_bytes=name_bytes, source_url=source_url,
+        extractor_version=__version__, bytes=size, file_type=path.suffix.lower().lstrip("."),
     )
     try:
-        return _read(path, rec)
+        result = _read(path, rec)
+    except MemoryError:  # the worker's memory limit: its parent records it
+        raise
     except Exception as exc:  # a defect of ours on one document must not cost the run: record it
         rec.status, rec.error = "failed", f"{type(exc).__name__}: {exc}"
         crashed = IssueRow(doc_id=doc_id, page=None, rule="reader_crashed", severity="error",
-                           message=f"{path.name}: reading stopped with {type(exc).__name__}: {exc} (at {_where(exc)})")
-        return DocumentResult(rec, Extraction(issues=[crashed]))
+                           message=f"{_shown(rec)}: reading stopped with {type(exc).__name__}: {exc} "
+                                   f"(at {_where(exc)})")
+        result = DocumentResult(rec, Extraction(issues=[crashed]))
+    if name_bytes is not None:
+        result.extraction.issues.append(IssueRow(
+            doc_id=doc_id, page=None, rule="file_name_not_utf8", severity="info",
+            message=f"the file name is not UTF-8; read as GB18030: {name} (bytes kept in raw_path_bytes)"))
+    return result
+
+
+def unreadable_result(path: Path, source_url: str | None, exc: OSError) -> DocumentResult:
+    """A file that cannot be opened: failed, with a doc_id made from its path (its bytes cannot be hashed)."""
+    doc_id = hashlib.sha256(b"unreadable:" + os.fsencode(path)).hexdigest()
+    return failed_result(path, source_url, "file_unreadable", f"the file cannot be opened: {exc.strerror or exc}",
+                         doc_id=doc_id, size=0)
+
+
+def failed_result(path: Path, source_url: str | None, rule: str, reason: str, *, doc_id: str,
+                  size: int) -> DocumentResult:
+    """The record of a document that was not read at all: status failed and one issues row with ``rule``."""
+    name, name_bytes = decoded_name(path)
+    rec = DocumentRecord(doc_id=doc_id, raw_path=name, raw_path_bytes=name_bytes, source_url=source_url,
+                         extractor_version=__version__, bytes=size, file_type=path.suffix.lower().lstrip("."),
+                         status="failed", error=reason)
+    issue = IssueRow(doc_id=doc_id, page=None, rule=rule, severity="error", message=f"{_shown(rec)}: {reason}")
+    return DocumentResult(rec, Extraction(issues=[issue]))
+
+
+def _shown(rec: DocumentRecord) -> str:
+    """The file's name as recorded (decoded when it is not UTF-8), for messages."""
+    return Path(rec.raw_path).name
 
 
 def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
@@ -132,7 +175,7 @@ def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
     except InputDocumentError as exc:
         rec.status, rec.error = "failed", exc.reason
         failed = IssueRow(doc_id=rec.doc_id, page=None, rule=exc.rule, severity="error",
-                          message=f"{path.name}: {exc.reason}")
+                          message=f"{_shown(rec)}: {exc.reason}")
         return DocumentResult(rec, Extraction(issues=[failed]))
     with opened:
         return _interpret(path, rec, loaded)
@@ -142,12 +185,16 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     """Run every interpreter of the registry over the loaded document."""
     doc_id, pages = rec.doc_id, loaded.pages
     rec.pages = len(pages)
-    meta = read_doc_meta(pages, loaded.tables, path.name)
+    meta = read_doc_meta(pages, loaded.tables, _shown(rec))
     _stamp_meta(rec, meta)
     doc = DocInput(doc_id=doc_id, path=path, file_type=rec.file_type, pages=pages, tables=loaded.tables,
                    report_kind=meta.report_kind, agency=meta.agency, fiscal_year=meta.fiscal_year)
     ex = Extraction()
     ex.issues.extend(_page_issues(doc_id, pages))
+    if loaded.damage:
+        ex.issues.append(IssueRow(doc_id=doc_id, page=None, rule="pdf_structure_repaired", severity="warning",
+                                  message="the PDF is damaged and was opened by repair, so text or tables may be "
+                                          "missing: " + "; ".join(loaded.damage)))
     ex.issues.extend(issues_from_notes(doc_id, loaded.notes))
     table_rows, prose_rows = _run_registry(doc, loaded.pdf, rec, ex)
     ex.extend(table_rows)

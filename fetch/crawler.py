@@ -57,11 +57,21 @@ class CrawlStats:
     files_failed: int = 0
     requests: int = 0
     new_paths: list[str] = field(default_factory=list)
+    pages_ok: int = 0  # pages that loaded as HTML or as a file listing
+    first_error: str | None = None  # the first page failure, to say why a source failed
+
+    @property
+    def failed(self) -> bool:
+        """The source gave nothing to walk: not one of its pages could be fetched."""
+        return self.pages_ok == 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "failed": self.failed,
+            "first_error": self.first_error,
             "pages": self.pages,
+            "pages_ok": self.pages_ok,
             "pages_failed": self.pages_failed,
             "files_new": self.files_new,
             "files_duplicate": self.files_duplicate,
@@ -187,10 +197,13 @@ class SourceCrawler:
     def _fetch_page(self, url: str, referrer: str | None) -> Page | None:
         refusal = self.refusal(url)
         if refusal:
-            self.log.info("%s: skip page %s: %s", self.source.name, url, refusal)
             if referrer is None:  # the start page itself: the whole source is lost, say so
+                self.log.warning("%s: start page %s refused: %s", self.source.name, url, refusal)
                 self._record_failure(url, None, _LinkContext(), refusal, kind="page")
                 self.stats.pages_failed += 1
+                self.stats.first_error = self.stats.first_error or f"{url}: {refusal}"
+            else:
+                self.log.info("%s: skip page %s: %s", self.source.name, url, refusal)
             return None
         self.stats.pages += 1
         res = self.client.get(url, redirect_check=self.refusal, max_bytes=min(self.source.max_bytes, PAGE_MAX_BYTES))
@@ -199,7 +212,9 @@ class SourceCrawler:
             self.log.warning("%s: page %s failed: %s", self.source.name, url, reason)
             self._record_failure(url, res, _LinkContext(listing_url=referrer), reason, kind="page")
             self.stats.pages_failed += 1
+            self.stats.first_error = self.stats.first_error or f"{url}: {reason}"
             return None
+        self.stats.pages_ok += 1
         ctype = (res.content_type or "").lower()
         if "html" not in ctype and sniff(res.body[:2048]) != "html":
             self.log.info("%s: %s is not an HTML page (%s), not walked", self.source.name, url, ctype)

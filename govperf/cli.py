@@ -1,4 +1,10 @@
-"""The ``govperf`` command line: build, export, crawl, serve."""
+"""The ``govperf`` command line: build, export, crawl, serve, snapshots.
+
+Exit codes: 0 done; 1 the run failed (every document or every source failed, the dataset
+could not be written); 2 nothing was done because the input was wrong or the command would
+do harm (a --raw that does not exist or holds no document, a build that would shrink the
+dataset, an export filter that matches nothing, a bad sources file).
+"""
 
 from __future__ import annotations
 
@@ -9,16 +15,29 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from flows.prefect_env import configure
+from model.version import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_REFUSED = 0, 1, 2
+
+EPILOG = """examples:
+  govperf build --raw data/raw --out data/curated
+  govperf export indicators -o indicators.xlsx --year 2020 --year 2021
+  govperf export budgets -o - --agency 公安 | head
+  govperf crawl --sources sources.yaml
+  govperf snapshots --rollback 20261201T020000.123456Z-3f9a1c
+
+exit codes: 0 done; 1 the run failed; 2 refused (bad input, or it would do harm; nothing written)
+"""
 
 
-def _print_summary(s: object) -> None:
-    from dataset.summary import BuildSummary
-
-    assert isinstance(s, BuildSummary)
+def _print_summary(s: Any) -> None:
     status = ", ".join(f"{k} {v}" for k, v in sorted(s.status.items()))
     print(f"documents: {s.documents} ({status}); pages: {s.pages}")
+    if s.skipped:
+        print("skipped files: " + ", ".join(f"{v} {k}" for k, v in s.skipped.items()))
     print("rows: " + ", ".join(f"{k} {v}" for k, v in s.rows.items()))
     n_issues = s.rows.get("issues", 0)
     top = ", ".join(f"{k} {v}" for k, v in sorted(s.issues_by_rule.items(), key=lambda kv: -kv[1])[:8])
@@ -28,49 +47,73 @@ def _print_summary(s: object) -> None:
         print(f"statement identities: {s.identities_held} of {s.identities_checked} hold ({rate:.1%})")
     if s.indicator_names_raw:
         print(f"indicator names: {s.indicator_names_raw} as printed -> {s.indicator_names_canonical} canonical")
+    for line in s.failed[:10]:
+        print(f"failed: {line}")
+    if len(s.failed) > 10:
+        print(f"failed: … and {len(s.failed) - 10} more (see the issues table)")
     print(f"dataset: {s.out}")
 
 
 @contextmanager
 def _one_run_at_a_time() -> Iterator[None]:
     """Embedded Prefect keeps its state in one SQLite file under PREFECT_HOME; two runs at once corrupt
-    each other's run records, so a second build or crawl waits for the first."""
+    each other's run records, so a second build or crawl with the same PREFECT_HOME waits for the first.
+    (Writers of one dataset are serialised by the dataset's own lock, whatever their PREFECT_HOME.)"""
     home = Path(os.environ["PREFECT_HOME"])
     home.mkdir(parents=True, exist_ok=True)
     with (home / "govperf.lock").open("w") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print("govperf: another build or crawl is running here; waiting for it", file=sys.stderr)
+            print("govperf: another build or crawl is running with this PREFECT_HOME; waiting for it",
+                  file=sys.stderr)
             fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
 
 def cmd_build(a: argparse.Namespace) -> int:
-    from flows.build import run_build
-    from model.errors import DatasetWriteError
+    from dataset.plan import plan_build
+    from model.errors import BuildFailed, BuildRefused, DatasetWriteError, GovperfError, RawFolderError
 
-    try:
-        with _one_run_at_a_time():
-            summary = run_build(Path(a.raw), Path(a.out), progress=not a.quiet)
-    except DatasetWriteError as exc:
+    try:  # before Prefect starts: a typo costs a second, not a server start-up
+        plan_build(Path(a.raw), Path(a.out), force=a.force)
+    except (RawFolderError, BuildRefused, DatasetWriteError) as exc:
         print(f"govperf build: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
+    from flows.build import build_dataset
+
+    with _one_run_at_a_time():
+        state = build_dataset(raw=Path(a.raw), out=Path(a.out), progress=not a.quiet and sys.stderr.isatty(),
+                              force=a.force, workers=a.workers, doc_timeout_s=a.doc_timeout,
+                              doc_memory_mb=a.doc_memory, return_state=True)
+    try:
+        summary = state.result()
+    except (RawFolderError, BuildRefused) as exc:  # the raw folder changed since the check above
+        print(f"govperf build: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except (BuildFailed, DatasetWriteError, GovperfError) as exc:
+        print(f"govperf build: {exc}; the dataset was not changed", file=sys.stderr)
+        return EXIT_FAILED
     _print_summary(summary)
-    return 0
+    return EXIT_OK
 
 
 def cmd_export(a: argparse.Namespace) -> int:
-    from dataset.export import ExportError, export_table
+    from dataset.export import ExportError, NoRowsError, export_table, format_for
 
-    out = Path(a.output) if a.output else Path(f"{a.table}.{a.format}")
     try:
-        n = export_table(Path(a.curated), a.table, a.format, out, a.year, a.agency)
+        fmt = a.format or format_for(a.output)
+        out = a.output or f"{a.table}.{fmt}"
+        n = export_table(Path(a.curated), a.table, fmt, out, years=a.year, agencies=a.agency)
+    except NoRowsError as exc:
+        print(f"govperf export: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     except ExportError as exc:
         print(f"govperf export: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {n} rows to {out}")
-    return 0
+        return EXIT_REFUSED
+    if out != "-":
+        print(f"wrote {n} rows to {out}", file=sys.stderr if a.quiet else sys.stdout)
+    return EXIT_OK
 
 
 def cmd_crawl(a: argparse.Namespace) -> int:
@@ -84,45 +127,112 @@ def cmd_serve(a: argparse.Namespace) -> int:
     from flows.serve import serve_nightly
 
     serve_nightly(Path(a.sources), Path(a.raw))
-    return 0
+    return EXIT_OK
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="govperf", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
+def cmd_snapshots(a: argparse.Namespace) -> int:
+    from dataset.snapshots import SnapshotStore
+    from model.errors import DatasetWriteError
 
-    b = sub.add_parser("build", help="build the curated dataset from every document under --raw")
-    b.add_argument("--raw", default="data/raw", help="folder of source documents (default: data/raw)")
-    b.add_argument("--out", default="data/curated", help="output folder (default: data/curated)")
-    b.add_argument("--quiet", action="store_true", help="no progress bar")
+    store = SnapshotStore(Path(a.out))
+    if a.rollback:
+        try:
+            with store.lock():
+                snap = store.switch_to(a.rollback)
+        except DatasetWriteError as exc:
+            print(f"govperf snapshots: {exc}", file=sys.stderr)
+            return EXIT_REFUSED
+        print(f"{a.out} now shows snapshot {snap.name}")
+        return EXIT_OK
+    snaps = store.snapshots()
+    if not snaps:
+        print(f"no snapshots of {a.out} yet", file=sys.stderr)
+        return EXIT_OK
+    for s in snaps:
+        print(("* " if s.current else "  ") + s.id)
+    return EXIT_OK
+
+
+def _build_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    b = sub.add_parser("build", parents=[common], help="build the curated dataset from every document under --raw",
+                       epilog="A build never replaces a dataset with one of under half its documents unless "
+                              "--force is given. Each document is read in a worker process under --doc-timeout "
+                              "and --doc-memory; one that exceeds them is recorded as failed.")
+    b.add_argument("--raw", default="data/raw", help="folder of source documents (default: %(default)s)")
+    b.add_argument("--out", default="data/curated", help="the dataset folder (default: %(default)s)")
+    b.add_argument("--force", action="store_true",
+                   help="replace the dataset even if the new one has far fewer documents")
+    b.add_argument("--workers", type=int, default=None,
+                   help="worker processes reading documents (default: one per core; 0: read in this process, "
+                        "without limits)")
+    b.add_argument("--doc-timeout", type=float, default=600.0, metavar="SECONDS",
+                   help="time limit for reading one document (default: %(default)s)")
+    b.add_argument("--doc-memory", type=int, default=2048, metavar="MB",
+                   help="memory limit of the worker reading one document (default: %(default)s)")
     b.set_defaults(func=cmd_build)
 
-    e = sub.add_parser("export", help="export one table as CSV (UTF-8 with BOM, for Excel) or xlsx")
+
+def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    e = sub.add_parser("export", parents=[common], help="export one table as CSV (UTF-8 with BOM, for Excel) or xlsx")
     e.add_argument("table", help="documents, budgets, indicators, scores, narratives, facts or issues")
-    e.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    e.add_argument("--year", type=int, help="only this fiscal year")
-    e.add_argument("--agency", help="only agencies whose name contains this text")
-    e.add_argument("-o", "--output", help="output file (default: TABLE.FORMAT in the current folder)")
-    e.add_argument("--curated", default="data/curated", help="the dataset folder (default: data/curated)")
+    e.add_argument("--format", choices=("csv", "xlsx"), default=None,
+                   help="csv or xlsx (default: from the extension of -o, else csv)")
+    e.add_argument("--year", type=int, action="append",
+                   help="only this fiscal year (repeat for several: --year 2020 --year 2021)")
+    e.add_argument("--agency", action="append",
+                   help="only agencies whose name contains this text (repeat for several)")
+    e.add_argument("-o", "--output", help="output file, or - for standard output (default: TABLE.FORMAT here)")
+    e.add_argument("--curated", default="data/curated", help="the dataset folder (default: %(default)s)")
     e.set_defaults(func=cmd_export)
 
-    c = sub.add_parser("crawl", help="fetch new reports from the sources, then build")
-    c.add_argument("--sources", default="sources.yaml")
-    c.add_argument("--raw", default="data/raw")
-    c.add_argument("--out", default="data/curated")
+
+def _crawl_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    c = sub.add_parser("crawl", parents=[common], help="fetch new reports from the sources, then build",
+                       epilog="Exit 1 when every source failed or the build failed (the flow run is Failed).")
+    c.add_argument("--sources", default="sources.yaml", help="the sources file (default: %(default)s)")
+    c.add_argument("--raw", default="data/raw", help="where fetched files are kept (default: %(default)s)")
+    c.add_argument("--out", default="data/curated", help="the dataset folder (default: %(default)s)")
     c.add_argument("--no-build", action="store_true", help="fetch only; do not rebuild the dataset")
     c.set_defaults(func=cmd_crawl)
 
-    s = sub.add_parser("serve", help="register and serve the nightly crawl deployment (needs a Prefect server)")
-    s.add_argument("--sources", default="sources.yaml")
-    s.add_argument("--raw", default="data/raw")
+    s = sub.add_parser("serve", parents=[common],
+                       help="register and serve the nightly crawl deployment (needs a Prefect server: make serve)")
+    s.add_argument("--sources", default="sources.yaml", help="the sources file (default: %(default)s)")
+    s.add_argument("--raw", default="data/raw", help="where fetched files are kept (default: %(default)s)")
     s.set_defaults(func=cmd_serve)
+
+    n = sub.add_parser("snapshots", parents=[common], help="list the dataset's snapshots, or roll back to one")
+    n.add_argument("--out", default="data/curated", help="the dataset folder (default: %(default)s)")
+    n.add_argument("--rollback", metavar="ID", help="make this snapshot the one readers see")
+    n.set_defaults(func=cmd_snapshots)
+
+
+def _common() -> argparse.ArgumentParser:
+    """-v and -q, accepted before or after the command (govperf -q build, govperf build -q)."""
+    c = argparse.ArgumentParser(add_help=False)
+    c.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                   help="show Prefect's and each document's log lines (-vv: debug)")
+    c.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                   help="no progress bar: errors and the summary only")
+    return c
+
+
+def parser() -> argparse.ArgumentParser:
+    common = _common()
+    p = argparse.ArgumentParser(prog="govperf", description=__doc__.splitlines()[0], epilog=EPILOG,
+                                formatter_class=argparse.RawDescriptionHelpFormatter, parents=[common])
+    p.add_argument("--version", action="version", version=f"govperf {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _build_parser(sub, common)
+    _export_parser(sub, common)
+    _crawl_parsers(sub, common)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    configure()
     a = parser().parse_args(argv)
+    a.quiet, a.verbose = getattr(a, "quiet", False), getattr(a, "verbose", 0)
+    configure(-1 if a.quiet else a.verbose)  # before Prefect is imported
     return int(a.func(a))
 
 

@@ -44,3 +44,19 @@ class CorruptDocumentError(InputDocumentError):
 
 class DatasetWriteError(GovperfError):
     """The curated dataset could not be written; the previous version is left in place."""
+
+
+class RawFolderError(GovperfError):
+    """The folder of source documents does not exist, is not a folder, or holds no document to read."""
+
+
+class BuildRefused(GovperfError):
+    """A build would do harm (replace a dataset with a much smaller one); nothing was written."""
+
+
+class BuildFailed(GovperfError):
+    """Every document of a build failed; the previous dataset is left in place."""
+
+
+class CrawlFailed(GovperfError):
+    """Every source of a crawl failed."""

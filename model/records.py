@@ -8,6 +8,7 @@ whole document has been read.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 
 from model.rules import check_rule
@@ -33,6 +34,7 @@ class DocumentRecord:
     bytes: int = 0
     file_type: str = "pdf"
     error: str | None = None
+    raw_path_bytes: builtins.bytes | None = None  # the name's bytes where they are not UTF-8 (`bytes` is a field here)
 
 
 @dataclass

@@ -48,6 +48,7 @@ DOCUMENTS = _schema(
     _f("bytes", pa.int64(), False),
     _f("file_type", _str),
     _f("error", _str),
+    _f("raw_path_bytes", pa.binary()),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
 )
 
 BUDGETS = _schema(

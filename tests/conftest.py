@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,13 @@ GOLD = Path(__file__).resolve().parent / "gold"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+# a loaded 2-core machine needs more than Prefect's 20 s to start its embedded server (18-22 s measured)
+SERVER_STARTUP_S = 300
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_STARTUP_S))
+# every process the tests start inherits this mark, so the session can find any that outlived it
+SESSION_MARK = "GOVPERF_TEST_SESSION"
+os.environ[SESSION_MARK] = uuid.uuid4().hex
 
 
 def sample(name: str) -> Path:
@@ -61,6 +70,43 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     shutil.copytree(SAMPLES, raw / "samples")
     bad = make_bad_inputs(raw / "crawled")
     out = base / "curated"
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=SERVER_STARTUP_S):
         summary = build_dataset(raw=raw, out=out, progress=False)
     return {"raw": raw, "out": out, "bad": bad, "summary": summary}
+
+
+def _marked_processes() -> list[tuple[int, str]]:
+    """Processes (other than this one) that carry this session's mark: started by the tests."""
+    mark = f"{SESSION_MARK}={os.environ[SESSION_MARK]}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if mark in (entry / "environ").read_bytes().split(b"\0"):
+                cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found.append((int(entry.name), cmd.strip()))
+        except OSError:
+            continue
+    return found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Nothing the tests started may outlive them: stop this process's embedded Prefect server, then
+    kill and report any process still carrying the session's mark (the session then fails)."""
+    import sys
+
+    server_mod = sys.modules.get("prefect.server.api.server")
+    if server_mod is not None:
+        for server in list(getattr(server_mod.SubprocessASGIServer, "_instances", {}).values()):
+            server.stop()
+    left = _marked_processes()
+    for pid, _cmd in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    if left:
+        lines = "\n".join(f"  pid {pid}: {cmd[:160]}" for pid, cmd in left)
+        print(f"\nprocesses started by the tests were still running (now killed):\n{lines}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -27,7 +27,7 @@ def test_csv_has_a_bom_and_reads_back_equal(built: dict[str, object], tmp_path: 
 def test_filters_by_year_and_agency(built: dict[str, object], tmp_path: Path) -> None:
     out = Path(str(built["out"]))
     target = tmp_path / "d.csv"
-    export_table(out, "documents", "csv", target, year=2019, agency="江苏省人大")
+    export_table(out, "documents", "csv", target, years=[2019], agencies=["江苏省人大"])
     back = pd.read_csv(target, encoding="utf-8-sig")
     assert len(back) == 2
     assert set(back["fiscal_year"]) == {2019}

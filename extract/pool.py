@@ -1,0 +1,258 @@
+"""Read documents in worker processes, each document under a time limit and a memory limit.
+
+No single file can stall or sink a build: a PDF whose objects refer to themselves in a
+circle, a docx whose XML expands to gigabytes, a defect of ours that crashes the
+interpreter. Each document is read by a worker process (``spawn``: a clean interpreter,
+nothing inherited from Prefect's threads); the parent watches the clock and the worker's
+resident memory and kills a worker that exceeds either. The document is then recorded as
+failed with an issues row naming the limit (``time_limit_exceeded``,
+``memory_limit_exceeded``, ``worker_crashed``), a fresh worker takes the next document,
+and the build goes on. Results come back in the order of the jobs, whatever the number of
+workers, so a build with 1 worker and one with N give the same dataset.
+
+``workers=0`` reads in this process, without limits (for debugging and library use).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing as mp
+import os
+import resource
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from extract.document import DocumentResult, failed_result, read_document, unreadable_result
+from extract.sources.sniff import sha256_of
+
+POLL_SECONDS = 0.1
+# a worker is replaced after this many documents, so what a long-lived reader keeps (caches,
+# fragmented heap) cannot build up over a large corpus
+DOCS_PER_WORKER = 40
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 600.0  # wall-clock time to read one document
+    memory_mb: int = 2048  # resident memory of the worker reading it
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    source_url: str | None = None
+
+
+OnResult = Callable[[int, Job, DocumentResult, float], None]
+
+
+def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits,
+                   on_result: OnResult | None = None) -> list[DocumentResult]:
+    """Every job's result, in job order. ``on_result(index, job, result, seconds)`` as each one ends."""
+    if workers <= 0:
+        return _read_here(jobs, on_result)
+    with _Pool(min(workers, max(1, len(jobs))), limits) as pool:
+        return pool.run(jobs, on_result)
+
+
+def _read_here(jobs: Sequence[Job], on_result: OnResult | None) -> list[DocumentResult]:
+    out = []
+    for i, job in enumerate(jobs):
+        t = time.monotonic()
+        res = read_document(job.path, job.source_url)
+        if on_result:
+            on_result(i, job, res, time.monotonic() - t)
+        out.append(res)
+    return out
+
+
+# ---------------------------------------------------------------- the worker process
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the build that started it dies (kill -9 included)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _worker_main(conn: Connection, memory_mb: int) -> None:
+    _die_with_parent()
+    # a backstop for an allocation faster than the parent's polling: well above the limit it enforces
+    cap = (2 * memory_mb + 1024) * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    conn.send(("ready", -1, None))
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        index, path, url = msg
+        try:
+            res: Any = read_document(Path(path), url)
+            conn.send(("ok", index, res))
+        except MemoryError:
+            conn.send(("memory", index, None))
+            return
+
+
+# ---------------------------------------------------------------- the parent's side
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing's SpawnProcess
+    conn: Connection
+    ready: bool = False
+    job: int | None = None
+    started: float = 0.0
+    done: int = 0
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+class _Pool:
+    def __init__(self, size: int, limits: Limits) -> None:
+        self.size = size
+        self.limits = limits
+        self.ctx = mp.get_context("spawn")
+        self.workers: list[_Worker] = []
+
+    def __enter__(self) -> _Pool:
+        self.workers = [self._start() for _ in range(self.size)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for w in self.workers:
+            self._stop(w)
+
+    def _start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        p = self.ctx.Process(target=_worker_main, args=(child, self.limits.memory_mb), daemon=True,
+                             name="govperf-reader")
+        p.start()
+        child.close()
+        return _Worker(process=p, conn=parent)
+
+    def _stop(self, w: _Worker, kill: bool = False) -> None:
+        if not kill and w.process.is_alive():
+            with contextlib.suppress(OSError):
+                w.conn.send(None)
+            w.process.join(timeout=5)
+        if w.process.is_alive():
+            w.process.kill()
+        w.process.join(timeout=5)
+        w.conn.close()
+
+    def _replace(self, w: _Worker, kill: bool) -> None:
+        self._stop(w, kill=kill)
+        self.workers[self.workers.index(w)] = self._start()
+
+    def run(self, jobs: Sequence[Job], on_result: OnResult | None) -> list[DocumentResult]:
+        results: dict[int, DocumentResult] = {}
+        queue = list(range(len(jobs)))
+        queue.reverse()
+        while len(results) < len(jobs):
+            for w in self.workers:
+                if w.ready and w.job is None and queue:
+                    self._send(w, queue.pop(), jobs)
+            self._collect(jobs, results, on_result)
+        return [results[i] for i in range(len(jobs))]
+
+    def _send(self, w: _Worker, index: int, jobs: Sequence[Job]) -> None:
+        job = jobs[index]
+        w.job, w.started = index, time.monotonic()
+        w.conn.send((index, str(job.path), job.source_url))
+
+    def _finish(self, w: _Worker, res: DocumentResult, jobs: Sequence[Job], results: dict[int, DocumentResult],
+                on_result: OnResult | None) -> None:
+        assert w.job is not None
+        index, seconds = w.job, time.monotonic() - w.started
+        results[index] = res
+        w.job = None
+        w.done += 1
+        if on_result:
+            on_result(index, jobs[index], res, seconds)
+
+    def _fail(self, w: _Worker, rule: str, reason: str, jobs: Sequence[Job], results: dict[int, DocumentResult],
+              on_result: OnResult | None) -> None:
+        assert w.job is not None
+        self._finish(w, stopped_result(jobs[w.job], rule, reason), jobs, results, on_result)
+        self._replace(w, kill=True)
+
+    def _collect(self, jobs: Sequence[Job], results: dict[int, DocumentResult], on_result: OnResult | None) -> None:
+        by_conn = {id(w.conn): w for w in self.workers}
+        for conn in wait([w.conn for w in self.workers], timeout=POLL_SECONDS):
+            w = by_conn[id(conn)]
+            try:
+                kind, _index, payload = w.conn.recv()  # type: ignore[union-attr]
+            except (EOFError, OSError):
+                self._worker_died(w, jobs, results, on_result)
+                continue
+            if kind == "ready":
+                w.ready = True
+            elif kind == "ok":
+                self._finish(w, payload, jobs, results, on_result)
+                if w.done >= DOCS_PER_WORKER:
+                    self._replace(w, kill=False)
+            elif kind == "memory":
+                self._fail(w, "memory_limit_exceeded",
+                           f"reading needed more memory than the limit ({self.limits.memory_mb} MB)",
+                           jobs, results, on_result)
+        self._enforce_limits(jobs, results, on_result)
+
+    def _worker_died(self, w: _Worker, jobs: Sequence[Job], results: dict[int, DocumentResult],
+                     on_result: OnResult | None) -> None:
+        w.process.join(timeout=5)
+        code = w.process.exitcode
+        if w.job is None:  # died before taking a document (or while starting): start another
+            self._replace(w, kill=True)
+            return
+        how = f"signal {-code} ({signal.Signals(-code).name})" if code and code < 0 else f"exit code {code}"
+        self._fail(w, "worker_crashed", f"the process reading the document died ({how})", jobs, results, on_result)
+
+    def _enforce_limits(self, jobs: Sequence[Job], results: dict[int, DocumentResult],
+                        on_result: OnResult | None) -> None:
+        now = time.monotonic()
+        for w in list(self.workers):
+            if w.job is None:
+                continue
+            if now - w.started > self.limits.seconds:
+                self._fail(w, "time_limit_exceeded",
+                           f"reading took longer than the limit ({self.limits.seconds:g} s); stopped",
+                           jobs, results, on_result)
+            elif _rss_mb(w.process.pid) > self.limits.memory_mb:
+                self._fail(w, "memory_limit_exceeded",
+                           f"reading used more memory than the limit ({self.limits.memory_mb} MB); stopped",
+                           jobs, results, on_result)
+
+
+def stopped_result(job: Job, rule: str, reason: str) -> DocumentResult:
+    """A document stopped by a limit or a dead worker. Made by the parent, which hashes the file but never
+    parses it."""
+    try:
+        doc_id, size = sha256_of(job.path), job.path.stat().st_size
+    except OSError as exc:
+        return unreadable_result(job.path, job.source_url, exc)
+    return failed_result(job.path, job.source_url, rule, reason, doc_id=doc_id, size=size)
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
