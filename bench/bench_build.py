@@ -30,7 +30,8 @@ def end_to_end(raw: Path) -> dict[str, float]:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(
-            [str(Path(sys.executable).parent / "govperf"), "build", "--raw", str(raw), "--out", tmp, "--quiet"],
+            [str(Path(sys.executable).parent / "govperf"), "build", "--raw", str(raw),
+             "--out", str(Path(tmp) / "curated"), "--quiet"],
             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         wall = time.perf_counter() - t0

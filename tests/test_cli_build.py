@@ -1,4 +1,4 @@
-"""`govperf build` from the command line: exit 0 with a summary; non-zero only when it cannot write."""
+"""`govperf build` from the command line: exit 0 with a summary; 2 when it refuses before doing anything."""
 
 from __future__ import annotations
 
@@ -25,13 +25,14 @@ def test_build_writes_and_summarizes(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert len(pd.read_parquet(out / "documents")) == 2
 
 
-def test_build_fails_only_when_it_cannot_write(tmp_path: Path) -> None:
+def test_an_output_that_is_a_file_is_refused_before_reading(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(sample("seed000_qingshan_2020.pdf"), raw)
     out = tmp_path / "a_file"
     out.write_text("not a folder")
-    assert main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 1
+    assert main(["build", "--raw", str(raw), "--out", str(out), "--quiet"]) == 2
+    assert out.read_text() == "not a folder"
 
 
 def test_a_second_run_waits_for_the_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

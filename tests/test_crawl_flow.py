@@ -43,7 +43,7 @@ SAMPLE_PDF = REPO / "data" / "raw" / "samples" / "seed000_qingshan_2020.pdf"
 def prefect_harness() -> Iterator[None]:
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    with prefect_test_harness(server_startup_timeout=300):
         yield
 
 
@@ -126,3 +126,38 @@ def test_build_picks_up_what_was_fetched(prefect_harness: None, site: Site, tmp_
     assert len(docs) == 1
     assert docs.iloc[0]["source_url"] == site.url("/qingshan.pdf")
     assert docs.iloc[0]["doc_id"] == row.sha256
+
+
+def test_a_crawl_in_which_every_source_fails_is_a_failed_run(
+    prefect_harness: None, tmp_path: Path, fake_build: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing listening on the sources' port: the flow run ends Failed, the command exits 1, one closing line."""
+    from flows.crawl import crawl, run_crawl
+
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "".join(f"- name: down{i}\n  start_url: http://127.0.0.1:9/list{i}/\n  delay_s: 0\n  timeout_s: 0.5\n"
+                f"  retries: 0\n" for i in range(3)),
+        encoding="utf-8",
+    )
+    state = crawl(sources=str(sources), raw=str(tmp_path / "raw"), build=True, backoff_s=0.01, return_state=True)
+    assert state.is_failed()
+    capsys.readouterr()
+    assert run_crawl(sources, tmp_path / "raw", build=True, out=tmp_path / "curated") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "3 of 3 sources failed: down0 (" in err[0]
+    assert fake_build == []
+
+
+def test_a_crawl_with_one_source_down_still_succeeds_and_says_which_failed(
+    prefect_harness: None, site: Site, tmp_path: Path, fake_build: list[dict[str, Any]]
+) -> None:
+    from flows.crawl import crawl
+
+    build_report_site(site)
+    sources = report_sources_yaml(
+        site, tmp_path / "sources.yaml",
+        extra="- name: down\n  start_url: http://127.0.0.1:9/list/\n  delay_s: 0\n  timeout_s: 0.5\n  retries: 0\n",
+    )
+    summary = crawl(sources=str(sources), raw=str(tmp_path / "raw"), build=False, backoff_s=0.01)
+    assert summary["closing"].startswith("1 of 2 sources failed: down (")
