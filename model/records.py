@@ -15,7 +15,7 @@ from model.rules import check_rule
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class DocumentRecord:
     doc_id: str
     raw_path: str
@@ -35,7 +35,7 @@ class DocumentRecord:
     error: str | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class BudgetRow:
     doc_id: str
     page: int
@@ -60,7 +60,7 @@ class BudgetRow:
     linked_doc_id: str | None = None  # the document holding that row (a companion tables-only file)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class IndicatorRow:
     doc_id: str
     page: int
@@ -85,7 +85,7 @@ class IndicatorRow:
     extractor: str | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ScoreRow:
     doc_id: str
     page: int
@@ -98,7 +98,7 @@ class ScoreRow:
     source_text: str | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class NarrativeRow:
     doc_id: str
     page: int
@@ -109,7 +109,7 @@ class NarrativeRow:
     section_index: int = 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FactRow:
     """A non-money figure stated in a document (staff counts, vehicles, ...)."""
 
@@ -121,7 +121,7 @@ class FactRow:
     source_text: str
 
 
-@dataclass
+@dataclass(kw_only=True)
 class IssueRow:
     doc_id: str
     page: int | None
@@ -137,7 +137,7 @@ class IssueRow:
             raise ValueError(f"issue severity {self.severity!r} is not one of {SEVERITIES}")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Extraction:
     """What the readers found in one document (all rows carry their provenance)."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 Cell = str | None  # None: covered by a merged cell; "": an empty cell
 
 
-@dataclass
+@dataclass(kw_only=True)
 class RawTable:
     page: int  # 1-based page of the first row
     rows: list[list[Cell]]

@@ -40,4 +40,5 @@ def read_docx(path: Path) -> tuple[list[PageText], list[RawTable]]:
                     garbled=any(garbled_count(c) for r in rows for c in r if c),
                 )
             )
-    return [PageText(1, text, 0.0, 0.0, is_garbled(text), garbled_count(text))], tables
+    page = PageText(number=1, text=text, width=0.0, height=0.0, garbled=is_garbled(text), bad_chars=garbled_count(text))
+    return [page], tables

@@ -299,5 +299,5 @@ def _check_tables(pdf: OpenedPdf, pages: list[PageText], tables: list[RawTable])
 
 def issues_from_notes(doc_id: str, notes: list[Note]) -> list[IssueRow]:
     """The check's notes as issues rows: table_readers_disagree, or table_check_failed."""
-    return [IssueRow(doc_id, n.page, n.rule, "warning", n.message) for n in notes]
+    return [IssueRow(doc_id=doc_id, page=n.page, rule=n.rule, severity="warning", message=n.message) for n in notes]
 

@@ -184,14 +184,14 @@ def emit_block(
     if inferred and block.rows:
         issues.append(
             IssueRow(
-                doc_id,
-                block.rows[0][1],
-                "money_unit_inferred",
-                "info",
-                f"fund block without a printed unit; largest amount {max(amounts):,.2f}, "
+                doc_id=doc_id,
+                page=block.rows[0][1],
+                rule="money_unit_inferred",
+                severity="info",
+                message=f"fund block without a printed unit; largest amount {max(amounts):,.2f}, "
                 f"so its amounts are read as {unit}",
-                table_index,
-                block.rows[0][0],
+                table_index=table_index,
+                row_index=block.rows[0][0],
             )
         )
     block_score = block_weight = None
@@ -266,13 +266,13 @@ def _check_rate(
     if abs(want - rate) > _RATE_TOLERANCE:
         issues.append(
             IssueRow(
-                doc_id,
-                page,
-                "rate_equals_ratio",
-                "warning",
-                f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
-                table_index,
-                ri,
+                doc_id=doc_id,
+                page=page,
+                rule="rate_equals_ratio",
+                severity="warning",
+                message=f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
+                table_index=table_index,
+                row_index=ri,
             )
         )
 

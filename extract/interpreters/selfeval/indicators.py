@@ -187,13 +187,13 @@ def read_indicator_row(
         if v.masked:
             issues.append(
                 IssueRow(
-                    doc_id,
-                    page,
-                    "masked_value",
-                    "info",
-                    f"indicator {name!r}: {what} {v.raw!r} is masked; stored as null",
-                    table_index,
-                    row_index,
+                    doc_id=doc_id,
+                    page=page,
+                    rule="masked_value",
+                    severity="info",
+                    message=f"indicator {name!r}: {what} {v.raw!r} is masked; stored as null",
+                    table_index=table_index,
+                    row_index=row_index,
                 )
             )
     section.rows.append(
@@ -292,6 +292,7 @@ def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[Iss
                 r.actual_value = round(a * 100, 6)
                 msg += f"; actual {a:g} -> {r.actual_value:g}%"
         out.append(
-            IssueRow(doc_id, r.page, "percent_written_as_fraction", "warning", msg, r.table_index, r.row_index)
+            IssueRow(doc_id=doc_id, page=r.page, rule="percent_written_as_fraction", severity="warning", message=msg,
+                     table_index=r.table_index, row_index=r.row_index)
         )
     return out
