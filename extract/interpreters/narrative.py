@@ -25,6 +25,7 @@ from model.pages import PageText
 from model.records import Extraction, NarrativeRow
 from normalize import DATA_DIR
 from normalize.jieba_domain import keywords
+from normalize.text import no_space
 
 _VOCAB = DATA_DIR / "sections.yaml"
 _CN = "一二三四五六七八九十百零〇"
@@ -64,7 +65,7 @@ def _vocab() -> _Vocab:
 
 
 def canonical_section(heading: str) -> str:
-    h = re.sub(r"\s+", "", heading)
+    h = no_space(heading)
     for section, words in _vocab().sections:
         if any(w in h for w in words):
             return section
@@ -151,7 +152,7 @@ def _table_cells(doc: DocInput) -> dict[int, set[str]]:
             bucket = cells.setdefault(page, set())
             for c in row:
                 if c:
-                    bucket.add(re.sub(r"\s+", "", c))
+                    bucket.add(no_space(c))
     return cells
 
 
@@ -160,7 +161,7 @@ def _in_table(line: str, cells: set[str]) -> bool:
     if not cells:
         return False
     toks = line.split()
-    return all(re.sub(r"\s+", "", t) in cells for t in toks)
+    return all(no_space(t) in cells for t in toks)
 
 
 def read_narrative(doc: DocInput) -> Extraction:

@@ -23,7 +23,8 @@ from extract.text.paragraphs import HEADING, Paragraph, paragraphs
 from model.document import DocInput
 from model.records import BudgetRow, Extraction, FactRow, IssueRow, ScoreRow
 from normalize import DATA_DIR
-from normalize.numbers import fold, parse_number, to_wan
+from normalize.numbers import parse_number, to_wan
+from normalize.text import fold, no_space
 
 _VOCAB = DATA_DIR / "prose_figures.yaml"
 _AMOUNT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
@@ -155,7 +156,7 @@ def _last_clause(text: str) -> str:
 def _class_item(quoted: str) -> str:
     """'一般公共服务支出（类）财政事务（款）财政委托业务支出（项）' -> '财政委托业务支出'."""
     m = _CLASS_ITEM.search(quoted)
-    return re.sub(r"\s+", "", m.group(1) if m else quoted)
+    return no_space(m.group(1) if m else quoted)
 
 
 def _sentences(par: Paragraph) -> list[str]:
@@ -190,7 +191,7 @@ def _budget_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) ->
 def _label_before(before: str) -> str:
     """The label of an amount: the last clause before it (or the item quoted there)."""
     clause = _last_clause(before)
-    label = re.sub(r"\s+", "", clause).lstrip("、")
+    label = no_space(clause).lstrip("、")
     quoted = _QUOTED_BEFORE.search(before)
     if quoted and not _PUNCT_ONLY.sub("", label):
         label = _class_item(quoted.group(1))  # “一般公共服务支出（类）…（项）”418.80万元
@@ -293,7 +294,7 @@ def _figure_rows(
 
 def _score_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
-    s = re.sub(r"\s+", "", sentence)
+    s = no_space(sentence)
     grade_m = _GRADE.search(s)
     grade = grade_m.group(1) if grade_m else None
     for m in _DEPT_SCORE.finditer(s):
@@ -358,7 +359,7 @@ def _fact_rows(doc: DocInput, par: Paragraph, sentence: str) -> list[FactRow]:
     """Counts: '民警 51 人', '编制数为 34 名', '17 名民警' (not '11 人次', not '5.5 万人')."""
     v = _vocab()
     rows: list[FactRow] = []
-    s = re.sub(r"\s+", "", sentence)
+    s = no_space(sentence)
     for pat, subject in v.facts:
         forward = (
             rf"(?:{pat.pattern})(?:人数|总数|数)?(?:共|为|有|达|共计)?"

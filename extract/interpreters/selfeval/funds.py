@@ -26,6 +26,7 @@ from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
 from normalize.numbers import is_zero_dash, parse_number, to_wan
+from normalize.text import no_space
 
 _MONEY = re.compile(r"^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(万元|元|亿元|千元)?\s*$")
 _UNIT_IN = re.compile(r"(万元|亿元|千元|元)")
@@ -113,7 +114,7 @@ def unit_above(text_above: str) -> str | None:
     """The money unit of a line such as 单位：元 / 金额单位：万元 above a form (the nearest one)."""
     pattern = re.compile(str(vocab()["unit_line_pattern"]))
     for line in reversed(text_above.splitlines()):
-        m = pattern.match(re.sub(r"\s+", "", line))
+        m = pattern.match(no_space(line))
         if m:
             return m.group(1)
     return None

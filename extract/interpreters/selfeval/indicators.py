@@ -12,7 +12,6 @@ fractions among whole percentages are converted (convert_percent_fractions).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
@@ -21,6 +20,7 @@ from model.tables import Cell
 from normalize.indicator_levels import canonical_level1, canonical_level2, is_level_name, level1_of_level2
 from normalize.indicator_names import canonical_name
 from normalize.indicator_values import parse_indicator_value, parse_operator
+from normalize.text import nfkc
 
 
 @dataclass
@@ -258,7 +258,7 @@ def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection
 
 def _percent_from_column(raw: str | None) -> bool:
     """The % of a value comes from the 度量单位 column, not from a sign printed after the number."""
-    return "%" not in unicodedata.normalize("NFKC", raw or "")
+    return "%" not in nfkc(raw)
 
 
 def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
