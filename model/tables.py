@@ -21,6 +21,27 @@ class RawTable:
     page_height: float = 0.0
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
 
+    @classmethod
+    def on_page(
+        cls,
+        *,
+        page: int,
+        rows: list[list[Cell]],
+        reader: str,
+        bbox: tuple[float, float, float, float] | None = None,
+        index_on_page: int = 0,
+        text_above: str = "",
+        text_below: str = "",
+        page_height: float = 0.0,
+        garbled: bool = False,
+    ) -> RawTable:
+        """A table as one reader found it on one page (every row on ``page``; its last box is its first)."""
+        return cls(
+            page=page, rows=rows, row_pages=[page] * len(rows), reader=reader, bbox=bbox, last_bbox=bbox,
+            index_on_page=index_on_page, text_above=text_above, text_below=text_below, page_height=page_height,
+            garbled=garbled,
+        )
+
     @property
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)

@@ -42,7 +42,7 @@ def read_xlsx(path: Path) -> tuple[list[PageText], list[RawTable]]:
             pages.append(PageText(number=n, text=text, width=0.0, height=0.0))
             if body:
                 tables.append(
-                    RawTable(page=n, rows=body, row_pages=[n] * len(body), reader=READER, text_above=above)
+                    RawTable.on_page(page=n, rows=body, reader=READER, text_above=above)
                 )
     finally:
         wb.close()
