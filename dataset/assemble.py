@@ -53,8 +53,8 @@ def assemble(results: Iterable[DocumentResult]) -> Assembled:
         if d.doc_id in seen:
             # the same bytes under another name: one document, noted once
             rows["issues"].extend(_stamp(
-                [IssueRow(d.doc_id, None, "duplicate_file", "info",
-                          f"{d.raw_path} has the same content as {seen[d.doc_id]}; read once")],
+                [IssueRow(doc_id=d.doc_id, page=None, rule="duplicate_file", severity="info",
+                          message=f"{d.raw_path} has the same content as {seen[d.doc_id]}; read once")],
                 d.fiscal_year, d.agency))
             continue
         seen[d.doc_id] = d.raw_path

@@ -1,4 +1,4 @@
-"""Prefect flows: they wire the steps of extract/ and normalize/; no extraction logic here."""
+"""Prefect flows: they only wire the steps of extract/ and dataset/ into tasks; no logic of their own."""
 
 from flows.prefect_env import configure
 

@@ -9,7 +9,7 @@ from model.pages import PageText
 from model.tables import RawTable
 
 
-@dataclass
+@dataclass(kw_only=True)
 class DocInput:
     doc_id: str  # sha256 of the file
     path: Path

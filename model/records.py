@@ -16,7 +16,7 @@ from model.rules import check_rule
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class DocumentRecord:
     doc_id: str
     raw_path: str
@@ -37,7 +37,7 @@ class DocumentRecord:
     raw_path_bytes: builtins.bytes | None = None  # the name's bytes where they are not UTF-8 (`bytes` is a field here)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class BudgetRow:
     doc_id: str
     page: int
@@ -62,7 +62,7 @@ class BudgetRow:
     linked_doc_id: str | None = None  # the document holding that row (a companion tables-only file)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class IndicatorRow:
     doc_id: str
     page: int
@@ -87,7 +87,7 @@ class IndicatorRow:
     extractor: str | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ScoreRow:
     doc_id: str
     page: int
@@ -100,7 +100,7 @@ class ScoreRow:
     source_text: str | None = None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class NarrativeRow:
     doc_id: str
     page: int
@@ -111,7 +111,7 @@ class NarrativeRow:
     section_index: int = 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FactRow:
     """A non-money figure stated in a document (staff counts, vehicles, ...)."""
 
@@ -123,7 +123,7 @@ class FactRow:
     source_text: str
 
 
-@dataclass
+@dataclass(kw_only=True)
 class IssueRow:
     doc_id: str
     page: int | None
@@ -139,7 +139,7 @@ class IssueRow:
             raise ValueError(f"issue severity {self.severity!r} is not one of {SEVERITIES}")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Extraction:
     """What the readers found in one document (all rows carry their provenance)."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 Cell = str | None  # None: covered by a merged cell; "": an empty cell
 
 
-@dataclass
+@dataclass(kw_only=True)
 class RawTable:
     page: int  # 1-based page of the first row
     rows: list[list[Cell]]
@@ -20,6 +20,27 @@ class RawTable:
     text_below: str = ""  # text between this table and the next (or page bottom)
     page_height: float = 0.0
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
+
+    @classmethod
+    def on_page(
+        cls,
+        *,
+        page: int,
+        rows: list[list[Cell]],
+        reader: str,
+        bbox: tuple[float, float, float, float] | None = None,
+        index_on_page: int = 0,
+        text_above: str = "",
+        text_below: str = "",
+        page_height: float = 0.0,
+        garbled: bool = False,
+    ) -> RawTable:
+        """A table as one reader found it on one page (every row on ``page``; its last box is its first)."""
+        return cls(
+            page=page, rows=rows, row_pages=[page] * len(rows), reader=reader, bbox=bbox, last_bbox=bbox,
+            index_on_page=index_on_page, text_above=text_above, text_below=text_below, page_height=page_height,
+            garbled=garbled,
+        )
 
     @property
     def n_cols(self) -> int:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from normalize.text import fold
 
 _ALIASES = Path(__file__).with_name("data") / "agency_aliases.tsv"
 _STAMP = re.compile(r"[（(](单位)?(盖章|公章|签章)[)）]")
@@ -26,8 +27,7 @@ def _aliases() -> dict[str, str]:
 
 def clean_agency(raw: str) -> str:
     """Whitespace, width and stamps folded; no alias lookup."""
-    s = unicodedata.normalize("NFKC", raw or "")
-    s = re.sub(r"\s+", "", s)
+    s = fold(raw)
     s = _STAMP.sub("", s)
     return _EDGE.sub("", s)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from normalize.text import fold
 
 _DATA = Path(__file__).parent / "data" / "grades.yaml"
 
@@ -17,7 +18,7 @@ def _vocab() -> dict[str, object]:
 
 
 def canonical_grade(raw: str | None) -> str | None:
-    s = "".join(unicodedata.normalize("NFKC", raw or "").split())
+    s = fold(raw)
     if not s:
         return None
     bands = [b["grade"] for b in _vocab()["bands"]]  # type: ignore[attr-defined]

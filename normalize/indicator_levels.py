@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from normalize.text import fold
 
 _DATA = Path(__file__).parent / "data" / "indicator_levels.yaml"
 _WEIGHT = re.compile(r"[（(][^（()）]*[)）]$")
@@ -22,7 +23,7 @@ def _vocab() -> dict[str, object]:
 
 def clean_label(raw: str | None) -> str:
     """Fold, drop white space, numbering and a trailing bracketed weight such as (40分)."""
-    s = _SPACE.sub("", unicodedata.normalize("NFKC", raw or ""))
+    s = fold(raw)
     s = _NUMBERING.sub("", s)
     while True:
         t = _WEIGHT.sub("", s)

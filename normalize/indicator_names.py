@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from normalize.jieba_domain import tokens
+from normalize.text import nfkc
 
 _TSV = Path(__file__).with_name("data") / "indicator_names.tsv"
 _NUMBERING = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[)）、.．]\s*|^[①②③④⑤⑥⑦⑧⑨⑩]\s*")
@@ -48,7 +48,7 @@ def _mapping() -> _Mapping:
 def fold_name(raw: str) -> str:
     """Width, white space, numbering, brackets and a cut-off mark folded (no vocabulary)."""
     s = _NUMBERING.sub("", (raw or "").strip())  # before NFKC, which turns ① into 1
-    s = unicodedata.normalize("NFKC", s).strip()
+    s = nfkc(s).strip()
     s = _NUMBERING.sub("", s)
     return _DROP.sub("", s)
 

@@ -9,12 +9,13 @@ masked values (**, ***) are null and flagged. Operators: normalize/data/indicato
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from normalize.text import fold
 
 _DATA = Path(__file__).parent / "data" / "indicator_operators.yaml"
 _NUM = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)(亿|万|千)?(.*)$")
@@ -35,20 +36,16 @@ class IndicatorValue:
     qualitative: bool = False  # text without a number (达标, 作用明显)
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
 @lru_cache(maxsize=1)
 def _operators() -> list[tuple[str, str]]:
     data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-    pairs = [(_fold(str(w)), str(op)) for op, words in data.items() for w in words]
+    pairs = [(fold(str(w)), str(op)) for op, words in data.items() for w in words]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
 def parse_operator(text: str | None) -> str | None:
     """The operator of a 指标性质 cell or of a value's leading word; None if there is none."""
-    s = _fold(text or "")
+    s = fold(text or "")
     if not s:
         return None
     for word, op in _operators():
@@ -85,8 +82,8 @@ def _unit_from_rest(rest: str) -> tuple[bool, str | None]:
 def parse_indicator_value(text: str | None, unit_hint: str | None = None) -> IndicatorValue:
     """One target or actual cell; ``unit_hint`` is the 度量单位 column when the form has one."""
     out = IndicatorValue(raw=text)
-    s = _fold(text or "")
-    hint = _fold(unit_hint or "") or None
+    s = fold(text or "")
+    hint = fold(unit_hint or "") or None
     if s in _DASHES:
         return out
     if "*" in s:
@@ -119,5 +116,5 @@ _POINTS = re.compile(r"^([+-]?\d+(?:\.\d+)?)分?$")
 
 def parse_points(text: str | None) -> float | None:
     """A weight or score cell: "10", "9.5", "10分", "9.5 分" -> the number; anything else None."""
-    m = _POINTS.match(_fold(text or ""))
+    m = _POINTS.match(fold(text or ""))
     return float(m.group(1)) if m else None

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from normalize.text import fold
+
 _DATA = Path(__file__).with_name("data") / "measures.yaml"
-_SPACE = re.compile(r"[\s\u3000]+")
 _YEAR = re.compile(r"^\d{4}\s*年\s*度?")
 
 
@@ -25,23 +25,19 @@ class MeasureVocabulary:
     totals: frozenset[str]
 
 
-def fold_label(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
-
-
 @lru_cache(maxsize=1)
 def vocabulary() -> MeasureVocabulary:
     data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     canonical: dict[str, str] = {}
     for canon, printed in data["synonyms"].items():
         for p in printed:
-            canonical[fold_label(p)] = canon
+            canonical[fold(p)] = canon
     return MeasureVocabulary(
         canonical=canonical,
-        plain_amount=frozenset(fold_label(x) for x in data["plain_amount"]),
+        plain_amount=frozenset(fold(x) for x in data["plain_amount"]),
         budget_default=data["budget_default"],
         final_default=data["final_default"],
-        suffixes=tuple(sorted((fold_label(x) for x in data["measure_suffixes"]), key=len, reverse=True)),
+        suffixes=tuple(sorted((fold(x) for x in data["measure_suffixes"]), key=len, reverse=True)),
         totals=frozenset(data["total_measures"]),
     )
 
@@ -53,18 +49,18 @@ def default_measure(statement: str | None) -> str:
 
 
 def is_plain_amount(label: str) -> bool:
-    return fold_label(label) in vocabulary().plain_amount
+    return fold(label) in vocabulary().plain_amount
 
 
 def is_measure_label(label: str) -> bool:
     """A header that names a measure of amounts (预算数, 决算数), not an item."""
-    f = fold_label(label)
+    f = fold(label)
     return f in vocabulary().suffixes or f in vocabulary().plain_amount
 
 
 def canonical_measure(label: str, statement: str | None = None) -> str:
     """The canonical measure of a column header (金额 -> the statement's default)."""
-    f = _YEAR.sub("", fold_label(label))
+    f = _YEAR.sub("", fold(label))
     if not f or f in vocabulary().plain_amount:
         return default_measure(statement)
     return vocabulary().canonical.get(f, f)
@@ -76,7 +72,7 @@ def is_total_measure(measure: str) -> bool:
 
 def split_measure_suffix(label: str) -> tuple[str, str | None]:
     """'2024年“三公”经费预算数' -> ('“三公”经费', '预算数'); no suffix -> (label, None)."""
-    f = _YEAR.sub("", fold_label(label))
+    f = _YEAR.sub("", fold(label))
     for suf in vocabulary().suffixes:
         if f.endswith(suf) and len(f) > len(suf):
             return f[: -len(suf)], suf

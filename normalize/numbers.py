@@ -8,15 +8,11 @@ Blank is not zero: a blank cell parses to None.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from normalize.text import fold
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _DASHES = {"-", "—", "–", "－", "--", "——", "―"}
-
-
-def fold(text: str) -> str:
-    """NFKC-fold full-width digits, letters and signs; drop all white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def is_zero_dash(text: str | None) -> bool:

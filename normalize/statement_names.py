@@ -7,7 +7,6 @@ data/statements.yaml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,9 +14,9 @@ from pathlib import Path
 import yaml
 
 from normalize.furniture import is_furniture
+from normalize.text import fold, no_space
 
 _DATA = Path(__file__).with_name("data") / "statements.yaml"
-_SPACE = re.compile(r"[\s\u3000]+")
 _TAG = re.compile(
     r"公开\s*[0-9一二三四五六七八九十]+(\s*[-－]\s*\d+)?\s*表|公开表\s*[0-9一二三四五六七八九十]+"
 )
@@ -37,8 +36,7 @@ class StatementVocabulary:
 
 
 def _key(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", s).replace('"', "").replace("“", "").replace("”", "")
+    return fold(text).replace('"', "").replace("“", "").replace("”", "")
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +56,7 @@ def vocabulary() -> StatementVocabulary:
 
 def clean_title(line: str) -> str:
     """The printed title without white space, 公开NN表 tags, year prefixes and unit/agency tails."""
-    s = _SPACE.sub("", line)
+    s = no_space(line)
     s = _TAG.sub("", s)
     s = _UNIT_TAIL.sub("", s)
     for pat in vocabulary().strip:

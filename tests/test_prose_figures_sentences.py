@@ -149,7 +149,8 @@ def test_a_figure_read_twice_from_one_sentence_is_one_row() -> None:
 
     sentence = "（一）人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴。"
     text = f"{sentence}\n{sentence}"
-    doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [PageText(1, text, 595.0, 842.0)], [])
+    doc = DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf",
+                   pages=[PageText(number=1, text=text, width=595.0, height=842.0)], tables=[])
     rows = [b for b in read_prose_figures(doc).budgets if b.line_name == "人员经费"]
     assert len(rows) == 1 and rows[0].amount_wan == 4482.32
 
@@ -160,8 +161,9 @@ def test_a_project_figure_is_one_project_row_not_also_a_department_line() -> Non
     from model.pages import PageText
 
     text = "辅警经费预算资金 1920 万元，完成 1841.65 万元。公务接待费支出 3.2 万元。"
-    page = PageText(1, text, 595.0, 842.0)
-    doc = DocInput("d" * 64, Path("x.pdf"), "pdf", [page], [], "department_self_evaluation")
+    page = PageText(number=1, text=text, width=595.0, height=842.0)
+    doc = DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=[page], tables=[],
+                   report_kind="department_self_evaluation")
     rows = [(b.scope, b.project, b.line_name, b.measure, b.amount_wan) for b in read_prose_figures(doc).budgets]
     assert rows == [
         ("project", "辅警经费", "辅警经费", "全年预算数", 1920.0),

@@ -15,12 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_an_unlisted_rule_is_refused() -> None:
     with pytest.raises(UnknownRuleError):
-        IssueRow("d" * 64, 1, "some_new_rule", "warning", "x")
+        IssueRow(doc_id="d" * 64, page=1, rule="some_new_rule", severity="warning", message="x")
 
 
 def test_an_unknown_severity_is_refused() -> None:
     with pytest.raises(ValueError):
-        IssueRow("d" * 64, 1, "masked_value", "fatal", "x")
+        IssueRow(doc_id="d" * 64, page=1, rule="masked_value", severity="fatal", message="x")
 
 
 def test_the_built_issues_use_listed_rules(built: dict[str, object]) -> None:

@@ -17,7 +17,7 @@ def _doc(table: RawTable) -> DocInput:
         doc_id="e" * 64,
         path=Path("x.pdf"),
         file_type="pdf",
-        pages=[PageText(n, "", 595, 842) for n in range(1, 4)],
+        pages=[PageText(number=n, text="", width=595, height=842) for n in range(1, 4)],
         tables=[table],
     )
 
@@ -149,7 +149,7 @@ def test_a_unit_in_brackets_on_a_pair_row_holds_for_all_its_amounts() -> None:
         ["产出指标", "数量指标", "服务人次", "≥100人次", "120人次"],
     ]
     table = RawTable(page=1, rows=rows, row_pages=[1] * 4, reader="pdfplumber")
-    ex = read_self_evaluation(DocInput("d" * 64, Path("x.pdf"), "pdf", [], [table]))
+    ex = read_self_evaluation(DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=[], tables=[table]))
     got = {(b.line_name, b.measure): (b.amount_wan, b.unit_raw) for b in ex.budgets}
     assert got == {("项目资金", "全年预算数"): (120.0, "元"), ("项目资金", "全年执行数"): (98.0, "元")}
 
@@ -167,7 +167,7 @@ def test_a_summary_table_whose_score_column_is_called_zipingdefen() -> None:
         ["2", "渡口安全管理经费", "30.00", "24.00", "84.5", "良"],
     ]
     table = RawTable(page=2, rows=rows, row_pages=[2] * 3, reader="pdfplumber", text_above="项目支出绩效自评结果汇总表")
-    ex = read_self_evaluation(DocInput("d" * 64, Path("x.pdf"), "pdf", [], [table]))
+    ex = read_self_evaluation(DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=[], tables=[table]))
     assert {(s.project, s.score, s.grade) for s in ex.scores} == {
         ("农村公路养护补助", 92.0, "优"), ("渡口安全管理经费", 84.5, "良")
     }

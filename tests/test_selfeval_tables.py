@@ -15,7 +15,7 @@ def _doc(*tables: RawTable, pages: int = 3) -> DocInput:
         doc_id="d" * 64,
         path=Path("x.pdf"),
         file_type="pdf",
-        pages=[PageText(n, "", 595, 842) for n in range(1, pages + 1)],
+        pages=[PageText(number=n, text="", width=595, height=842) for n in range(1, pages + 1)],
         tables=list(tables),
     )
 

@@ -12,7 +12,7 @@ from model.tables import Cell, RawTable
 
 
 def _doc(*tables: RawTable, garbled_pages: tuple[int, ...] = ()) -> DocInput:
-    pages = [PageText(n, "", 595.0, 842.0, garbled=n in garbled_pages) for n in range(1, 6)]
+    pages = [PageText(number=n, text="", width=595.0, height=842.0, garbled=n in garbled_pages) for n in range(1, 6)]
     return DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=list(tables))
 
 

@@ -13,7 +13,7 @@ from model.tables import Cell, RawTable
 def _doc(rows: list[list[Cell]], above: str) -> DocInput:
     t = RawTable(page=1, rows=rows, row_pages=[1] * len(rows), reader="pdfplumber", text_above=above)
     return DocInput(doc_id="e" * 64, path=Path("x.pdf"), file_type="pdf",
-                    pages=[PageText(1, "", 595.0, 842.0)], tables=[t])
+                    pages=[PageText(number=1, text="", width=595.0, height=842.0)], tables=[t])
 
 
 def test_line_number_column_of_a_two_sided_summary_is_not_an_amount() -> None:

@@ -13,7 +13,6 @@ The vocabularies live in extract/data/doc_meta.yaml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from model.pages import PageText
 from model.tables import RawTable
 from normalize.agency import canonical_agency, clean_agency
 from normalize.divisions import locate
+from normalize.text import fold
 
 _VOCAB = Path(__file__).with_name("data") / "doc_meta.yaml"
 _CN_DIGITS = {
@@ -86,10 +86,6 @@ def _vocab() -> _Vocab:
     )
 
 
-def _fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
-
-
 def year_value(text: str) -> int | None:
     """'2020' -> 2020, '二〇二〇' -> 2020, '二0二一' -> 2021."""
     digits = "".join(_CN_DIGITS.get(c, c) for c in text)
@@ -101,7 +97,7 @@ def is_agency_name(s: str) -> bool:
 
 
 def kind_of(text: str) -> str | None:
-    t = _fold(text)
+    t = fold(text)
     for kind, pats in _vocab().kinds:
         if any(p.search(t) for p in pats):
             return kind
@@ -138,14 +134,14 @@ def _labelled(text: str) -> list[str]:
 
 
 def _labelled_cells(tables: list[RawTable]) -> list[str]:
-    labels = {_fold(lb) for lb in _vocab().labels}
+    labels = {fold(lb) for lb in _vocab().labels}
     note = re.compile(_LABEL_NOTE)
     out: list[str] = []
     for t in tables:
         for row in t.rows:
             cells = [c for c in row if c]
             for i, c in enumerate(cells[:-1]):
-                if note.sub("", _fold(c)).rstrip(":：") in labels:
+                if note.sub("", fold(c)).rstrip(":：") in labels:
                     cand = clean_agency(cells[i + 1])
                     if is_agency_name(cand):
                         out.append(cand)
@@ -154,7 +150,7 @@ def _labelled_cells(tables: list[RawTable]) -> list[str]:
 
 def _agency_from_title(block: list[str]) -> str | None:
     """<agency> 2020 年度部门决算 / 2020 年度<agency>整体绩效自评结果 / cover lines before the title."""
-    joined = _fold("".join(block))
+    joined = fold("".join(block))
     joined = re.sub(r"^.*?[:：]", "", joined) if re.match(r"^[^:：]{0,8}[:：]", joined) else joined
     parts = _YEAR.split(joined, maxsplit=1)
     before = parts[0]
@@ -184,12 +180,12 @@ def _standalone_names(pages: list[PageText]) -> list[str]:
 def _year_of(title: str | None, pages: list[PageText], file_name: str) -> tuple[int, str]:
     """The year reported on, and where it was read: title, text, file_name (last resort) or ''."""
     if title:
-        m = _YEAR.search(_fold(title))
+        m = _YEAR.search(fold(title))
         if m and (y := year_value(m.group(1))):
             return y, "title"
     counts: Counter[int] = Counter()
     for p in pages:
-        for m in _YEAR.finditer(_fold(p.text)):
+        for m in _YEAR.finditer(fold(p.text)):
             y = year_value(m.group(1))
             if y and m.group(2):
                 counts[y] += 1
@@ -240,7 +236,7 @@ def read_doc_meta(pages: list[PageText], tables: list[RawTable], file_name: str)
 
 def _kind_from_body(pages: list[PageText]) -> str | None:
     """The kind whose keywords the text names most often (tables-only companions, untitled files)."""
-    text = _fold("\n".join(p.text for p in pages))
+    text = fold("\n".join(p.text for p in pages))
     best: tuple[int, str] | None = None
     for kind, pats in _vocab().kinds:
         n = sum(len(p.findall(text)) for p in pats)

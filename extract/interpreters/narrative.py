@@ -11,6 +11,7 @@ jieba with the project's domain dictionary.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -20,9 +21,11 @@ import yaml
 from extract.text.furniture import content_lines
 from extract.text.running_heads import is_running, running_lines
 from model.document import DocInput
+from model.pages import PageText
 from model.records import Extraction, NarrativeRow
 from normalize import DATA_DIR
 from normalize.jieba_domain import keywords
+from normalize.text import no_space
 
 _VOCAB = DATA_DIR / "sections.yaml"
 _CN = "一二三四五六七八九十百零〇"
@@ -62,7 +65,7 @@ def _vocab() -> _Vocab:
 
 
 def canonical_section(heading: str) -> str:
-    h = re.sub(r"\s+", "", heading)
+    h = no_space(heading)
     for section, words in _vocab().sections:
         if any(w in h for w in words):
             return section
@@ -149,7 +152,7 @@ def _table_cells(doc: DocInput) -> dict[int, set[str]]:
             bucket = cells.setdefault(page, set())
             for c in row:
                 if c:
-                    bucket.add(re.sub(r"\s+", "", c))
+                    bucket.add(no_space(c))
     return cells
 
 
@@ -158,65 +161,94 @@ def _in_table(line: str, cells: set[str]) -> bool:
     if not cells:
         return False
     toks = line.split()
-    return all(re.sub(r"\s+", "", t) in cells for t in toks)
+    return all(no_space(t) in cells for t in toks)
 
 
 def read_narrative(doc: DocInput) -> Extraction:
     out = Extraction()
-    levels = _opening_levels(doc)
-    table_cells = _table_cells(doc)
-    outer = next((lv for lv in LEVELS if lv in levels), None)
-    running = running_lines(doc.pages)
+    out.narratives.extend(_narrative_rows(doc, _sections(doc)))
+    return out
+
+
+def _prose_lines(page: PageText, cells: set[str], running: set[str]) -> Iterator[str]:
+    """The page's lines of prose: no furniture, table of contents, table cells or running heads."""
+    in_toc = False
+    for raw in content_lines(page.text):
+        line = _DASH_PAGE.sub("", raw).strip()
+        if not line:
+            continue
+        if _TOC.search(line):
+            in_toc = in_toc or line.replace(" ", "") == "目录"
+            continue
+        if in_toc or is_table_line(line) or _in_table(line, cells) or is_running(line, running):
+            continue
+        yield line
+
+
+@dataclass
+class _Sectioning:
+    """Lines of prose cut into sections at the headings of the opening levels."""
+
+    levels: set[str]
+    outer: str | None  # the outermost level: its sections are the parents of the inner ones
+    sections: list[_Section] = field(default_factory=list)
     parent: str | None = None
-    sections: list[_Section] = []
     cur: _Section | None = None
     bare: str | None = None  # level of a heading that is only its numbering (第二部分 on its own line)
+
+    def add(self, line: str, page: int) -> None:
+        lv = heading_level(line)
+        if self.bare and self.cur is not None and lv is None and _is_title_line(line):
+            self.cur.heading = f"{self.cur.heading} {line}"  # the bare numbering's title, on the next line
+            if self.bare == self.outer:
+                self.parent = canonical_section(self.cur.heading)
+            self.bare = None
+            return
+        self.bare = None
+        if lv is not None and lv in self.levels:
+            self._open(lv, line, page)
+            return
+        if self.cur is None:
+            self.cur = _Section(page=page, heading="")
+            self.sections.append(self.cur)
+        self.cur.lines.append(line)
+
+    def _open(self, lv: str, line: str, page: int) -> None:
+        heading, rest = _split_heading(line)
+        if lv == self.outer:
+            self.parent = canonical_section(heading)
+        self.cur = _Section(page=page, heading=heading, parent=None if lv == self.outer else self.parent)
+        self.sections.append(self.cur)
+        if rest:
+            self.cur.lines.append(rest)
+        elif LEVELS[lv].sub("", heading).strip(" 、.．") == "":
+            self.bare = lv
+
+
+def _sections(doc: DocInput) -> list[_Section]:
+    levels = _opening_levels(doc)
+    table_cells = _table_cells(doc)
+    running = running_lines(doc.pages)
+    cut = _Sectioning(levels=levels, outer=next((lv for lv in LEVELS if lv in levels), None))
     for page in doc.pages:
         if page.garbled:  # read_document reports the page (rule garbled_text); it stays out of the prose
             continue
-        cells = table_cells.get(page.number, set())
-        in_toc = False
-        for raw in content_lines(page.text):
-            line = _DASH_PAGE.sub("", raw).strip()
-            if not line:
-                continue
-            if _TOC.search(line):
-                in_toc = in_toc or line.replace(" ", "") == "目录"
-                continue
-            if in_toc or is_table_line(line) or _in_table(line, cells) or is_running(line, running):
-                continue
-            lv = heading_level(line)
-            if bare and cur is not None and lv is None and _is_title_line(line):
-                cur.heading = f"{cur.heading} {line}"  # the bare numbering's title, on the next line
-                if bare == outer:
-                    parent = canonical_section(cur.heading)
-                bare = None
-                continue
-            bare = None
-            if lv in levels:
-                heading, rest = _split_heading(line)
-                if lv == outer:
-                    parent = canonical_section(heading)
-                cur = _Section(page=page.number, heading=heading, parent=None if lv == outer else parent)
-                sections.append(cur)
-                if rest:
-                    cur.lines.append(rest)
-                elif LEVELS[lv].sub("", heading).strip(" 、.．") == "":
-                    bare = lv
-                continue
-            if cur is None:
-                cur = _Section(page=page.number, heading="")
-                sections.append(cur)
-            cur.lines.append(line)
+        for line in _prose_lines(page, table_cells.get(page.number, set()), running):
+            cut.add(line, page.number)
+    return cut.sections
+
+
+def _narrative_rows(doc: DocInput, sections: list[_Section]) -> list[NarrativeRow]:
+    out: list[NarrativeRow] = []
     index = 0
     for s in sections:
         text = _join(s.lines)
         if not text.strip():
             continue  # a heading with nothing under it (its subsections carry the text)
         if not s.heading:
-            first, _, rest = text.partition("\n")
+            first = text.partition("\n")[0]
             s.heading, text = (first[:_MAX_HEADING], text) if len(first) <= _MAX_HEADING else ("", text)
-        out.narratives.append(
+        out.append(
             NarrativeRow(
                 doc_id=doc.doc_id,
                 page=s.page,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 
-from extract.sources.garbled import garbled_count, is_garbled
+from extract.sources.garbled import cells_garbled, garbled_count, is_garbled
 from model.errors import CorruptDocumentError
 from model.pages import PageText
 from model.tables import Cell, RawTable
@@ -35,9 +35,7 @@ def read_docx(path: Path) -> tuple[list[PageText], list[RawTable]]:
         rows = [r for r in rows if any(r)]
         if rows:
             tables.append(
-                RawTable(
-                    page=1, rows=rows, row_pages=[1] * len(rows), reader=READER, index_on_page=i,
-                    garbled=any(garbled_count(c) for r in rows for c in r if c),
-                )
+                RawTable.on_page(page=1, rows=rows, reader=READER, index_on_page=i, garbled=cells_garbled(rows))
             )
-    return [PageText(1, text, 0.0, 0.0, is_garbled(text), garbled_count(text))], tables
+    page = PageText(number=1, text=text, width=0.0, height=0.0, garbled=is_garbled(text), bad_chars=garbled_count(text))
+    return [page], tables

@@ -28,3 +28,8 @@ def is_garbled(text: str) -> bool:
     visible = len(re.sub(r"\s", "", text))
     bad = garbled_count(text)
     return bad > 0 and (visible == 0 or bad / visible >= GARBLED_SHARE or bad >= 20)
+
+
+def cells_garbled(rows: list[list[str | None]]) -> bool:
+    """Some cell of the table holds unreadable text."""
+    return any(garbled_count(c) for r in rows for c in r if c)

@@ -38,10 +38,11 @@ def read_xlsx(path: Path) -> tuple[list[PageText], list[RawTable]]:
                 head += 1
             above = "\n".join(next(c for c in r if c) for r in rows[:head])
             body = rows[head:]
-            pages.append(PageText(n, "\n".join("\t".join(c or "" for c in r) for r in rows), 0.0, 0.0))
+            text = "\n".join("\t".join(c or "" for c in r) for r in rows)
+            pages.append(PageText(number=n, text=text, width=0.0, height=0.0))
             if body:
                 tables.append(
-                    RawTable(page=n, rows=body, row_pages=[n] * len(body), reader=READER, text_above=above)
+                    RawTable.on_page(page=n, rows=body, reader=READER, text_above=above)
                 )
     finally:
         wb.close()

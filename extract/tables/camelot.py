@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from extract.sources.garbled import garbled_count
+from extract.sources.garbled import cells_garbled
 from model.tables import Cell, RawTable
 
 LATTICE = "camelot-lattice"
@@ -48,16 +48,14 @@ def _to_raw(table: Any, flavor: str, index: int, page_height: float) -> RawTable
     pno = int(table.page)
     x0, y0, x1, y1 = (float(v) for v in table._bbox)  # PDF space: origin bottom-left
     bbox = (x0, page_height - y1, x1, page_height - y0)
-    return RawTable(
+    return RawTable.on_page(
         page=pno,
         rows=rows,
-        row_pages=[pno] * len(rows),
         reader=LATTICE if flavor == "lattice" else STREAM,
         bbox=bbox,
-        last_bbox=bbox,
         index_on_page=index,
         page_height=page_height,
-        garbled=any(garbled_count(c) for r in rows for c in r if c),
+        garbled=cells_garbled(rows),
     )
 
 

@@ -19,11 +19,11 @@ from typing import Any
 
 from extract.sources.pdf import OpenedPdf, opened_pdf
 from model.tables import Cell
+from normalize.text import no_space
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z.,%+\-/:≥≤<>=]")
 # a line may not start with these (the character before moves down with it)
 _NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%％")
-_SPACE = re.compile(r"\s+")
 _SLACK = 0.25  # of the font size: room this small on the line above still means the line was wrapped
 
 
@@ -148,7 +148,7 @@ def _read_page_cells(opened: OpenedPdf, page: int) -> PageCells:
 
 
 def _fold(cells: list[Cell] | tuple[str | None, ...]) -> list[str]:
-    return [_SPACE.sub("", c) for c in cells if c and c.strip()]
+    return [no_space(c) for c in cells if c and c.strip()]
 
 
 def row_cell_lines(source: OpenedPdf | Path, page: int, row: list[Cell]) -> list[CellLines | None] | None:

@@ -31,6 +31,7 @@ from extract.tables.words import read_borderless
 from model.pages import PageText
 from model.records import IssueRow
 from model.tables import Cell, RawTable
+from normalize.text import no_space
 
 RULE = "table_readers_disagree"
 CHECK_FAILED = "table_check_failed"
@@ -47,7 +48,6 @@ _SEVERAL_NUMBERS = re.compile(rf"^\s*{_NUM}(?:\s+{_NUM})+\s*$")
 _TABLE_TITLE = re.compile(r"^\s*\S.{0,40}表\s*(?:[（(][^）)\n]{0,20}[）)])?\s*$", re.MULTILINE)
 _UNIT_LINE = re.compile(r"单位\s*[:：]")
 _TOC = re.compile(r"目\s*录")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -129,12 +129,8 @@ def doubtful_pages(pages: list[PageText], tables: list[RawTable], paths: dict[in
 # ---- comparing two readings -----------------------------------------------------------------
 
 
-def _norm(c: Cell) -> str:
-    return _SPACE.sub("", c or "")
-
-
 def _body(t: RawTable) -> list[list[str]]:
-    rows = [[_norm(c) for c in r] for r in t.rows]
+    rows = [[no_space(c) for c in r] for r in t.rows]
     while rows and sum(1 for c in rows[0] if c) <= 1 and len(rows) > 1:  # a title inside the ruled area
         rows = rows[1:]
     return rows
@@ -299,5 +295,5 @@ def _check_tables(pdf: OpenedPdf, pages: list[PageText], tables: list[RawTable])
 
 def issues_from_notes(doc_id: str, notes: list[Note]) -> list[IssueRow]:
     """The check's notes as issues rows: table_readers_disagree, or table_check_failed."""
-    return [IssueRow(doc_id, n.page, n.rule, "warning", n.message) for n in notes]
+    return [IssueRow(doc_id=doc_id, page=n.page, rule=n.rule, severity="warning", message=n.message) for n in notes]
 

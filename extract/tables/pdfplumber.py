@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extract.sources.garbled import garbled_count
+from extract.sources.garbled import cells_garbled
 from extract.sources.pdf import OpenedPdf, opened_pdf
 from model.tables import Cell, RawTable
 
@@ -56,20 +56,17 @@ def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> lis
                     continue
                 x0, top, x1, bottom = t.bbox
                 next_top = found[i + 1].bbox[1] if i + 1 < len(found) else float(page.height)
-                garbled = any(garbled_count(c) for r in rows for c in r if c)
                 out.append(
-                    RawTable(
+                    RawTable.on_page(
                         page=pno,
                         rows=rows,
-                        row_pages=[pno] * len(rows),
                         reader=READER,
                         bbox=(x0, top, x1, bottom),
-                        last_bbox=(x0, top, x1, bottom),
                         index_on_page=kept,
                         text_above=_words_between(words, prev_bottom, top),
                         text_below=_words_between(words, bottom, next_top),
                         page_height=float(page.height),
-                        garbled=garbled,
+                        garbled=cells_garbled(rows),
                     )
                 )
                 prev_bottom = bottom

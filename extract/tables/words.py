@@ -17,7 +17,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from extract.sources.garbled import garbled_count
+from extract.sources.garbled import cells_garbled
 from extract.sources.pdf import OpenedPdf, opened_pdf
 from model.tables import Cell, RawTable
 
@@ -126,17 +126,15 @@ def tables_on_page(words: list[Word], page_number: int, page_height: float) -> l
         bottom = max(w["bottom"] for w in block_lines[-1])
         above = [ln for ln in lines if prev_bottom <= ln[0]["top"] and ln[-1]["bottom"] <= top]
         out.append(
-            RawTable(
+            RawTable.on_page(
                 page=page_number,
                 rows=grid,
-                row_pages=[page_number] * len(grid),
                 reader=READER,
                 bbox=(x0, top, x1, bottom),
-                last_bbox=(x0, top, x1, bottom),
                 index_on_page=len(out),
                 text_above="\n".join(" ".join(w["text"] for w in ln) for ln in above),
                 page_height=page_height,
-                garbled=any(garbled_count(c) for r in grid for c in r if c),
+                garbled=cells_garbled(grid),
             )
         )
         prev_bottom = bottom

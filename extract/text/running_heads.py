@@ -7,18 +7,14 @@ A line counts when it stands among the first or last ``EDGE_LINES`` content line
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from extract.text.furniture import EDGE_LINES, content_lines
 from model.pages import PageText
+from normalize.text import no_space
 
 MIN_PAGES = 3
 MIN_SHARE = 0.5
-
-
-def _key(line: str) -> str:
-    return re.sub(r"\s+", "", line)
 
 
 def running_lines(pages: list[PageText]) -> set[str]:
@@ -29,10 +25,10 @@ def running_lines(pages: list[PageText]) -> set[str]:
     counts: Counter[str] = Counter()
     for p in readable:
         lines = content_lines(p.text)
-        counts.update({_key(ln) for ln in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+        counts.update({no_space(ln) for ln in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
     need = max(MIN_PAGES, MIN_SHARE * len(readable))
     return {k for k, n in counts.items() if n >= need and k}
 
 
 def is_running(line: str, running: set[str]) -> bool:
-    return bool(running) and _key(line) in running
+    return bool(running) and no_space(line) in running

@@ -23,7 +23,8 @@ from extract.text.paragraphs import HEADING, Paragraph, paragraphs
 from model.document import DocInput
 from model.records import BudgetRow, Extraction, FactRow, IssueRow, ScoreRow
 from normalize import DATA_DIR
-from normalize.numbers import fold, parse_number, to_wan
+from normalize.numbers import parse_number, to_wan
+from normalize.text import fold, no_space
 
 _VOCAB = DATA_DIR / "prose_figures.yaml"
 _AMOUNT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
@@ -155,107 +156,145 @@ def _last_clause(text: str) -> str:
 def _class_item(quoted: str) -> str:
     """'一般公共服务支出（类）财政事务（款）财政委托业务支出（项）' -> '财政委托业务支出'."""
     m = _CLASS_ITEM.search(quoted)
-    return re.sub(r"\s+", "", m.group(1) if m else quoted)
+    return no_space(m.group(1) if m else quoted)
 
 
 def _sentences(par: Paragraph) -> list[str]:
     return [m.group(0) for m in _SENTENCE.finditer(par.text) if m.group(0).strip()]
 
 
-def _budget_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) -> list[BudgetRow]:
-    v = _vocab()
-    rows: list[BudgetRow] = []
-    prev_end = 0
+@dataclass
+class _Sentence:
+    """One sentence being read amount by amount: what the amounts so far leave for the next."""
+
+    text: str
+    spending: str  # the measure of spending: 全年预算数 in a budget, else 全年执行数
+    prev_end: int = 0
     last_name: str | None = None
     last_project: str | None = None
     parent_measure: str | None = None
-    seen: list[tuple[str, float]] = []  # (measure, amount) of the sentence's amounts so far
-    spending = "全年预算数" if doc.report_kind == "budget" else "全年执行数"
-    list_measures: list[str] = []
-    listed_since = False
-    in_list = False
+    seen: list[tuple[str, float]] = field(default_factory=list)  # (measure, amount) of the amounts so far
+    list_measures: list[str] = field(default_factory=list)
+    listed_since: bool = False
+    in_list: bool = False
     first_name: str | None = None
+
+
+def _budget_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) -> list[BudgetRow]:
+    st = _Sentence(text=sentence, spending="全年预算数" if doc.report_kind == "budget" else "全年执行数")
+    rows: list[BudgetRow] = []
     for m in _AMOUNT.finditer(sentence):
-        before = sentence[prev_end : m.start()]
-        prev_end = m.end()
-        clause = _last_clause(before)
-        label = re.sub(r"\s+", "", clause).lstrip("、")
-        quoted = _QUOTED_BEFORE.search(before)
-        if quoted and not _PUNCT_ONLY.sub("", label):
-            label = _class_item(quoted.group(1))  # “一般公共服务支出（类）…（项）”418.80万元
-        listing = in_list or re.search(r"其中|分别为|分别是|包括", before) is not None
-        in_list = listing
-        if any(w in label for w in v.skip):
+        rows.extend(_amount_rows(doc, par, ctx, st, m))
+    return rows
+
+
+def _label_before(before: str) -> str:
+    """The label of an amount: the last clause before it (or the item quoted there)."""
+    clause = _last_clause(before)
+    label = no_space(clause).lstrip("、")
+    quoted = _QUOTED_BEFORE.search(before)
+    if quoted and not _PUNCT_ONLY.sub("", label):
+        label = _class_item(quoted.group(1))  # “一般公共服务支出（类）…（项）”418.80万元
+    return label
+
+
+def _amount_rows(doc: DocInput, par: Paragraph, ctx: _Context, st: _Sentence, m: re.Match[str]) -> list[BudgetRow]:
+    before = st.text[st.prev_end : m.start()]
+    st.prev_end = m.end()
+    label = _label_before(before)
+    listing = st.in_list or re.search(r"其中|分别为|分别是|包括", before) is not None
+    st.in_list = listing
+    if any(w in label for w in _vocab().skip):
+        return []
+    value = parse_number(m.group(1))
+    if value is None:
+        return []
+    amount = to_wan(value, m.group(2))
+    stripped = _strip_leading(label, doc.agency)
+    measure, from_term = _measure(stripped)
+    if measure == "_spending":
+        measure = st.spending
+    name, project = _name_and_project(doc, ctx, st, label, stripped)
+    measures = _measures_of(st, measure, name, listing)
+    if not measures or (not name and not project):
+        return []
+    if (from_term and not listing) or st.parent_measure is None:
+        st.parent_measure = measures[0]
+    st.seen.append((measures[0], amount))
+    if listing and measure is None:
+        st.list_measures = measures
+        st.listed_since = True
+    if st.first_name is None:
+        st.first_name = name
+    st.last_name, st.last_project = name, project
+    return _figure_rows(doc, par, st.text, m, amount=amount, measures=measures, name=name, project=project)
+
+
+def _name_and_project(
+    doc: DocInput, ctx: _Context, st: _Sentence, label: str, stripped: str
+) -> tuple[str, str | None]:
+    """The item an amount is of, and its project (named here, referred to, or the last one's)."""
+    v = _vocab()
+    name = _item_name(stripped)
+    project = _project_of(label, doc.agency)
+    named_here = project is not None and (_QUOTED.search(label) is not None or name != stripped)
+    if project is None:
+        if stripped.startswith(tuple(v.pronouns)) and "共" not in stripped:
+            project = ctx.project
+        elif not name:
+            project = st.last_project
+    elif named_here:
+        ctx.project = project
+    if not name:
+        name = (st.first_name or "") if st.listed_since or label.startswith("与") else (st.last_name or "")
+    if not name and not project:
+        name = stripped  # the label is all qualifier: 预算资金 36977.06 万元
+    return name, project
+
+
+def _measures_of(st: _Sentence, measure: str | None, name: str, listing: bool) -> list[str]:
+    """The measures an amount gives: its own, the list's, or the one the sentence is about."""
+    measures: list[str] = [measure] if measure else []
+    if not measures and listing and st.list_measures:
+        measures = st.list_measures
+    if not measures and listing:
+        budget_exec = [a for mm, a in st.seen[-2:] if mm in ("全年预算数", "全年执行数")]
+        if len(budget_exec) == 2 and abs(budget_exec[0] - budget_exec[1]) < 0.005:
+            measures = ["全年预算数", "全年执行数"]
+        elif st.parent_measure:
+            measures = [st.parent_measure]
+    if not measures and name:
+        measures = [st.spending]
+    return measures
+
+
+def _figure_rows(
+    doc: DocInput, par: Paragraph, sentence: str, m: re.Match[str], *, amount: float, measures: list[str], name: str,
+    project: str | None,
+) -> list[BudgetRow]:
+    """One row per figure: a project's budget or spending, or else a department line's (an item
+    listed under 项目支出 is a line of the department's spending, whatever its name)."""
+    rows: list[BudgetRow] = []
+    for ms in measures:
+        if project and ms not in _PROJECT_MEASURES:
+            scope, of_project, line_name = "department", None, name or project
+        elif project:
+            scope, of_project, line_name = "project", project, project
+        elif name and name not in _vocab().pronouns:
+            scope, of_project, line_name = "department", None, name
+        else:
             continue
-        value = parse_number(m.group(1))
-        if value is None:
-            continue
-        amount = to_wan(value, m.group(2))
-        stripped = _strip_leading(label, doc.agency)
-        measure, from_term = _measure(stripped)
-        if measure == "_spending":
-            measure = spending
-        name = _item_name(stripped)
-        project = _project_of(label, doc.agency)
-        named_here = project is not None and (_QUOTED.search(label) is not None or name != stripped)
-        if project is None:
-            if stripped.startswith(tuple(v.pronouns)) and "共" not in stripped:
-                project = ctx.project
-            elif not name:
-                project = last_project
-        elif named_here:
-            ctx.project = project
-        if not name:
-            name = (first_name or "") if listed_since or label.startswith("与") else (last_name or "")
-        if not name and not project:
-            name = stripped  # the label is all qualifier: 预算资金 36977.06 万元
-        measures: list[str] = [measure] if measure else []
-        if not measures and listing and list_measures:
-            measures = list_measures
-        if not measures and listing:
-            budget_exec = [a for mm, a in seen[-2:] if mm in ("全年预算数", "全年执行数")]
-            if len(budget_exec) == 2 and abs(budget_exec[0] - budget_exec[1]) < 0.005:
-                measures = ["全年预算数", "全年执行数"]
-            elif parent_measure:
-                measures = [parent_measure]
-        if not measures and name:
-            measures = [spending]
-        if not measures or (not name and not project):
-            continue
-        if (from_term and not listing) or parent_measure is None:
-            parent_measure = measures[0]
-        seen.append((measures[0], amount))
-        if listing and measure is None:
-            list_measures = measures
-            listed_since = True
-        if first_name is None:
-            first_name = name
-        last_name, last_project = name, project
-        for ms in measures:
-            common = dict(
-                doc_id=doc.doc_id,
-                page=par.page,
-                source="text",
-                measure=ms,
-                amount_wan=amount,
-                amount_raw=m.group(1),
-                unit_raw=m.group(2),
-                source_text=sentence.strip(),
-            )
-            # one row per figure: a project's budget or spending, or else a department line's (an item
-            # listed under 项目支出 is a line of the department's spending, whatever its name)
-            if project and ms not in _PROJECT_MEASURES:
-                rows.append(BudgetRow(scope="department", line_name=name or project, **common))  # type: ignore[arg-type]
-            elif project:
-                rows.append(BudgetRow(scope="project", project=project, line_name=project, **common))  # type: ignore[arg-type]
-            elif name and name not in v.pronouns:
-                rows.append(BudgetRow(scope="department", line_name=name, **common))  # type: ignore[arg-type]
+        rows.append(BudgetRow(
+            doc_id=doc.doc_id, page=par.page, source="text", scope=scope, measure=ms, amount_wan=amount,
+            amount_raw=m.group(1), unit_raw=m.group(2), source_text=sentence.strip(), project=of_project,
+            line_name=line_name,
+        ))
     return rows
 
 
 def _score_rows(doc: DocInput, par: Paragraph, sentence: str, ctx: _Context) -> list[ScoreRow]:
     rows: list[ScoreRow] = []
-    s = re.sub(r"\s+", "", sentence)
+    s = no_space(sentence)
     grade_m = _GRADE.search(s)
     grade = grade_m.group(1) if grade_m else None
     for m in _DEPT_SCORE.finditer(s):
@@ -320,7 +359,7 @@ def _fact_rows(doc: DocInput, par: Paragraph, sentence: str) -> list[FactRow]:
     """Counts: '民警 51 人', '编制数为 34 名', '17 名民警' (not '11 人次', not '5.5 万人')."""
     v = _vocab()
     rows: list[FactRow] = []
-    s = re.sub(r"\s+", "", sentence)
+    s = no_space(sentence)
     for pat, subject in v.facts:
         forward = (
             rf"(?:{pat.pattern})(?:人数|总数|数)?(?:共|为|有|达|共计)?"

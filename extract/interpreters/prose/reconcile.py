@@ -12,18 +12,18 @@ Returns the prose extraction after reconciliation; the table rows are not repeat
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from model.records import BudgetRow, DocumentRecord, Extraction, IssueRow, ScoreRow
 from normalize.measures import canonical_measure
+from normalize.text import nfkc
 
 _PUNCT = re.compile(r"[\s\u3000,，。.、:：;；()（）\[\]【】“”\"'‘’《》·\-—_/]+")
 _TOLERANCE = 0.011  # 万元, as printed to two decimals
 
 
 def _norm(s: str | None) -> str:
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", s or ""))
+    return _PUNCT.sub("", nfkc(s))
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -31,11 +31,11 @@ def check_form(
         if abs(got - total.score) > _TOLERANCE:
             out.append(
                 IssueRow(
-                    doc_id,
-                    page,
-                    "score_sum_equals_total",
-                    "warning",
-                    f"总分 {total.score:g} but the 得分 add up to {got:g} "
+                    doc_id=doc_id,
+                    page=page,
+                    rule="score_sum_equals_total",
+                    severity="warning",
+                    message=f"总分 {total.score:g} but the 得分 add up to {got:g} "
                     f"({len(scores)} indicators + fund block {block_score or 0:g})",
                 )
             )
@@ -45,11 +45,11 @@ def check_form(
         if abs(got - total.max_score) > _TOLERANCE:
             out.append(
                 IssueRow(
-                    doc_id,
-                    page,
-                    "weight_sum_equals_100",
-                    "warning",
-                    f"分值 add up to {got:g}, the form's maximum is {total.max_score:g}",
+                    doc_id=doc_id,
+                    page=page,
+                    rule="weight_sum_equals_100",
+                    severity="warning",
+                    message=f"分值 add up to {got:g}, the form's maximum is {total.max_score:g}",
                 )
             )
     if total.grade:
@@ -57,11 +57,11 @@ def check_form(
         if want != total.grade:
             out.append(
                 IssueRow(
-                    doc_id,
-                    page,
-                    "grade_matches_score",
-                    "warning",
-                    f"grade {total.grade} but score {total.score:g}/{total.max_score:g} is {want}",
+                    doc_id=doc_id,
+                    page=page,
+                    rule="grade_matches_score",
+                    severity="warning",
+                    message=f"grade {total.grade} but score {total.score:g}/{total.max_score:g} is {want}",
                 )
             )
     return out

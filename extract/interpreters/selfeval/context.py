@@ -9,11 +9,11 @@ vocabulary knows it (extract/data/selfeval_vocab.yaml: statement_titles).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from extract.interpreters.selfeval.vocab import join_lines, key, texts, vocab
 from model.tables import Cell
+from normalize.text import fold, nfkc
 
 _HEADING = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(\S.{0,48}?)\s*$")
 _SENTENCE = re.compile(r"[，。；;,:：！？]")
@@ -33,7 +33,7 @@ class FormContext:
 def title_from(text_above: str) -> str | None:
     """The last line above the table that reads as a form title (…绩效…表, …自评…表)."""
     for line in reversed([ln.strip() for ln in text_above.splitlines() if ln.strip()]):
-        s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+        s = fold(line)
         if s.endswith("表") and ("绩效" in s or "自评" in s) and len(s) <= 60:
             return s
     return None
@@ -53,7 +53,7 @@ def statement_name(title: str | None, scope: str) -> str:
 def heading_project(text_above: str) -> str | None:
     """The nearest numbered heading above the table that names a project (1.部门工作保障经费)."""
     for line in reversed([ln.strip() for ln in text_above.splitlines() if ln.strip()]):
-        m = _HEADING.match(unicodedata.normalize("NFKC", line))
+        m = _HEADING.match(nfkc(line))
         if m and not _SENTENCE.search(m.group(1)):
             return m.group(1).strip()
     return None

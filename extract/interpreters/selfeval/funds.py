@@ -26,6 +26,7 @@ from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
 from normalize.numbers import is_zero_dash, parse_number, to_wan
+from normalize.text import no_space
 
 _MONEY = re.compile(r"^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(万元|元|亿元|千元)?\s*$")
 _UNIT_IN = re.compile(r"(万元|亿元|千元|元)")
@@ -113,7 +114,7 @@ def unit_above(text_above: str) -> str | None:
     """The money unit of a line such as 单位：元 / 金额单位：万元 above a form (the nearest one)."""
     pattern = re.compile(str(vocab()["unit_line_pattern"]))
     for line in reversed(text_above.splitlines()):
-        m = pattern.match(re.sub(r"\s+", "", line))
+        m = pattern.match(no_space(line))
         if m:
             return m.group(1)
     return None
@@ -184,14 +185,14 @@ def emit_block(
     if inferred and block.rows:
         issues.append(
             IssueRow(
-                doc_id,
-                block.rows[0][1],
-                "money_unit_inferred",
-                "info",
-                f"fund block without a printed unit; largest amount {max(amounts):,.2f}, "
+                doc_id=doc_id,
+                page=block.rows[0][1],
+                rule="money_unit_inferred",
+                severity="info",
+                message=f"fund block without a printed unit; largest amount {max(amounts):,.2f}, "
                 f"so its amounts are read as {unit}",
-                table_index,
-                block.rows[0][0],
+                table_index=table_index,
+                row_index=block.rows[0][0],
             )
         )
     block_score = block_weight = None
@@ -266,13 +267,13 @@ def _check_rate(
     if abs(want - rate) > _RATE_TOLERANCE:
         issues.append(
             IssueRow(
-                doc_id,
-                page,
-                "rate_equals_ratio",
-                "warning",
-                f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
-                table_index,
-                ri,
+                doc_id=doc_id,
+                page=page,
+                rule="rate_equals_ratio",
+                severity="warning",
+                message=f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
+                table_index=table_index,
+                row_index=ri,
             )
         )
 

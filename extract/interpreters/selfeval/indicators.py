@@ -12,7 +12,6 @@ fractions among whole percentages are converted (convert_percent_fractions).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
@@ -21,6 +20,7 @@ from model.tables import Cell
 from normalize.indicator_levels import canonical_level1, canonical_level2, is_level_name, level1_of_level2
 from normalize.indicator_names import canonical_name
 from normalize.indicator_values import parse_indicator_value, parse_operator
+from normalize.text import nfkc
 
 
 @dataclass
@@ -187,13 +187,13 @@ def read_indicator_row(
         if v.masked:
             issues.append(
                 IssueRow(
-                    doc_id,
-                    page,
-                    "masked_value",
-                    "info",
-                    f"indicator {name!r}: {what} {v.raw!r} is masked; stored as null",
-                    table_index,
-                    row_index,
+                    doc_id=doc_id,
+                    page=page,
+                    rule="masked_value",
+                    severity="info",
+                    message=f"indicator {name!r}: {what} {v.raw!r} is masked; stored as null",
+                    table_index=table_index,
+                    row_index=row_index,
                 )
             )
     section.rows.append(
@@ -258,7 +258,7 @@ def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection
 
 def _percent_from_column(raw: str | None) -> bool:
     """The % of a value comes from the 度量单位 column, not from a sign printed after the number."""
-    return "%" not in unicodedata.normalize("NFKC", raw or "")
+    return "%" not in nfkc(raw)
 
 
 def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
@@ -292,6 +292,7 @@ def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[Iss
                 r.actual_value = round(a * 100, 6)
                 msg += f"; actual {a:g} -> {r.actual_value:g}%"
         out.append(
-            IssueRow(doc_id, r.page, "percent_written_as_fraction", "warning", msg, r.table_index, r.row_index)
+            IssueRow(doc_id=doc_id, page=r.page, rule="percent_written_as_fraction", severity="warning", message=msg,
+                     table_index=r.table_index, row_index=r.row_index)
         )
     return out

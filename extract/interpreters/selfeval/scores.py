@@ -99,21 +99,21 @@ def summary_rows(
             continue
         budgets.append(
             BudgetRow(
-                doc_id,
-                page,
-                "table",
-                scope,
-                measure,
-                to_wan(v, t.unit),
-                cell.strip(),
-                t.unit,
-                table_index,
-                row_index,
-                statement,
-                project,
-                None,
-                line_name,
-                "合计",
+                doc_id=doc_id,
+                page=page,
+                source="table",
+                scope=scope,
+                measure=measure,
+                amount_wan=to_wan(v, t.unit),
+                amount_raw=cell.strip(),
+                unit_raw=t.unit,
+                table_index=table_index,
+                row_index=row_index,
+                statement=statement,
+                project=project,
+                line_code=None,
+                line_name=line_name,
+                funding_source="合计",
                 extractor=reader,
             )
         )
@@ -122,5 +122,6 @@ def summary_rows(
     s = parse_number(s_cell) if s_cell and not is_zero_dash(s_cell) else None
     if s is not None:
         g = canonical_grade(row[t.grade_col]) if t.grade_col is not None and t.grade_col < len(row) else None
-        scores.append(ScoreRow(doc_id, page, scope, s, 100.0, project, g, "table"))
+        scores.append(ScoreRow(doc_id=doc_id, page=page, scope=scope, score=s, max_score=100.0, project=project,
+                               grade=g, source="table"))
     return budgets, scores

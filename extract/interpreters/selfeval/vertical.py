@@ -19,7 +19,6 @@ every multi-line value cell have the same number of lines.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,11 +26,11 @@ from dataclasses import dataclass
 from extract.interpreters.selfeval.indicators import IndicatorSection
 from extract.tables.cell_lines import CellLines
 from model.tables import Cell
+from normalize.text import no_space
 
 # columns whose cells carry one line per indicator
 VALUE_ROLES = ("target", "actual", "weight", "score", "operator", "unit")
 _LEVEL_ROLES = ("level1", "level2")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -80,10 +79,6 @@ def _view_from_text(cell: Cell, *, keep_blank_lines: bool) -> _CellView:
 def _view_from_positions(cl: CellLines) -> _CellView:
     lines = [_Piece(ln.text, ln.top, ln.room, ln.wrapped) for ln in cl.lines]
     return _CellView(lines, _paragraphs(lines))
-
-
-def _fold(text: str | None) -> str:
-    return _SPACE.sub("", text or "")
 
 
 def _count(values: list[_CellView], name: _CellView) -> int:
@@ -159,7 +154,7 @@ def vertical_rows(
         if cells is not None and usable:
             for r, i in (("name", ni), *roles.items()):
                 cl = cells[i]
-                if cl is not None and _fold(cl.text) != _fold(row[i]):
+                if cl is not None and no_space(cl.text) != no_space(row[i]):
                     usable = False
                 views[r] = _view_from_positions(cl) if cl is not None else None
             heights = [ln.bottom - ln.top for c in cells if c for ln in c.lines]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import yaml
 from model.tables import Cell
 from normalize.indicator_values import parse_points
 from normalize.numbers import parse_number
+from normalize.text import fold
 
 _DATA = Path(__file__).parent / "data" / "selfeval_vocab.yaml"
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -35,7 +35,7 @@ def join_lines(text: Cell) -> str:
 
 def key(text: Cell) -> str:
     """A cell folded for vocabulary lookups: NFKC, no white space, no trailing (A)/(40分)/(万元)."""
-    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    s = fold(text)
     for _ in range(3):
         t = _BRACKET_TAIL.sub("", s)
         if t == s:

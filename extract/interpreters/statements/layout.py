@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from model.tables import Cell
-from normalize.numbers import fold, parse_number
+from normalize.numbers import parse_number
 from normalize.statement_names import is_line_number_label, is_statement_title
+from normalize.text import fold
 
 CODE = "code"
 NAME = "name"

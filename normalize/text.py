@@ -1,0 +1,28 @@
+"""Text folding, the one place for it: NFKC width folding and white-space removal.
+
+- :func:`nfkc`: full-width letters, digits, signs and spaces to their plain forms;
+- :func:`no_space`: every white-space character removed, widths kept;
+- :func:`fold`: both, the key vocabularies are looked up by.
+
+All take ``None`` as "".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+
+
+def nfkc(text: str | None) -> str:
+    return unicodedata.normalize("NFKC", text or "")
+
+
+def no_space(text: str | None) -> str:
+    return _SPACE.sub("", text or "")
+
+
+def fold(text: str | None) -> str:
+    """NFKC-fold full-width digits, letters and signs; drop all white space."""
+    return no_space(nfkc(text))
