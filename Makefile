@@ -9,13 +9,15 @@ OUT ?= data/curated
 export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test lint typecheck bench serve clean
+.PHONY: install run test lint typecheck bench serve clean readme
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/govperf build --raw $(RAW) --out $(OUT)
@@ -29,9 +31,15 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py --raw $(RAW)
+	$(BIN)/python bench/bench_startup.py
 
+# the README's example output, from a real build of the samples
+readme: $(STAMP)
+	$(BIN)/python scripts/readme_example.py
+
+# removes the dataset (its link, snapshots and lock), Prefect's state and caches; data/raw is kept
 clean:
-	rm -rf $(OUT) .prefect .pytest_cache
+	rm -rf $(OUT) $(dir $(OUT)).$(notdir $(OUT)).snapshots $(dir $(OUT)).$(notdir $(OUT)).lock .prefect .pytest_cache
 
 # The nightly crawl schedule needs a real Prefect server (embedded mode cannot schedule):
 # start one on loopback, wait for it, register and serve the `nightly` deployment; Ctrl-C stops both.

@@ -85,7 +85,9 @@ def _marked_processes() -> list[tuple[int, str]]:
         try:
             if mark in (entry / "environ").read_bytes().split(b"\0"):
                 cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-                found.append((int(entry.name), cmd.strip()))
+                # multiprocessing's resource tracker belongs to this process and ends with it
+                if "multiprocessing.resource_tracker" not in cmd:
+                    found.append((int(entry.name), cmd.strip()))
         except OSError:
             continue
     return found

@@ -19,6 +19,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from model.errors import RawFolderError
 
@@ -80,10 +81,11 @@ def _skip_kind(path: Path) -> str | None:
 def _is_own_export(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as z:
-            core = z.read("docProps/core.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+            core = ElementTree.fromstring(z.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ElementTree.ParseError):
         return False
-    return f"<dc:creator>{EXPORT_CREATOR}</dc:creator>" in core
+    creator = core.find("{http://purl.org/dc/elements/1.1/}creator")
+    return creator is not None and (creator.text or "").strip() == EXPORT_CREATOR
 
 
 def decoded_name(path: Path) -> tuple[str, bytes | None]:
