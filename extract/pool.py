@@ -28,6 +28,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from extract.cache import DocumentCache
 from extract.document import DocumentResult, failed_result, read_document, unreadable_result
 from extract.sources.sniff import sha256_of
 
@@ -49,27 +50,55 @@ class Job:
     source_url: str | None = None
 
 
-OnResult = Callable[[int, Job, DocumentResult, float], None]
+# on_result(index, job, result, seconds, cached): called as each document's result is known
+OnResult = Callable[[int, Job, DocumentResult, float, bool], None]
 
 
-def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits,
-                   on_result: OnResult | None = None) -> list[DocumentResult]:
-    """Every job's result, in job order. ``on_result(index, job, result, seconds)`` as each one ends."""
-    if workers <= 0:
-        return _read_here(jobs, on_result)
-    with _Pool(min(workers, max(1, len(jobs))), limits) as pool:
-        return pool.run(jobs, on_result)
+def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_result: OnResult | None = None,
+                   cache: DocumentCache | None = None) -> list[DocumentResult]:
+    """Every job's result, in job order: from ``cache`` where it holds one, else read (and then cached)."""
+    results: dict[int, DocumentResult] = {}
+    todo: list[int] = []
+    for i, job in enumerate(jobs):
+        hit = _cached(cache, job)
+        if hit is None:
+            todo.append(i)
+            continue
+        results[i] = hit
+        if on_result:
+            on_result(i, job, hit, 0.0, True)
+
+    def done(k: int, job: Job, res: DocumentResult, seconds: float, _cached: bool) -> None:
+        results[todo[k]] = res
+        if cache is not None:
+            cache.put(job.path, res)
+        if on_result:
+            on_result(todo[k], job, res, seconds, False)
+
+    pending = [jobs[i] for i in todo]
+    if pending and workers <= 0:
+        _read_here(pending, done)
+    elif pending:
+        with _Pool(min(workers, len(pending)), limits) as pool:
+            pool.run(pending, done)
+    return [results[i] for i in range(len(jobs))]
 
 
-def _read_here(jobs: Sequence[Job], on_result: OnResult | None) -> list[DocumentResult]:
-    out = []
+def _cached(cache: DocumentCache | None, job: Job) -> DocumentResult | None:
+    if cache is None:
+        return None
+    try:
+        sha = sha256_of(job.path)
+    except OSError:
+        return None
+    return cache.get(sha, job.path, job.source_url)
+
+
+def _read_here(jobs: Sequence[Job], on_result: OnResult) -> None:
     for i, job in enumerate(jobs):
         t = time.monotonic()
         res = read_document(job.path, job.source_url)
-        if on_result:
-            on_result(i, job, res, time.monotonic() - t)
-        out.append(res)
-    return out
+        on_result(i, job, res, time.monotonic() - t, False)
 
 
 # ---------------------------------------------------------------- the worker process
@@ -185,7 +214,7 @@ class _Pool:
         w.job = None
         w.done += 1
         if on_result:
-            on_result(index, jobs[index], res, seconds)
+            on_result(index, jobs[index], res, seconds, False)
 
     def _fail(self, w: _Worker, rule: str, reason: str, jobs: Sequence[Job], results: dict[int, DocumentResult],
               on_result: OnResult | None) -> None:

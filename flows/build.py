@@ -22,6 +22,7 @@ from dataset.plan import BuildPlan, check_shrink, plan_build
 from dataset.snapshots import SnapshotStore
 from dataset.store import write_dataset
 from dataset.summary import BuildSummary, failed_documents_line, summarize
+from extract.cache import DocumentCache
 from extract.document import DocumentResult
 from extract.pool import Job, Limits, default_workers, read_documents
 from fetch.manifest import source_urls
@@ -34,7 +35,7 @@ def plan(raw: Path, out: Path, force: bool) -> BuildPlan:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool) -> list[DocumentResult]:
+def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, cache: DocumentCache) -> list[DocumentResult]:
     logger = get_run_logger()
     urls = source_urls(p.raw)
     jobs = [Job(path=f, source_url=urls.get(str(f.resolve()))) for f in p.discovery.documents]
@@ -43,9 +44,10 @@ def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool) -> list
     with Progress(*columns, disable=not progress, transient=True) as bar, _console_quiet(progress):
         job_bar = bar.add_task("reading documents", total=len(jobs))
 
-        def done(_i: int, job: Job, res: DocumentResult, seconds: float) -> None:
+        def done(_i: int, job: Job, res: DocumentResult, seconds: float, cached: bool) -> None:
             d = res.document
-            line = f"{d.raw_path}: {d.status}, {d.pages} page(s), {seconds:.1f} s"
+            took = "from the cache" if cached else f"{seconds:.1f} s"
+            line = f"{d.raw_path}: {d.status}, {d.pages} page(s), {took}"
             line += f" ({d.error})" if d.error else ""
             if d.status == "failed":
                 logger.warning("%s", line)
@@ -55,15 +57,20 @@ def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool) -> list
                 logger.info("read %s", line)
             bar.update(job_bar, advance=1, description=f"read {job.path.name[:40]}")
 
-        return read_documents(jobs, workers=workers, limits=limits, on_result=done)
+        results = read_documents(jobs, workers=workers, limits=limits, on_result=done, cache=cache)
+    logger.info("%d document(s) read, %d from the cache (extractor version %s)",
+                len(results) - cache.hits, cache.hits, cache.version)
+    return results
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: SnapshotStore) -> BuildSummary:
+def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: SnapshotStore,
+          cache: DocumentCache) -> BuildSummary:
     assembled = assemble(results)
     check_shrink(p.current_documents, assembled.tables["documents"].num_rows, out=p.out, raw=p.raw, force=force)
     write_dataset(assembled.tables, p.out, store)
-    return summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped))
+    cache.drop_other_versions()
+    return summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
 
 
 @contextmanager
@@ -91,6 +98,7 @@ def build_dataset(
     workers: int | None = None,
     doc_timeout_s: float = Limits.seconds,
     doc_memory_mb: int = Limits.memory_mb,
+    rebuild: bool = False,
 ) -> BuildSummary:
     """Build ``out`` from ``raw``. Fails (BuildFailed) when every document failed, leaving ``out`` as it was."""
     logger = get_run_logger()
@@ -102,16 +110,18 @@ def build_dataset(
             logger.warning("removed what an interrupted build left: %s", ", ".join(leftovers))
         p = plan(raw, out, force)
         n_workers = default_workers() if workers is None else workers
-        results = read_all(p, n_workers, Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb), progress)
+        cache = DocumentCache(store.cache_dir, reuse=not rebuild)
+        limits = Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb)
+        results = read_all(p, n_workers, limits, progress, cache)
         all_failed = failed_documents_line(results)
         if all_failed:
             raise BuildFailed(all_failed)
-        summary = write(results, p, force, store)
+        summary = write(results, p, force, store, cache)
     logger.info("wrote %s: %s", out, summary.rows)
     return summary
 
 
 def run_build(raw: Path, out: Path, progress: bool = True, force: bool = False,
-              workers: int | None = None) -> BuildSummary:
+              workers: int | None = None, rebuild: bool = False) -> BuildSummary:
     """Run the flow (embedded Prefect) and return its summary; raises what failed the flow."""
-    return build_dataset(raw=raw, out=out, progress=progress, force=force, workers=workers)
+    return build_dataset(raw=raw, out=out, progress=progress, force=force, workers=workers, rebuild=rebuild)
