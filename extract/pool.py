@@ -15,6 +15,7 @@ workers, so a build with 1 worker and one with N give the same dataset.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import multiprocessing as mp
@@ -54,8 +55,13 @@ class Job:
 OnResult = Callable[[int, Job, DocumentResult, float, bool], None]
 
 
+# reads the jobs the cache does not hold, reporting each through the callback (a local pool by default;
+# flows/build.py passes one that submits them to a Dask cluster)
+PendingReader = Callable[[Sequence[Job], OnResult], None]
+
+
 def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_result: OnResult | None = None,
-                   cache: DocumentCache | None = None) -> list[DocumentResult]:
+                   cache: DocumentCache | None = None, reader: PendingReader | None = None) -> list[DocumentResult]:
     """Every job's result, in job order: from ``cache`` where it holds one, else read (and then cached)."""
     results: dict[int, DocumentResult] = {}
     todo: list[int] = []
@@ -76,12 +82,41 @@ def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_resu
             on_result(todo[k], job, res, seconds, False)
 
     pending = [jobs[i] for i in todo]
-    if pending and workers <= 0:
-        _read_here(pending, done)
-    elif pending:
+    if pending:
+        (reader or local_reader(workers, limits))(pending, done)
+    return [results[i] for i in range(len(jobs))]
+
+
+def local_reader(workers: int, limits: Limits) -> PendingReader:
+    """Read on this machine: ``workers`` worker processes under ``limits`` (0: in this process, no limits)."""
+
+    def read(pending: Sequence[Job], done: OnResult) -> None:
+        if workers <= 0:
+            _read_here(pending, done)
+            return
         with _Pool(min(workers, len(pending)), limits) as pool:
             pool.run(pending, done)
-    return [results[i] for i in range(len(jobs))]
+
+    return read
+
+
+_OWN_POOL: _Pool | None = None
+
+
+def read_isolated(job: Job, limits: Limits) -> DocumentResult:
+    """One document, read by this process's own worker (started once, reused) under ``limits``: what a
+    Dask worker runs for each document. A daemonic process (a Dask worker started with the default
+    ``distributed.worker.daemon: true``) may not start children: it then reads the document itself and
+    the limits are the Dask worker's own (its nanny's memory limit)."""
+    global _OWN_POOL
+    if mp.current_process().daemon:
+        return read_document(job.path, job.source_url)
+    if _OWN_POOL is None or _OWN_POOL.limits != limits:
+        if _OWN_POOL is not None:
+            _OWN_POOL.__exit__()
+        _OWN_POOL = _Pool(1, limits).__enter__()
+        atexit.register(_OWN_POOL.__exit__)
+    return _OWN_POOL.run([job], None)[0]
 
 
 def _cached(cache: DocumentCache | None, job: Job) -> DocumentResult | None:
