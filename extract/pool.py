@@ -32,11 +32,19 @@ from typing import Any
 from extract.cache import DocumentCache
 from extract.document import DocumentResult, failed_result, read_document, unreadable_result
 from extract.sources.sniff import sha256_of
+from model.errors import GovperfError
 
 POLL_SECONDS = 0.1
+# reader processes that may die before taking their first document before the build gives up: past
+# this, the installation (not a document) is broken, and starting more would loop forever
+MAX_START_FAILURES = 3
 # a worker is replaced after this many documents, so what a long-lived reader keeps (caches,
 # fragmented heap) cannot build up over a large corpus
 DOCS_PER_WORKER = 40
+
+
+class WorkerStartError(GovperfError):
+    """Reader processes die as they start: a broken installation, not a bad document."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +202,7 @@ class _Pool:
         self.limits = limits
         self.ctx = mp.get_context("spawn")
         self.workers: list[_Worker] = []
+        self.start_failures = 0
 
     def __enter__(self) -> _Pool:
         self.workers = [self._start() for _ in range(self.size)]
@@ -282,7 +291,13 @@ class _Pool:
                      on_result: OnResult | None) -> None:
         w.process.join(timeout=5)
         code = w.process.exitcode
-        if w.job is None:  # died before taking a document (or while starting): start another
+        if w.job is None:  # died before taking a document: while starting, or idle
+            if not w.ready:
+                self.start_failures += 1
+                if self.start_failures >= MAX_START_FAILURES:
+                    raise WorkerStartError(
+                        f"{self.start_failures} reader processes died while starting (last exit code {code}); "
+                        "is the installation broken? (`python -c 'import extract.document'` shows the error)")
             self._replace(w, kill=True)
             return
         how = f"signal {-code} ({signal.Signals(-code).name})" if code and code < 0 else f"exit code {code}"

@@ -110,3 +110,18 @@ def test_results_come_back_in_job_order_whatever_the_workers(workers: int) -> No
     names = ["seed001_changning_2020.pdf", "ys_2019_jiangsu_renda_tables.pdf", "seed004_hongshan_2019.pdf"]
     results = read_documents([Job(sample(n)) for n in names], workers=workers, limits=SMALL_LIMITS)
     assert [Path(r.document.raw_path).name for r in results] == names
+
+
+def test_reader_processes_that_die_as_they_start_stop_the_build_with_a_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A broken installation (the reader cannot even start) is an error, not an endless restart loop."""
+    from extract import pool
+
+    monkeypatch.setattr(pool, "_worker_main", _exit_at_once)
+    with pytest.raises(pool.WorkerStartError, match="died while starting"):
+        read_documents([Job(sample("seed001_changning_2020.pdf"))], workers=1, limits=SMALL_LIMITS)
+
+
+def _exit_at_once(conn: object, memory_mb: int) -> None:
+    raise SystemExit(3)
