@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from extract.interpreters.selfeval.checks import check_form
-from extract.interpreters.selfeval.context import FormContext, heading_project, label_value, statement_name, title_from
+from extract.interpreters.selfeval.context import (
+    FormContext,
+    clean_project,
+    heading_project,
+    label_value,
+    labelled_project,
+    statement_name,
+    title_from,
+)
 from extract.interpreters.selfeval.funds import (
     FundBlock,
     block_header,
@@ -33,7 +41,14 @@ from extract.interpreters.selfeval.indicators import (
     is_end_row,
     read_indicator_row,
 )
-from extract.interpreters.selfeval.scores import SummaryTable, score_cells, summary_header, summary_rows, total_score
+from extract.interpreters.selfeval.scores import (
+    SummaryTable,
+    grade_row,
+    score_cells,
+    summary_header,
+    summary_rows,
+    total_score,
+)
 from extract.interpreters.selfeval.vertical import vertical_rows
 from extract.interpreters.selfeval.vocab import join_lines, key
 from extract.sources.pdf import OpenedPdf
@@ -77,9 +92,10 @@ def _context_for(table: RawTable, doc: DocInput) -> FormContext:
         if title and ("整体" in title or ("部门" in title and "项目" not in title)):
             ctx.scope, ctx.known = "department", True
         else:
-            p = heading_project(table.text_above)
+            p = labelled_project(table.text_above) or heading_project(table.text_above)
             if p:
                 ctx.scope, ctx.project, ctx.known = "project", p, True
+    ctx.project = clean_project(ctx.project)
     ctx.statement = statement_name(title, ctx.scope)
     return ctx
 
@@ -257,6 +273,18 @@ def _total_step(scan: _Scan, row: _Row) -> bool:
     return True
 
 
+def _grade_step(scan: _Scan, row: _Row) -> bool:
+    """The grade printed in a row of its own under the total (评价等级 | 优秀)."""
+    total = scan.form.total
+    if total is None or total.grade is not None:
+        return False
+    g = grade_row(row.cells)
+    if g is None:
+        return False
+    total.grade = g
+    return True
+
+
 def _indicator_step(scan: _Scan, row: _Row) -> bool:
     """A row of the open indicator section (several indicators where one cell lists them line by line)."""
     section, doc = scan.form.section, scan.doc
@@ -361,6 +389,7 @@ _ROW_STEPS: tuple[Callable[[_Scan, _Row], bool], ...] = (
     _summary_step,
     _section_header_step,
     _total_step,
+    _grade_step,
     _indicator_step,
     _block_header_step,
     _block_row_step,

@@ -35,7 +35,8 @@ def score_cells(row: list[Cell]) -> tuple[float, str | None] | None:
 def total_score(row: list[Cell], section: IndicatorSection | None) -> tuple[float, float, str | None] | None:
     """(score, max_score, grade) of a 总分 row."""
     _, k = first_text(row)
-    if k not in vocab()["total_score_labels"]:
+    in_section = section is not None and section.open and k in vocab()["total_score_labels_in_section"]
+    if k not in vocab()["total_score_labels"] and not in_section:
         return None
     grade = next((g for g in (canonical_grade(c) for c in row[1:] if c) if g), None)
     if section is not None:
@@ -51,6 +52,14 @@ def total_score(row: list[Cell], section: IndicatorSection | None) -> tuple[floa
     if len(nums) >= 2:
         return nums[1], nums[0], grade
     return None
+
+
+def grade_row(row: list[Cell]) -> str | None:
+    """The grade of a row that prints only it under its label (评价等级 | 优秀)."""
+    _, k = first_text(row)
+    if k not in vocab()["grade_row_labels"]:
+        return None
+    return next((g for g in (canonical_grade(c) for c in row[1:] if c) if g), None)
 
 
 @dataclass
