@@ -27,7 +27,7 @@ from normalize.indicator_levels import (
     level1_of_level2,
 )
 from normalize.indicator_names import canonical_name
-from normalize.indicator_values import parse_indicator_value, parse_operator
+from normalize.indicator_values import IndicatorValue, parse_indicator_value, parse_operator
 from normalize.text import nfkc
 
 
@@ -200,6 +200,7 @@ def read_indicator_row(
     if target_raw is None:  # no target printed: the planned value (计划完成值) states it
         target = parse_indicator_value(join_lines(_cell(row, section, "planned")) or None, unit_hint)
     actual = parse_indicator_value(actual_raw, unit_hint)
+    _common_unit(target, actual)
     operator = parse_operator(_cell(row, section, "operator")) or target.operator
     for what, v in (("target", target), ("actual", actual)):
         if v.masked:
@@ -245,6 +246,15 @@ def read_indicator_row(
 
 
 _VALUE_ROLES = ("target", "actual", "weight", "score", "operator", "unit")
+
+
+def _common_unit(target: IndicatorValue, actual: IndicatorValue) -> None:
+    """A target per item beside an actual total in the item's money unit (6.25万元/台 | 50万元):
+    both in the unit they share (万元), so that the two compare; a rate printed as such on both
+    sides (≤420元/平方米 | 366.17元/平方米) keeps it."""
+    for a, b in ((target, actual), (actual, target)):
+        if a.unit and b.unit and "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
+            a.unit = b.unit
 
 
 def is_placeholder_name(name: str) -> bool:

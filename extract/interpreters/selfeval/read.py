@@ -26,6 +26,7 @@ from extract.interpreters.selfeval.context import (
 from extract.interpreters.selfeval.funds import (
     FundBlock,
     block_header,
+    continues_block,
     emit_block,
     kv_money,
     pair_amounts,
@@ -41,6 +42,7 @@ from extract.interpreters.selfeval.indicators import (
     is_end_row,
     read_indicator_row,
 )
+from extract.interpreters.selfeval.money_units import unit_in_cells
 from extract.interpreters.selfeval.scores import (
     SummaryTable,
     grade_row,
@@ -321,6 +323,8 @@ def _indicator_step(scan: _Scan, row: _Row) -> bool:
 def _block_header_step(scan: _Scan, row: _Row) -> bool:
     """The header of a fund block."""
     form, cells = scan.form, row.cells
+    if form.block is not None and form.block.skip_rows > 0:
+        return False  # the lower row of the open block's header
     bh = block_header(scan.table.rows, row.index)
     if bh is None:
         return False
@@ -338,11 +342,18 @@ def _block_row_step(scan: _Scan, row: _Row) -> bool:
     block, cells = scan.form.block, row.cells
     if block is None:
         return False
+    if block.skip_rows > 0:  # a header row below the first (the measures under 金额（元）)
+        block.skip_rows -= 1
+        return True
     if block.two_level and not _has_amount(cells):
         return True  # the second header row
-    if (cells and cells[0] and cells[0].strip() and not block.two_level) or (
-        not _has_amount(cells) and not _block_label_row(cells, block)
-    ):
+    if block.labels_first:
+        ends = not continues_block(cells, block)
+    else:
+        ends = bool(cells and cells[0] and cells[0].strip() and not block.two_level) or (
+            not _has_amount(cells) and not _block_label_row(cells, block)
+        )
+    if ends:
         _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
         return False
     block.rows.append((row.index, row.page, cells))
@@ -466,7 +477,7 @@ def _emit_pairs(scan: _Scan, row: _Row, *, first: bool) -> None:
 
     measures, line, form = scan.pair_measures or [], scan.pair_line, scan.form
     pairs = pair_amounts(row.cells)[: len(measures)]
-    unit_printed = "万元" if line and "万元" in line else ("元" if line and "元" in line else form.ctx.unit)
+    unit_printed = (unit_in_cells([line]) if line else None) or form.ctx.unit
     line_name = key(line) or None if line else None
     # one unit for the row's amounts, decided from all of them
     unit, _ = block_unit([a for _, raw in pairs if (a := parse_number(raw)) is not None], unit_printed)

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 
 from extract.interpreters.selfeval.indicators import IndicatorSection
+from extract.interpreters.selfeval.money_units import unit_in_cells
 from extract.interpreters.selfeval.vocab import first_text, join_lines, key, points_of, vocab
 from model.records import BudgetRow, ScoreRow
 from model.tables import Cell
 from normalize.grades import canonical_grade
 from normalize.numbers import is_zero_dash, parse_number, to_wan
 
-_UNIT = re.compile(r"(万元|亿元|千元|元)")
 _TOTAL_ROW = {"合计", "总计", "小计"}
 
 
@@ -82,8 +82,8 @@ def summary_header(row: list[Cell], default_unit: str = "万元") -> SummaryTabl
         c: str(vocab()["fund_measures"][k]) for c, k in enumerate(keys) if k in vocab()["fund_measures"]
     }
     grade_col = next((c for c, k in enumerate(keys) if "等级" in k or "等次" in k), None)
-    unit = _UNIT.search(" ".join(join_lines(c) for c in row if c))
-    return SummaryTable(project_col, measures, score_col, grade_col, unit.group(1) if unit else default_unit)
+    unit = unit_in_cells(row)
+    return SummaryTable(project_col, measures, score_col, grade_col, unit or default_unit)
 
 
 def summary_rows(
