@@ -43,6 +43,7 @@ from extract.interpreters.selfeval.indicators import (
     read_indicator_row,
 )
 from extract.interpreters.selfeval.money_units import unit_in_cells
+from extract.interpreters.selfeval.roles import resolve_unknown
 from extract.interpreters.selfeval.scores import (
     SummaryTable,
     grade_row,
@@ -258,6 +259,10 @@ def _section_header_step(scan: _Scan, row: _Row) -> bool:
         return False
     form = scan.form
     _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
+    roles, issues = resolve_unknown(
+        scan.table.rows, row.index, roles, doc_id=scan.doc.doc_id, page=row.page, table_index=scan.ti
+    )
+    scan.out.issues.extend(issues)
     form.section = IndicatorSection(roles, len(row.cells), form.ctx.scope, form.ctx.project)
     return True
 
