@@ -190,7 +190,7 @@ def parse_indicator_value(text: str | None, unit_hint: str | None = None) -> Ind
     if mult:
         value *= _MULT[mult]
     out.value = round(value, 6)
-    out.unit = hint or unit
+    out.unit = hint or _words()["unit_synonyms"].get(unit, unit)
     out.operator = op or suffix_op
     return out
 
