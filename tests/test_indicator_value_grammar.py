@@ -88,7 +88,9 @@ def test_a_range_keeps_both_bounds_and_no_single_value(low: int, span: int, sep:
         ("≥２０个", ">=", 20.0, "个"),
     ],
 )
-def test_values_as_published_forms_print_them(printed: str, operator: str | None, value: float, unit: str | None) -> None:
+def test_values_as_published_forms_print_them(
+    printed: str, operator: str | None, value: float, unit: str | None
+) -> None:
     v = parse_indicator_value(printed)
     assert (v.operator, v.value, v.unit) == (operator, value, unit)
 

@@ -42,7 +42,8 @@ PROJECT_FORM = [
 ]
 
 SCORE_SHEET = [
-    ["一级指标", "二级指标", "三级指标", "参考分值", "评分标准", "指标值（A）", "全年实际值（B）", "实际得分", "复核意见"],
+    ["一级指标", "二级指标", "三级指标", "参考分值", "评分标准", "指标值（A）", "全年实际值（B）", "实际得分",
+     "复核意见"],
     ["项目决策", "项目立项", "立项依据充分性", "10", "符合得满分", "/", "基本合理", "8", "无"],
     ["项目管理", "资金管理", "资金到位率", "10", "符合得满分", "100%", "97.3%", "9", "无"],
     ["项目产出", "产出数量", "发放补贴人数", "30", "达到目标值得满分", "不少于300人", "305人", "30", "无"],
@@ -85,7 +86,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_planned_value_column_is_not_the_actual_and_placeholders_are_not_indicators(folder: str) -> None:
     rows = {r.name: r for r in _project_form(folder).extraction.indicators}
     assert sorted(rows) == sorted(
-        ["完成抽检样本数", "资金发放准确率", "问题响应时间", "项目完成时间", "业务办理时限", "公共服务覆盖率", "受益对象满意度"]
+        ["完成抽检样本数", "资金发放准确率", "问题响应时间", "项目完成时间", "业务办理时限", "公共服务覆盖率",
+         "受益对象满意度"]
     )
     r = rows["完成抽检样本数"]
     assert (r.operator, r.target_value, r.target_unit, r.actual_value, r.weight, r.score) == (
