@@ -85,6 +85,7 @@ class IndicatorRow:
     score: float | None = None
     deviation_reason: str | None = None
     extractor: str | None = None
+    actual_operator: str | None = None  # the operator printed with the actual (≥95%, 24小时内)
 
 
 @dataclass(kw_only=True)

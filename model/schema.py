@@ -97,6 +97,7 @@ INDICATORS = _schema(
     _f("deviation_reason", _str),
     # added by govperf
     _f("extractor", _str),
+    _f("actual_operator", _str),
 )
 
 SCORES = _schema(
