@@ -7,7 +7,8 @@ From the content, for a role the header left unnamed:
 - target, then actual: cells that read as indicator values (a number with a unit or operator,
   a percentage) in most rows.
 A heading given a role this way is noted (``column_role_from_content``, info); a heading still
-without a role is ``column_role_unknown`` (warning).
+without a role is ``column_role_unknown`` (warning). A column that holds nothing but its own
+heading (the section's label merged down its rows) or nothing at all has nothing to read.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def resolve_unknown(
     body = _body(rows, i + 1)
     roles = dict(roles)
     for c, heading in sorted(unknown.items()):
+        if all(key(x) == key(heading) for x in _column(body, c)):
+            continue  # an empty column, or the section's label merged down its rows: nothing to read
         role = _role_from_content(body, c, roles)
         if role is not None:
             roles[c] = role
