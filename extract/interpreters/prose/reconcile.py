@@ -35,17 +35,34 @@ def same_name(a: str | None, b: str | None) -> bool:
     return short == long_ or (short in long_ and len(short) >= 0.6 * len(long_))
 
 
-def _same_item(p: BudgetRow, t: BudgetRow) -> bool:
-    # measures compared through the reviewed vocabulary (预算数 = 全年预算数, 决算数 = 全年执行数)
-    if p.scope != t.scope or canonical_measure(p.measure) != canonical_measure(t.measure):
-        return False
-    if p.scope == "project" and not same_name(p.project, t.project):
-        return False
-    if t.funding_source not in (None, "", "合计"):
-        return False
-    return _norm(p.line_name) == _norm(t.line_name) or (
-        p.scope == "project" and same_name(p.line_name, t.project)
-    )
+class _TableIndex:
+    """The table rows a prose figure can be compared with, bucketed by scope and canonical measure (and,
+    for department rows, by folded line name), so a long document costs one look-up per figure rather
+    than a pass over every table row. Buckets keep the tables' order."""
+
+    def __init__(self, rows: list[BudgetRow]) -> None:
+        self.by_line: dict[tuple[str, str, str], list[BudgetRow]] = {}
+        self.projects: dict[tuple[str, str], list[BudgetRow]] = {}
+        for t in rows:
+            # only table rows of the whole amount (合计 or no funding source) are compared
+            if t.source != "table" or t.funding_source not in (None, "", "合计"):
+                continue
+            measure = canonical_measure(t.measure)
+            self.by_line.setdefault((t.scope, measure, _norm(t.line_name)), []).append(t)
+            if t.scope == "project":
+                self.projects.setdefault((t.scope, measure), []).append(t)
+
+    def candidates(self, p: BudgetRow) -> list[BudgetRow]:
+        """The table rows giving the same item as ``p`` (same scope and measure; same line, or for a
+        project the same project), in the tables' order."""
+        measure = canonical_measure(p.measure)
+        if p.scope != "project":
+            return list(self.by_line.get((p.scope, measure, _norm(p.line_name)), ()))
+        line = _norm(p.line_name)
+        return [
+            t for t in self.projects.get((p.scope, measure), ())
+            if same_name(p.project, t.project) and (line == _norm(t.line_name) or same_name(p.line_name, t.project))
+        ]
 
 
 def _same_unit(p: ScoreRow, t: ScoreRow) -> bool:
@@ -60,8 +77,9 @@ def _where(p: BudgetRow, t: BudgetRow) -> str:
 
 def reconcile(tables: Extraction, prose: Extraction) -> Extraction:
     out = Extraction(narratives=list(prose.narratives), facts=list(prose.facts), issues=list(prose.issues))
+    index = _TableIndex(tables.budgets)
     for p in prose.budgets:
-        cands = [t for t in tables.budgets if t.source == "table" and _same_item(p, t)]
+        cands = index.candidates(p)
         agree = next((t for t in cands if abs(t.amount_wan - p.amount_wan) <= _TOLERANCE), None)
         if agree is not None:
             out.budgets.append(replace(p, linked_doc_id=agree.doc_id, linked_table_index=agree.table_index,
