@@ -18,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dataset.assemble import assemble
+from dataset.companions import write_companions
 from dataset.plan import BuildPlan, check_shrink, plan_build
 from dataset.snapshots import SnapshotStore
 from dataset.store import write_dataset
@@ -62,8 +63,9 @@ def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool) -> list
 def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: SnapshotStore) -> BuildSummary:
     assembled = assemble(results)
     check_shrink(p.current_documents, assembled.tables["documents"].num_rows, out=p.out, raw=p.raw, force=force)
-    write_dataset(assembled.tables, p.out, store)
-    return summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped))
+    summary = summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped))
+    write_dataset(assembled.tables, p.out, store, extras=lambda staging: write_companions(staging, summary))
+    return summary
 
 
 @contextmanager

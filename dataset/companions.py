@@ -1,0 +1,17 @@
+"""The files a snapshot carries beside its tables, written into it before it is switched in.
+
+``datapackage.json`` (the tables described, dataset/datapackage.py) and ``report.html`` (the
+quality report, dataset/report.py), so that they always describe the tables next to them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dataset.datapackage import write_datapackage
+from dataset.summary import BuildSummary
+from model.schema import TABLES
+
+
+def write_companions(staging: Path, summary: BuildSummary | None = None) -> None:
+    write_datapackage(staging, TABLES)
