@@ -60,7 +60,8 @@ def assemble(results: Iterable[DocumentResult]) -> Assembled:
                 d.fiscal_year, d.agency))
             continue
         seen[d.doc_id] = d.raw_path
-        docs.append(dataclasses.asdict(d))
+        docs.append({**dataclasses.asdict(d), "identities_checked": res.extraction.identities_checked,
+                     "identities_held": res.extraction.identities_held})
         a.status[d.status] += 1
         a.pages += d.pages
         for name in _FACT_TABLES:

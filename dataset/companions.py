@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataset import report
 from dataset.datapackage import write_datapackage
-from dataset.summary import BuildSummary
 from model.schema import TABLES
 
 
-def write_companions(staging: Path, summary: BuildSummary | None = None) -> None:
+def write_companions(staging: Path) -> None:
+    """Write the companion files of the snapshot being built in ``staging`` (its tables already written)."""
     write_datapackage(staging, TABLES)
+    report.write_report(staging, staging / report.FILE_NAME)

@@ -79,8 +79,9 @@ def descriptor(tables: Iterable[str]) -> dict[str, Any]:
     return {
         "name": "govperf",
         "title": "Chinese government budget and performance reports, as data",
-        "description": ("部门预算, 部门决算, 部门整体/项目支出绩效自评表 and 绩效评价报告 read into tables; every figure "
-                        "carries the document (doc_id) and page it was read from. Money in 万元, rates as fractions. "
+        "description": ("部门预算, 部门决算, 部门整体/项目支出绩效自评表 and 绩效评价报告 read into tables; "
+                        "every figure carries the document (doc_id) and page it was read from."
+                        " Money in 万元, rates as fractions. "
                         "Tables are Hive-partitioned by fiscal_year (folder fiscal_year=YYYY)."),
         "version": SCHEMA_VERSION,
         "licenses": [{"name": "other-pd", "title": "government information published under 政府信息公开"}],

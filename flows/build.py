@@ -14,15 +14,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dataset.assemble import assemble
 from dataset.companions import write_companions
 from dataset.plan import BuildPlan, check_shrink, plan_build
+from dataset.report import FILE_NAME as REPORT_FILE
 from dataset.snapshots import SnapshotStore
 from dataset.store import write_dataset
-from dataset.summary import BuildSummary, failed_documents_line, summarize
+from dataset.summary import BuildSummary, failed_documents_line, summarize, summary_markdown
 from extract.document import DocumentResult
 from extract.pool import Job, Limits, default_workers, read_documents
 from fetch.manifest import source_urls
@@ -64,8 +66,17 @@ def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: Snaps
     assembled = assemble(results)
     check_shrink(p.current_documents, assembled.tables["documents"].num_rows, out=p.out, raw=p.raw, force=force)
     summary = summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped))
-    write_dataset(assembled.tables, p.out, store, extras=lambda staging: write_companions(staging, summary))
+    snapshot = write_dataset(assembled.tables, p.out, store, extras=write_companions)
+    _attach_artifacts(summary, snapshot)
     return summary
+
+
+def _attach_artifacts(summary: BuildSummary, snapshot: Path) -> None:
+    """The flow run's page shows the build's summary and links to the snapshot's quality report."""
+    create_markdown_artifact(markdown=summary_markdown(summary, snapshot.name), key="build-summary",
+                             description="what the build read and wrote")
+    create_link_artifact(link=(snapshot / REPORT_FILE).resolve().as_uri(), link_text="quality report (report.html)",
+                         key="quality-report", description=f"the report of snapshot {snapshot.name}")
 
 
 @contextmanager

@@ -57,6 +57,8 @@ DOCUMENTS = _schema(
     _f("file_type", _str),
     _f("error", _str),
     _f("raw_path_bytes", pa.binary()),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
+    _f("identities_checked", _i32),  # accounting identities of the statements that could be checked
+    _f("identities_held", _i32),
 )
 
 BUDGETS = _schema(
