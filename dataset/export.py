@@ -12,6 +12,7 @@ filter, widths, text cells for text and a sheet describing the columns.
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -126,7 +127,11 @@ def write_frame(df: pd.DataFrame, fmt: str, out: Path | str, sheet: str,
     if str(out) == "-":
         if fmt != "csv":
             raise ExportError("only csv can be written to standard output")
-        _to_csv(df, sys.stdout)
+        try:
+            _to_csv(df, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `… -o - | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return len(df)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

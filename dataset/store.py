@@ -65,7 +65,9 @@ def file_schema(table: str) -> pa.Schema:
     return schema.remove(schema.get_field_index(PARTITION))
 
 
-def _write_table(name: str, t: pa.Table, folder: Path) -> None:
+def _write_table(t: pa.Table, folder: Path) -> None:
+    """Write table ``folder.name`` (one file per year) into ``folder``."""
+    name = folder.name
     folder.mkdir(parents=True)
     years = sorted(set(t.column(PARTITION).to_pylist())) or [0]
     schema = file_schema(name)
@@ -94,7 +96,7 @@ def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStor
                 raise DatasetWriteError(f"unknown table {name!r}")
         staging = store.new_staging()
         for name, t in tables.items():
-            _write_table(name, t, staging / name)
+            _write_table(t, staging / name)
         if extras is not None:
             extras(staging)
         return store.publish(staging)
