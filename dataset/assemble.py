@@ -1,7 +1,8 @@
 """Assemble per-document results into the curated tables.
 
 Stamps each row with its document's fiscal_year and agency, drops a second copy
-of the same file (same sha256), and returns pyarrow tables of the contract's schemas.
+of the same file (same sha256), and returns pyarrow tables of the contract's schemas,
+with the derived tables (execution, indicator_results: dataset/derived.py) computed from them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from dataset.derived import derive
 from dataset.store import to_arrow
 from extract.document import DocumentResult
 from extract.interpreters.prose.reconcile import reconcile_companions
@@ -58,7 +60,8 @@ def assemble(results: Iterable[DocumentResult]) -> Assembled:
                 d.fiscal_year, d.agency))
             continue
         seen[d.doc_id] = d.raw_path
-        docs.append(dataclasses.asdict(d))
+        docs.append({**dataclasses.asdict(d), "identities_checked": res.extraction.identities_checked,
+                     "identities_held": res.extraction.identities_held})
         a.status[d.status] += 1
         a.pages += d.pages
         for name in _FACT_TABLES:
@@ -66,5 +69,6 @@ def assemble(results: Iterable[DocumentResult]) -> Assembled:
     a.tables["documents"] = to_arrow("documents", docs)
     for name in _FACT_TABLES:
         a.tables[name] = to_arrow(name, rows[name])
+    a.tables.update(derive(a.tables))
     a.issues_by_rule = Counter(r["rule"] for r in rows["issues"])
     return a

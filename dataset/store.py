@@ -9,11 +9,14 @@ deterministically, so building the same inputs twice gives the same files.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -38,23 +41,52 @@ def to_arrow(table: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
     return t.take(order)
 
 
+_NULLABLE_PANDAS = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+
+
+@cache
+def _pandas_metadata(table: str) -> bytes:
+    """The ``pandas`` key of a file's metadata: pandas reads nullable integers back as Int32/Int64 (not
+    float64) and nullable booleans as ``boolean`` (not object). Other readers ignore the key."""
+    schema = file_schema(table)
+    empty = schema.empty_table().to_pandas(types_mapper=_NULLABLE_PANDAS.get)
+    meta = json.loads(pa.Schema.from_pandas(empty, preserve_index=False).metadata[b"pandas"])
+    for col in meta["columns"]:
+        f = schema.field(col["name"])
+        if f.type in _NULLABLE_PANDAS and not f.nullable:  # never null: the plain numpy type
+            col["numpy_type"] = "bool" if f.type == pa.bool_() else str(f.type)
+    meta.pop("creator", None)  # the same files whatever the pandas version
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True).encode()
+
+
+def file_schema(table: str) -> pa.Schema:
+    """The schema of the table's Parquet files: the table's, less the partition column (in the path)."""
+    schema = TABLES[table]
+    return schema.remove(schema.get_field_index(PARTITION))
+
+
 def _write_table(t: pa.Table, folder: Path) -> None:
+    """Write table ``folder.name`` (one file per year) into ``folder``."""
+    name = folder.name
     folder.mkdir(parents=True)
     years = sorted(set(t.column(PARTITION).to_pylist())) or [0]
-    file_schema = t.schema.remove(t.schema.get_field_index(PARTITION))
+    schema = file_schema(name)
+    file_schema_ = schema.with_metadata({**(schema.metadata or {}), b"pandas": _pandas_metadata(name)})
     for y in years:
         part = t.filter(pc.equal(t.column(PARTITION), pa.scalar(y, pa.int32()))) if t.num_rows else t
-        part = part.drop_columns([PARTITION]).cast(file_schema)
+        part = part.drop_columns([PARTITION]).cast(file_schema_)
         d = folder / f"{PARTITION}={y}"
         d.mkdir()
         pq.write_table(part, d / "part-0.parquet", compression="zstd")
 
 
-def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStore | None = None) -> Path:
+def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStore | None = None,
+                  extras: Callable[[Path], None] | None = None) -> Path:
     """Write every table into a new snapshot and make it the one ``out`` shows, all tables at once.
 
-    Call it holding ``store.lock()``; returns the snapshot folder. On any failure the previous
-    snapshot stays in place and the staging folder is removed.
+    ``extras`` writes the snapshot's other files (datapackage.json, the report) into the staging
+    folder it is given, before the switch. Call it holding ``store.lock()``; returns the snapshot
+    folder. On any failure the previous snapshot stays in place and the staging folder is removed.
     """
     store = store or SnapshotStore(out)
     staging: Path | None = None
@@ -65,6 +97,8 @@ def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStor
         staging = store.new_staging()
         for name, t in tables.items():
             _write_table(t, staging / name)
+        if extras is not None:
+            extras(staging)
         return store.publish(staging)
     except OSError as exc:
         raise DatasetWriteError(f"could not write the dataset to {out}: {exc}") from exc

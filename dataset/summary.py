@@ -53,3 +53,22 @@ def failed_documents_line(results: list[DocumentResult]) -> str | None:
     shown = "; ".join(f"{Path(d.raw_path).name} ({d.error})" for d in failed[:5])
     more = f"; and {len(failed) - 5} more" if len(failed) > 5 else ""
     return f"{len(failed)} of {len(results)} documents failed: {shown}{more}"
+
+
+def summary_markdown(s: BuildSummary, snapshot: str) -> str:
+    """The summary as a Markdown page (the build's Prefect artifact)."""
+    status = ", ".join(f"{k} {v}" for k, v in sorted(s.status.items()))
+    lines = [f"# Build of `{s.out}`", "",
+             f"Snapshot `{snapshot}`: {s.documents} documents ({status}), {s.pages} pages.",
+             "", "| table | rows |", "|---|---:|", *(f"| {k} | {v} |" for k, v in s.rows.items()), ""]
+    if s.issues_by_rule:
+        lines += ["| issues rule | rows |", "|---|---:|",
+                  *(f"| `{k}` | {v} |" for k, v in sorted(s.issues_by_rule.items(), key=lambda kv: -kv[1])), ""]
+    if s.identities_checked:
+        lines.append(f"Statement identities: {s.identities_held} of {s.identities_checked} hold.")
+    if s.indicator_names_raw:
+        lines.append(f"Indicator names: {s.indicator_names_raw} as printed -> {s.indicator_names_canonical} canonical.")
+    if s.skipped:
+        lines.append("Skipped files: " + ", ".join(f"{v} {k}" for k, v in s.skipped.items()) + ".")
+    lines += [f"- failed: {f}" for f in s.failed]
+    return "\n".join(lines) + "\n"

@@ -17,15 +17,18 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dataset.assemble import assemble
+from dataset.companions import write_companions
 from dataset.plan import BuildPlan, check_shrink, plan_build
+from dataset.report import FILE_NAME as REPORT_FILE
 from dataset.snapshots import SnapshotStore
 from dataset.store import write_dataset
-from dataset.summary import BuildSummary, failed_documents_line, summarize
+from dataset.summary import BuildSummary, failed_documents_line, summarize, summary_markdown
 from extract.cache import DocumentCache
 from extract.document import DocumentResult
 from extract.pool import Job, Limits, OnResult, PendingReader, default_workers, read_documents, read_isolated
@@ -103,9 +106,19 @@ def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: Snaps
           cache: DocumentCache) -> BuildSummary:
     assembled = assemble(results)
     check_shrink(p.current_documents, assembled.tables["documents"].num_rows, out=p.out, raw=p.raw, force=force)
-    write_dataset(assembled.tables, p.out, store)
+    summary = summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
+    snapshot = write_dataset(assembled.tables, p.out, store, extras=write_companions)
     cache.drop_other_versions()
-    return summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
+    _attach_artifacts(summary, snapshot)
+    return summary
+
+
+def _attach_artifacts(summary: BuildSummary, snapshot: Path) -> None:
+    """The flow run's page shows the build's summary and links to the snapshot's quality report."""
+    create_markdown_artifact(markdown=summary_markdown(summary, snapshot.name), key="build-summary",
+                             description="what the build read and wrote")
+    create_link_artifact(link=(snapshot / REPORT_FILE).resolve().as_uri(), link_text="quality report (report.html)",
+                         key="quality-report", description=f"the report of snapshot {snapshot.name}")
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""The ``govperf`` command line: build, export, crawl, serve, snapshots.
+"""The ``govperf`` command line: build, export, sql, report, crawl, serve, snapshots.
 
 Exit codes: 0 done; 1 the run failed (every document or every source failed, the dataset
 could not be written); 2 nothing was done because the input was wrong or the command would
@@ -26,6 +26,8 @@ EPILOG = """examples:
   govperf build --raw data/raw --out data/curated
   govperf export indicators -o indicators.xlsx --year 2020 --year 2021
   govperf export budgets -o - --agency 公安 | head
+  govperf sql "SELECT agency, fiscal_year, unit, rate FROM execution ORDER BY rate"
+  govperf report -o report.html
   govperf crawl --sources sources.yaml
   govperf snapshots --rollback 20261201T020000.123456Z-3f9a1c
 
@@ -119,6 +121,47 @@ def cmd_export(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sql(a: argparse.Namespace) -> int:
+    from dataset.export import ExportError, format_for, write_frame
+    from dataset.sql import SqlError, query
+
+    try:
+        df = query(Path(a.curated), a.query)
+        if a.output:
+            fmt = a.format or _sql_format(a.output, format_for)
+            n = write_frame(df, fmt, a.output, sheet="query", columns=[(str(c), str(t), "") for c, t in
+                                                                        df.dtypes.items()])
+            if a.output != "-":
+                print(f"wrote {n} rows to {a.output}", file=sys.stderr if a.quiet else sys.stdout)
+            return EXIT_OK
+    except (SqlError, ExportError) as exc:
+        print(f"govperf sql: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", a.max_rows, "display.min_rows", a.max_rows, "display.width", 200,
+                           "display.max_columns", 50, "display.max_colwidth", 40):
+        print(df.to_string(index=False, max_rows=a.max_rows) if len(df) else "(no rows)")
+    if len(df) > a.max_rows:
+        print(f"({len(df)} rows; -o FILE writes them all)")
+    return EXIT_OK
+
+
+def _sql_format(output: str, format_for: Any) -> str:
+    return "parquet" if output.lower().endswith(".parquet") else str(format_for(output))
+
+
+def cmd_report(a: argparse.Namespace) -> int:
+    from dataset.report import write_report
+
+    if not (Path(a.curated) / "documents").is_dir():
+        print(f"govperf report: {a.curated} holds no dataset: run `govperf build` first", file=sys.stderr)
+        return EXIT_REFUSED
+    out = write_report(Path(a.curated), Path(a.output))
+    print(f"wrote {out}", file=sys.stderr if a.quiet else sys.stdout)
+    return EXIT_OK
+
+
 def cmd_crawl(a: argparse.Namespace) -> int:
     from flows.crawl import run_crawl
 
@@ -180,8 +223,13 @@ def _build_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    e = sub.add_parser("export", parents=[common], help="export one table as CSV (UTF-8 with BOM, for Excel) or xlsx")
-    e.add_argument("table", help="documents, budgets, indicators, scores, narratives, facts or issues")
+    e = sub.add_parser("export", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
+                       help="export one table as CSV (UTF-8 with BOM, for Excel) or xlsx",
+                       epilog="examples:\n  govperf export execution -o execution.xlsx\n"
+                              "  govperf export indicators -o ind.csv --year 2020 --agency 公安\n\n"
+                              "exit codes: 0 done; 2 unknown table or format, no dataset, or no row matches")
+    e.add_argument("table", help="documents, budgets, indicators, scores, narratives, facts, issues, execution or "
+                                 "indicator_results")
     e.add_argument("--format", choices=("csv", "xlsx"), default=None,
                    help="csv or xlsx (default: from the extension of -o, else csv)")
     e.add_argument("--year", type=int, action="append",
@@ -191,6 +239,38 @@ def _export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     e.add_argument("-o", "--output", help="output file, or - for standard output (default: TABLE.FORMAT here)")
     e.add_argument("--curated", default="data/curated", help="the dataset folder (default: %(default)s)")
     e.set_defaults(func=cmd_export)
+
+
+def _reader_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    fmt = argparse.RawDescriptionHelpFormatter
+    q = sub.add_parser("sql", parents=[common], formatter_class=fmt,
+                       help="run a SQL query (duckdb) over the dataset; print the result or write it to a file",
+                       epilog="Every table is a view of its name (documents, budgets, indicators, scores, narratives, "
+                              "facts, issues, execution, indicator_results); fiscal_year is an INTEGER.\n\n"
+                              "examples:\n"
+                              "  govperf sql \"SELECT agency, fiscal_year, unit, rate FROM execution\"\n"
+                              "  govperf sql \"SELECT rule, count(*) n FROM issues GROUP BY rule\" -o rules.xlsx\n"
+                              "  govperf sql \"SELECT * FROM indicator_results WHERE NOT met\" -o short.csv\n\n"
+                              "exit codes: 0 done; 2 the query failed or there is no dataset (the message says why)")
+    q.add_argument("query", help="the SQL query, in quotes")
+    q.add_argument("-o", "--output", help="write the result to this file (.csv, .xlsx, .parquet; - for CSV on "
+                                          "standard output) instead of printing it")
+    q.add_argument("--format", choices=("csv", "xlsx", "parquet"), default=None,
+                   help="format of -o (default: from its extension)")
+    q.add_argument("--max-rows", type=int, default=50, help="rows printed at most (default: %(default)s)")
+    q.add_argument("--curated", default="data/curated", help="the dataset folder (default: %(default)s)")
+    q.set_defaults(func=cmd_sql)
+
+    r = sub.add_parser("report", parents=[common], formatter_class=fmt,
+                       help="write the quality report of the dataset: one HTML page, plots included",
+                       epilog="Every build also writes it into the dataset (data/curated/report.html).\n\n"
+                              "examples:\n  govperf report -o report.html\n"
+                              "  govperf report --curated /srv/govperf/curated -o /tmp/report.html\n\n"
+                              "exit codes: 0 done; 2 there is no dataset")
+    r.add_argument("-o", "--output", default="govperf-report.html",
+                   help="the HTML file to write (default: %(default)s)")
+    r.add_argument("--curated", default="data/curated", help="the dataset folder (default: %(default)s)")
+    r.set_defaults(func=cmd_report)
 
 
 def _crawl_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -232,6 +312,7 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _build_parser(sub, common)
     _export_parser(sub, common)
+    _reader_parsers(sub, common)
     _crawl_parsers(sub, common)
     return p
 

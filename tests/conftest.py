@@ -71,8 +71,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     bad = make_bad_inputs(raw / "crawled")
     out = base / "curated"
     with prefect_test_harness(server_startup_timeout=SERVER_STARTUP_S):
-        summary = build_dataset(raw=raw, out=out, progress=False)
-    return {"raw": raw, "out": out, "bad": bad, "summary": summary}
+        state = build_dataset(raw=raw, out=out, progress=False, return_state=True)
+        summary = state.result()
+        artifacts = _artifacts_of(state.state_details.flow_run_id)
+    return {"raw": raw, "out": out, "bad": bad, "summary": summary, "artifacts": artifacts}
+
+
+def _artifacts_of(flow_run_id: object) -> list[dict[str, object]]:
+    """The artifacts the flow run's page shows (key, type, data), read while its server is up."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(
+            any_=[flow_run_id])))
+    return [{"key": a.key, "type": a.type, "data": a.data, "description": a.description} for a in found]
 
 
 def _marked_processes() -> list[tuple[int, str]]:

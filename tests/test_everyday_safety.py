@@ -120,7 +120,9 @@ def test_export_takes_the_format_from_the_extension(built: dict[str, object], tm
 def test_export_writes_to_standard_output(built: dict[str, object], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "scores", "--curated", str(built["out"]), "-o", "-"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].startswith("doc_id,fiscal_year")
+    # the figures first, the provenance (doc_id, page) last; text quoted so codes stay text
+    header = out.splitlines()[0]
+    assert header.startswith('"fiscal_year","agency"') and header.endswith('"doc_id","page"')
     assert not Path("-").exists()
 
 
