@@ -1,8 +1,10 @@
 """A worksheet as a page and a table, whatever the spreadsheet library (openpyxl for .xlsx, xlrd for .xls).
 
 Each sheet is one page (``page`` = the sheet's 1-based position) holding one table. Title lines above
-the grid (leading rows with a single filled cell, at most three) become the table's ``text_above``;
-the page's text is every row, cells joined by tabs.
+the grid (leading rows with a single filled cell, at most three) become the table's ``text_above`` and
+the page's text: as for a .docx or an HTML page, the page text is what stands outside the tables, so
+the prose readers never read a form's cells as sentences (``年度总成本 ≤356.4万元`` is a target, not an
+amount spent). The sheet's tab name is the table's ``caption``.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ def sheet_page(number: int, rows: list[list[Cell]], reader: str, name: str = "")
         head += 1
     above = "\n".join(next(c for c in r if c) for r in rows[:head])
     body = rows[head:]
-    text = "\n".join("\t".join(c or "" for c in r) for r in rows)
-    page = PageText(number=number, text=text, width=0.0, height=0.0)
-    table = RawTable.on_page(page=number, rows=body, reader=reader, text_above=above) if body else None
+    page = PageText(number=number, text=above, width=0.0, height=0.0)
+    table = RawTable.on_page(page=number, rows=body, reader=reader, text_above=above, caption=name) if body else None
     return page, table

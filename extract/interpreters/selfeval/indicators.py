@@ -12,6 +12,7 @@ fractions among whole percentages are converted (convert_percent_fractions).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
@@ -174,7 +175,7 @@ def read_indicator_row(
         prev.name_canonical = canonical_name(prev.name)
         _join_cut_row(prev, row, section)
         return
-    if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
+    if key(name) in vocab()["section_end_labels"] or column_role(name) == "name" or _placeholder(name):
         return
     own_label = _update_levels(section, row, page_text)
     unit_hint = join_lines(_cell(row, section, "unit")) or None
@@ -226,6 +227,11 @@ def read_indicator_row(
 
 
 _VALUE_ROLES = ("target", "actual", "weight", "score", "operator", "unit")
+
+
+def _placeholder(name: str) -> bool:
+    """A template slot left empty (不适用, 指标1：, /): not an indicator."""
+    return any(re.fullmatch(p, key(name)) for p in vocab()["placeholder_indicator_names"])
 
 
 def _name_only(row: list[Cell], section: IndicatorSection) -> bool:
