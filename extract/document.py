@@ -230,7 +230,8 @@ def _stamp_meta(rec: DocumentRecord, meta: DocMeta) -> None:
 
 def _stamp_portal(rec: DocumentRecord, portal: PortalMeta | None) -> None:
     if portal is not None:
-        rec.publisher, rec.published_date, rec.index_number = portal.publisher, portal.published_date, portal.index_number
+        rec.publisher, rec.published_date = portal.publisher, portal.published_date
+        rec.index_number = portal.index_number
 
 
 def _run_registry(

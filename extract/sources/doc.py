@@ -49,7 +49,8 @@ def convert_to_docx(path: Path, out_dir: Path, *, timeout: float = CONVERT_TIMEO
     out = out_dir / "in.docx"
     if done.returncode != 0 or not out.exists():
         said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:]
-        raise CorruptDocumentError(str(path), f"LibreOffice could not convert the .doc (exit {done.returncode}: {said})")
+        reason = f"LibreOffice could not convert the .doc (exit {done.returncode}: {said})"
+        raise CorruptDocumentError(str(path), reason)
     return out
 
 
