@@ -134,18 +134,20 @@ def _labelled(text: str) -> list[str]:
 
 
 def _labelled_cells(tables: list[RawTable]) -> list[str]:
-    labels = {fold(lb) for lb in _vocab().labels}
+    """Agency names in the cell after a label cell, strongest label first (实施单位 before 主管部门)."""
+    rank = {fold(lb): i for i, lb in enumerate(_vocab().labels)}
     note = re.compile(_LABEL_NOTE)
-    out: list[str] = []
+    out: list[tuple[int, str]] = []
     for t in tables:
         for row in t.rows:
             cells = [c for c in row if c]
             for i, c in enumerate(cells[:-1]):
-                if note.sub("", fold(c)).rstrip(":：") in labels:
+                label = note.sub("", fold(c)).rstrip(":：")
+                if label in rank:
                     cand = clean_agency(cells[i + 1])
                     if is_agency_name(cand):
-                        out.append(cand)
-    return out
+                        out.append((rank[label], cand))
+    return [cand for _, cand in sorted(out, key=lambda rc: rc[0])]
 
 
 def _agency_from_title(block: list[str]) -> str | None:
