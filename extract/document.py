@@ -24,15 +24,18 @@ from extract.interpreters import REGISTRY, Inputs
 from extract.interpreters.meta import DocMeta, read_doc_meta
 from extract.interpreters.prose.reconcile import reconcile
 from extract.sources.discover import decoded_name
+from extract.sources.doc import read_doc
 from extract.sources.docx import read_docx
+from extract.sources.html import read_html
 from extract.sources.pdf import OpenedPdf, read_pdf_text
 from extract.sources.pdf_structure import structure_problems
 from extract.sources.sniff import sha256_of, sniff_type
+from extract.sources.xls import read_xls
 from extract.sources.xlsx import read_xlsx
 from extract.tables.doubt import Note, check_tables, issues_from_notes
 from extract.tables.pdfplumber import read_tables
 from extract.tables.stitch import stitch
-from model.document import DocInput
+from model.document import DocInput, PortalMeta
 from model.errors import CorruptDocumentError, InputDocumentError, NotADocumentError
 from model.pages import PageText
 from model.records import DocumentRecord, Extraction, IssueRow
@@ -58,6 +61,7 @@ class _Loaded:
     notes: list[Note]
     pdf: OpenedPdf | None = None  # open while the document is read
     damage: list[str] = field(default_factory=list)  # what a PDF reader had to repair to open the file
+    portal: PortalMeta | None = None  # an HTML page's catalogue (发布机构, 发布日期, 索引号)
 
 
 @contextmanager
@@ -70,13 +74,14 @@ def _loaded(path: Path, file_type: str) -> Iterator[_Loaded]:
             loaded.damage = damage
             yield loaded
         return
-    if file_type == "docx":
-        yield _Loaded(*read_docx(path), [])
+    if file_type == "html":
+        page = read_html(path)
+        yield _Loaded(page.pages, page.tables, [], portal=page.portal)
         return
-    if file_type == "xlsx":
-        yield _Loaded(*read_xlsx(path), [])
-        return
-    raise NotADocumentError(str(path), f"legacy binary .{file_type} files are not read yet; convert to .{file_type}x")
+    readers = {"docx": read_docx, "xlsx": read_xlsx, "xls": read_xls, "doc": read_doc}
+    if file_type not in readers:
+        raise NotADocumentError(str(path), f"no reader for .{file_type} files")
+    yield _Loaded(*readers[file_type](path), [])
 
 
 def _load_pdf(path: Path, pdf: OpenedPdf) -> _Loaded:
@@ -187,6 +192,7 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     rec.pages = len(pages)
     meta = read_doc_meta(pages, loaded.tables, _shown(rec))
     _stamp_meta(rec, meta)
+    _stamp_portal(rec, loaded.portal)
     doc = DocInput(doc_id=doc_id, path=path, file_type=rec.file_type, pages=pages, tables=loaded.tables,
                    report_kind=meta.report_kind, agency=meta.agency, fiscal_year=meta.fiscal_year)
     ex = Extraction()
@@ -220,6 +226,12 @@ def _stamp_meta(rec: DocumentRecord, meta: DocMeta) -> None:
     rec.title, rec.agency, rec.fiscal_year = meta.title, meta.agency, meta.fiscal_year
     rec.report_kind = meta.report_kind
     rec.province, rec.city, rec.district = meta.province, meta.city, meta.district
+
+
+def _stamp_portal(rec: DocumentRecord, portal: PortalMeta | None) -> None:
+    if portal is not None:
+        rec.publisher, rec.published_date = portal.publisher, portal.published_date
+        rec.index_number = portal.index_number
 
 
 def _run_registry(

@@ -22,3 +22,12 @@ class DocInput:
 
     def page_text(self, number: int) -> str:
         return self.pages[number - 1].text
+
+
+@dataclass(kw_only=True)
+class PortalMeta:
+    """What a portal prints about an article it publishes as HTML: 发布机构, 发布日期, 索引号."""
+
+    publisher: str | None = None
+    published_date: str | None = None  # ISO YYYY-MM-DD
+    index_number: str | None = None

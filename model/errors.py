@@ -60,3 +60,9 @@ class BuildFailed(GovperfError):
 
 class CrawlFailed(GovperfError):
     """Every source of a crawl failed."""
+
+
+class ConverterMissingError(InputDocumentError):
+    """A format read through an external converter (a legacy .doc: LibreOffice) whose converter is not installed."""
+
+    rule = "converter_missing"

@@ -35,6 +35,9 @@ class DocumentRecord:
     file_type: str = "pdf"
     error: str | None = None
     raw_path_bytes: builtins.bytes | None = None  # the name's bytes where they are not UTF-8 (`bytes` is a field here)
+    publisher: str | None = None  # an HTML page's 发布机构, as the portal prints it
+    published_date: str | None = None  # an HTML page's 发布日期 (YYYY-MM-DD)
+    index_number: str | None = None  # an HTML page's 索引号
 
 
 @dataclass(kw_only=True)

@@ -59,6 +59,9 @@ DOCUMENTS = _schema(
     _f("raw_path_bytes", pa.binary()),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
     _f("identities_checked", _i32),  # accounting identities of the statements that could be checked
     _f("identities_held", _i32),
+    _f("publisher", _str),  # HTML pages: the portal's 发布机构
+    _f("published_date", _str),  # HTML pages: the portal's 发布日期, YYYY-MM-DD
+    _f("index_number", _str),  # HTML pages: the portal's 索引号
 )
 
 BUDGETS = _schema(

@@ -20,6 +20,7 @@ class RawTable:
     text_below: str = ""  # text between this table and the next (or page bottom)
     page_height: float = 0.0
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
+    caption: str = ""  # a name the source gives the table outside its cells: a worksheet's tab name
 
     @classmethod
     def on_page(
@@ -34,12 +35,13 @@ class RawTable:
         text_below: str = "",
         page_height: float = 0.0,
         garbled: bool = False,
+        caption: str = "",
     ) -> RawTable:
         """A table as one reader found it on one page (every row on ``page``; its last box is its first)."""
         return cls(
             page=page, rows=rows, row_pages=[page] * len(rows), reader=reader, bbox=bbox, last_bbox=bbox,
             index_on_page=index_on_page, text_above=text_above, text_below=text_below, page_height=page_height,
-            garbled=garbled,
+            garbled=garbled, caption=caption,
         )
 
     @property

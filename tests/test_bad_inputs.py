@@ -15,7 +15,7 @@ EXPECTED_RULE = {
     "zero_bytes": "empty_file",
     "truncated": "corrupt_document",
     "password": "encrypted_document",
-    "legacy_doc": "not_a_document",
+    "legacy_doc": "corrupt_document",  # an OLE header and nothing else: LibreOffice cannot convert it
 }
 
 

@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 
 from model.errors import RawFolderError
 
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".doc")
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".doc", ".html", ".htm")
 # the author govperf writes into its .xlsx exports, so a build never reads them back as reports
 EXPORT_CREATOR = "govperf"
 

@@ -3,7 +3,9 @@
 A file is judged by its bytes, not its name: an HTML error page saved as ``.pdf``
 is ``NotADocumentError``; a zero-byte file ``EmptyFileError``; an encrypted or
 password-protected PDF ``EncryptedDocumentError``; a truncated one
-``CorruptDocumentError``.
+``CorruptDocumentError``. A legacy OLE file is a .doc or an .xls by the streams it holds
+(``WordDocument``; ``Workbook``/``Book``), whatever its name says. A page saved as ``.html``/``.htm``
+is ``html``; HTML bytes under any other name are not a document.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+from extract.sources.discover import DOCUMENT_SUFFIXES
 from model.errors import EmptyFileError, NotADocumentError
 
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xls", ".doc")
-
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# names of the OLE streams that make a file a Word or an Excel document (UTF-16LE in the directory)
+_OLE_WORD = "WordDocument".encode("utf-16-le")
+_OLE_EXCEL = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le") + b"\x00\x00")
+_HTML_SUFFIXES = (".html", ".htm")
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p")
 
 
 def find_documents(raw: Path) -> list[Path]:
@@ -57,8 +63,22 @@ def sniff_type(path: Path) -> str:
             return "xlsx"
         raise NotADocumentError(str(path), "a zip file that is neither .docx nor .xlsx")
     if head.startswith(_OLE_MAGIC):
-        return "xls" if path.suffix.lower() == ".xls" else "doc"
-    sample = head.lstrip().lower()
-    if sample.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")) or b"<html" in sample:
+        return _ole_kind(path)
+    sample = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if sample.startswith(_HTML_STARTS) or b"<html" in sample or b"<body" in sample:
+        if path.suffix.lower() in _HTML_SUFFIXES:
+            return "html"
         raise NotADocumentError(str(path), "the file is an HTML page, not a document (an error page saved as a file?)")
     raise NotADocumentError(str(path), f"unrecognized file content (starts with {head[:16]!r})")
+
+
+def _ole_kind(path: Path) -> str:
+    """doc or xls, by the streams the OLE file holds; by its name when neither is found."""
+    data = path.read_bytes()
+    word = data.find(_OLE_WORD)
+    excel = min((i for i in (data.find(n) for n in _OLE_EXCEL) if i >= 0), default=-1)
+    if word >= 0 and excel < 0:
+        return "doc"
+    if excel >= 0 and word < 0:
+        return "xls"
+    return "xls" if path.suffix.lower() == ".xls" else "doc"
