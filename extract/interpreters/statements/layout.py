@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from model.tables import Cell
+from normalize.measures import is_measure_label, is_not_amount_label
 from normalize.numbers import parse_number
 from normalize.statement_names import is_line_number_label, is_statement_title
 from normalize.text import fold
@@ -157,8 +158,8 @@ def _column_kinds(paths: list[tuple[str, ...]], data: list[list[Cell]], width: i
         n_num = sum(parse_number(v) is not None for v in values)
         n_text = len(values) - n_num
         by_header = _header_kind(paths[c])
-        if any(is_line_number_label(lab) for lab in paths[c]):
-            kinds.append(EMPTY)  # 行次: line numbers, not amounts
+        if any(is_line_number_label(lab) for lab in paths[c]) or (paths[c] and is_not_amount_label(paths[c][-1])):
+            kinds.append(EMPTY)  # 行次: line numbers; 执行率, 数量, 采购目录: no money
         elif by_header == CODE:
             kinds.append(CODE)
         elif n_text > n_num:
@@ -214,10 +215,19 @@ def read_layout(rows: list[list[Cell]], width: int) -> Layout | None:
     paths, units = _paths(grid, width)
     data = rows[t + h :]
     kinds = _column_kinds(paths, data, width)
-    across = not any(k == NAME for k in kinds)
+    across = not any(k == NAME for k in kinds) or _measures_down_the_rows(kinds, data)
     header_text = " | ".join("›".join(p) for p in paths if p)
     return Layout(title_rows=t, header_rows=h, paths=paths, kinds=kinds, across=across, units=units,
                   header_text=header_text)
+
+
+def _measures_down_the_rows(kinds: list[str], data: list[list[Cell]]) -> bool:
+    """The first column is the only item column and every label in it names a measure (预算数 /
+    决算数): the items run across the columns and each row is one measure of them (the “三公” table)."""
+    if kinds.count(NAME) != 1 or kinds[0] != NAME:
+        return False
+    labels = [cell_text(r[0]) for r in data if cell_text(r[0])]
+    return bool(labels) and all(is_measure_label(lab) for lab in labels)
 
 
 def continuation_layout(prev: Layout, width: int) -> Layout | None:

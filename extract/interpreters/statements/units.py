@@ -6,8 +6,10 @@ text above it (``单位：万元``, ``单位（元）``). A column whose unit no
 **unknown**: its amounts are never scaled by their size. They are compared with the amounts the
 document's other tables print with a unit: read in 万元, in 元 and in 千元, the reading under
 which more of them equal an amount of another table (a statement's 合计 is another's 总计) is
-kept; without such evidence they stay as printed, in 万元 (the national templates' unit). Either
-way a ``money_unit_unknown`` warning names the table, the unit kept and the evidence.
+kept; without such evidence, the unit every other statement of the document prints (a disclosure
+in 元 prints 元 on all its tables but one) is kept; without that either, they stay as printed,
+in 万元 (the national templates' unit). Either way a ``money_unit_unknown`` warning names the
+table, the unit kept and the evidence.
 """
 
 from __future__ import annotations
@@ -62,19 +64,23 @@ def resolve_unitless(doc_id: str, all_rows: list[BudgetRow], tables: list[Unitle
     unknown = {id(r) for t in tables for r in t.rows}
     known = _known_amounts(all_rows, unknown)
     issues: list[IssueRow] = []
+    printed = {r.unit_raw for r in all_rows if id(r) not in unknown and r.unit_raw}
     for t in tables:
         counts = _evidence(t, known)
         best = max(_CANDIDATES, key=lambda u: (counts[u], u == TEMPLATE_UNIT))
         runner_up = max(counts[u] for u in _CANDIDATES if u != best)
+        tally = f"read in 万元: {counts['万元']}, in 元: {counts['元']}, in 千元: {counts['千元']}"
         if counts[best] >= _MIN_EVIDENCE and counts[best] > runner_up:
             unit = best
             why = (f"read as {unit}: {counts[best]} of its amounts equal amounts that other tables of the "
-                   f"document print with a unit (read in 万元: {counts['万元']}, in 元: {counts['元']}, "
-                   f"in 千元: {counts['千元']})")
+                   f"document print with a unit ({tally})")
+        elif len(printed) == 1:
+            unit = next(iter(printed))
+            why = (f"read as {unit}, the unit every other statement of the document prints; no amount "
+                   f"confirms it ({tally})")
         else:
             unit = TEMPLATE_UNIT
-            why = (f"kept as printed, in {unit} (the templates' unit); no other table confirms a unit "
-                   f"(matches read in 万元: {counts['万元']}, in 元: {counts['元']}, in 千元: {counts['千元']})")
+            why = f"kept as printed, in {unit} (the templates' unit); no other table confirms a unit ({tally})"
         for r, v in zip(t.rows, t.values, strict=True):
             r.amount_wan = to_wan(v, unit)
             r.unit_raw = ""
