@@ -38,6 +38,7 @@ class StatementVocabulary:
     line_numbers: frozenset[str]
     item_prefixes: tuple[str, ...]
     continuation_marks: frozenset[str]
+    project_headers: frozenset[str]
 
 
 def _key(text: str) -> str:
@@ -65,6 +66,7 @@ def vocabulary() -> StatementVocabulary:
         line_numbers=frozenset(_key(x) for x in data.get("line_number_labels") or ()),
         item_prefixes=tuple(sorted(data.get("item_prefixes") or (), key=len, reverse=True)),
         continuation_marks=frozenset(_key(x) for x in data.get("continuation_marks") or ()),
+        project_headers=frozenset(_key(x) for x in data.get("project_item_headers") or ()),
     )
 
 
@@ -137,3 +139,8 @@ def find_title(text: str) -> str | None:
         if is_statement_title(line):
             return canonical_statement(line)
     return None
+
+
+def is_project_item_header(label: str) -> bool:
+    """项目名称: the header of an item column whose rows are projects (项目支出表)."""
+    return _key(label) in vocabulary().project_headers

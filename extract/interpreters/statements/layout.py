@@ -79,6 +79,9 @@ def is_title_row(row: list[Cell]) -> bool:
     if not cells:
         return False
     for c in cells:
+        label, unit = header_unit(c)
+        if unit is not None and label:  # 金额（单位：万元）: a column header printing its unit
+            continue
         if _TITLE_CELL.search(fold(c)):
             return True
         if any(is_statement_title(line) for line in c.splitlines()):
@@ -215,7 +218,7 @@ def read_layout(rows: list[list[Cell]], width: int) -> Layout | None:
     paths, units = _paths(grid, width)
     data = rows[t + h :]
     kinds = _column_kinds(paths, data, width)
-    across = not any(k == NAME for k in kinds) or _measures_down_the_rows(kinds, data)
+    across = not any(k in (NAME, CODE) for k in kinds) or _measures_down_the_rows(kinds, data)
     header_text = " | ".join("›".join(p) for p in paths if p)
     return Layout(title_rows=t, header_rows=h, paths=paths, kinds=kinds, across=across, units=units,
                   header_text=header_text)

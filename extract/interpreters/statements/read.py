@@ -41,7 +41,8 @@ from normalize.measures import (
     split_measure_suffix,
 )
 from normalize.numbers import number_problem, parse_number, to_wan
-from normalize.statement_names import find_title, is_known_statement, strip_item_prefix
+from normalize.statement_names import find_title, is_known_statement, is_project_item_header, strip_item_prefix
+from normalize.text import fold
 from normalize.units import split_unit_suffix
 
 _NUMBERING = re.compile(r"^([（(]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*")
@@ -293,7 +294,14 @@ def _item_and_measure(row: list[Cell], a: int, layout: Layout, statement: str, r
         measure = _row_measure(layout.paths[a], statement)
     if not name:
         return None
-    return name, measure, code, name_col, item_path
+    return name, measure, fold(code) or None, name_col, item_path
+
+
+def _project_of(layout: Layout, name_col: int | None, name: str) -> str | None:
+    """The project a row is about: its item, in a column headed 项目名称 (totals are the department's)."""
+    if name_col is None or not layout.paths[name_col] or not is_project_item_header(layout.paths[name_col][-1]):
+        return None
+    return None if name.startswith(_TOTAL_WORDS) else name
 
 
 def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Layout, statement: str,
@@ -330,8 +338,10 @@ def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Lay
             facts.amounts.append(StatementAmount(row_index=i, col=a, page=page, name=name, measure=measure,
                                                  value=value, code=code, name_col=name_col,
                                                  item_path=item_path))
+            project = _project_of(layout, name_col, name)
             budget = BudgetRow(
-                doc_id=doc.doc_id, page=page, source="table", scope="department", measure=measure,
+                doc_id=doc.doc_id, page=page, source="table", scope="project" if project else "department",
+                project=project, measure=measure,
                 amount_wan=to_wan(value, unit), amount_raw=(raw or "").strip(), unit_raw=unit or "",
                 table_index=index, row_index=i, statement=statement, line_code=code, line_name=name,
                 extractor=table.reader, flagged=flagged,
