@@ -39,6 +39,7 @@ class StatementVocabulary:
     item_prefixes: tuple[str, ...]
     continuation_marks: frozenset[str]
     project_headers: frozenset[str]
+    project_words: tuple[str, ...]
 
 
 def _key(text: str) -> str:
@@ -67,6 +68,7 @@ def vocabulary() -> StatementVocabulary:
         item_prefixes=tuple(sorted(data.get("item_prefixes") or (), key=len, reverse=True)),
         continuation_marks=frozenset(_key(x) for x in data.get("continuation_marks") or ()),
         project_headers=frozenset(_key(x) for x in data.get("project_item_headers") or ()),
+        project_words=tuple(data.get("project_statement_words") or ()),
     )
 
 
@@ -141,6 +143,8 @@ def find_title(text: str) -> str | None:
     return None
 
 
-def is_project_item_header(label: str) -> bool:
-    """项目名称: the header of an item column whose rows are projects (项目支出表)."""
-    return _key(label) in vocabulary().project_headers
+def lists_projects(statement: str, item_header: str) -> bool:
+    """Whether the rows of ``statement``'s item column headed ``item_header`` are projects
+    (项目支出表 | 项目名称), not lines of a summary."""
+    v = vocabulary()
+    return any(w in statement for w in v.project_words) and _key(item_header) in v.project_headers

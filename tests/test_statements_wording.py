@@ -269,3 +269,15 @@ def test_a_statement_whose_amounts_have_no_item_is_reported(tmp_path: Path) -> N
     assert not ext.budgets
     (issue,) = [i for i in ext.issues if i.rule == "statement_not_read"]
     assert "部门支出总表" in issue.message and "合计" in issue.message
+
+
+def test_a_summary_heading_its_items_project_name_is_not_a_project_list(tmp_path: Path) -> None:
+    # Jiangsu's 收入预算总表 heads its item column 项目名称: its rows are the department's lines
+    ext = _read(tmp_path, ([
+        ["收入预算总表"],
+        ["部门：某省某厅 单位：万元"],
+        ["项目名称", "金额"],
+        ["收入总计", "10,150.48"],
+        ["一般公共预算资金", "10,070.48"],
+    ], []))
+    assert {(b.scope, b.project) for b in ext.budgets} == {("department", None)}

@@ -41,7 +41,7 @@ from normalize.measures import (
     split_measure_suffix,
 )
 from normalize.numbers import number_problem, parse_number, to_wan
-from normalize.statement_names import find_title, is_known_statement, is_project_item_header, strip_item_prefix
+from normalize.statement_names import find_title, is_known_statement, lists_projects, strip_item_prefix
 from normalize.text import fold
 from normalize.units import split_unit_suffix
 
@@ -297,9 +297,9 @@ def _item_and_measure(row: list[Cell], a: int, layout: Layout, statement: str, r
     return name, measure, fold(code) or None, name_col, item_path
 
 
-def _project_of(layout: Layout, name_col: int | None, name: str) -> str | None:
-    """The project a row is about: its item, in a column headed 项目名称 (totals are the department's)."""
-    if name_col is None or not layout.paths[name_col] or not is_project_item_header(layout.paths[name_col][-1]):
+def _project_of(layout: Layout, statement: str, name_col: int | None, name: str) -> str | None:
+    """The project a row is about: its item, in a project list (totals are the department's)."""
+    if name_col is None or not layout.paths[name_col] or not lists_projects(statement, layout.paths[name_col][-1]):
         return None
     return None if name.startswith(_TOTAL_WORDS) else name
 
@@ -338,7 +338,7 @@ def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Lay
             facts.amounts.append(StatementAmount(row_index=i, col=a, page=page, name=name, measure=measure,
                                                  value=value, code=code, name_col=name_col,
                                                  item_path=item_path))
-            project = _project_of(layout, name_col, name)
+            project = _project_of(layout, statement, name_col, name)
             budget = BudgetRow(
                 doc_id=doc.doc_id, page=page, source="table", scope="project" if project else "department",
                 project=project, measure=measure,
