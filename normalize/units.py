@@ -113,3 +113,11 @@ def split_unit_suffix(cell: str | None) -> tuple[str, str | None]:
     if m is None:
         return s, None
     return m.group("number"), money_unit(m.group("unit"))
+
+
+def money_unit_pattern() -> str:
+    """A regular expression alternation of the printed money units (人民币万元, 亿元, …, 元), longest
+    first, for readers that find amounts in running text; :func:`money_unit` reads a match."""
+    v = vocabulary()
+    pre = f"(?:{_unit_alternatives(list(v.prefixes))})?" if v.prefixes else ""
+    return f"{pre}(?:{_unit_alternatives(list(v.factors))})"
