@@ -100,7 +100,7 @@ def is_statement_title(line: str) -> bool:
 
 def is_known_statement(name: str) -> bool:
     """Whether ``name`` (as :func:`canonical_statement` gives it) is a statement of the vocabulary."""
-    return name in vocabulary().known
+    return re.sub(r"[（(][^）)]*[）)]$", "", name) in vocabulary().known  # a note (（功能科目）) aside
 
 
 def is_line_number_label(text: str) -> bool:

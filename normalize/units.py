@@ -106,6 +106,12 @@ def header_unit(label: str | None) -> tuple[str, str | None]:
     return m.group("label"), money_unit(m.group("unit"))
 
 
+def is_unit_header(label: str | None) -> bool:
+    """A column header printing its unit in brackets after its label: 金额（元）, 金额（单位：万元）."""
+    m = vocabulary().header.match(fold(label))
+    return m is not None and bool(m.group("label"))
+
+
 def split_unit_suffix(cell: str | None) -> tuple[str, str | None]:
     """A cell's amount text and the unit printed after it: '1,234.50元' -> ('1,234.50', '元')."""
     s = fold(cell)

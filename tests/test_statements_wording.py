@@ -281,3 +281,22 @@ def test_a_summary_heading_its_items_project_name_is_not_a_project_list(tmp_path
         ["一般公共预算资金", "10,070.48"],
     ], []))
     assert {(b.scope, b.project) for b in ext.budgets} == {("department", None)}
+
+
+def test_a_part_on_the_next_page_without_the_blank_first_column_continues_the_statement() -> None:
+    # Jiangsu's 政府采购预算表: a ruled first column blank on every row, not drawn on the next page
+    from model.tables import RawTable
+
+    first = RawTable.on_page(page=1, reader="pdfplumber", text_above="2019年政府采购预算表\n单位：万元", rows=[
+        [None, "采购品目大类", "采购物品名称", "采购组织形式", "总计"],
+        [None, "合计", "", "", "2,416.43"],
+        [None, "", "办公设备购置", "分散自行组织", "53.10"],
+    ])
+    second = RawTable.on_page(page=2, reader="pdfplumber", rows=[
+        ["", "会议服务", "分散自行组织", "113.63"],
+        ["", "印刷和出版服务", "分散自行组织", "30.00"],
+    ])
+    doc = DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=[], tables=[first, second])
+    got = {(b.page, b.line_name, b.amount_wan) for b in read_statements(doc).budgets}
+    assert got == {(1, "合计", 2416.43), (1, "办公设备购置", 53.1), (2, "会议服务", 113.63),
+                   (2, "印刷和出版服务", 30.0)}

@@ -18,7 +18,7 @@ from normalize.measures import is_measure_label, is_not_amount_label
 from normalize.numbers import parse_number
 from normalize.statement_names import is_line_number_label, is_statement_title
 from normalize.text import fold
-from normalize.units import header_unit
+from normalize.units import header_unit, is_unit_header
 
 CODE = "code"
 NAME = "name"
@@ -79,8 +79,7 @@ def is_title_row(row: list[Cell]) -> bool:
     if not cells:
         return False
     for c in cells:
-        label, unit = header_unit(c)
-        if unit is not None and label:  # 金额（单位：万元）: a column header printing its unit
+        if is_unit_header(c):  # 金额（单位：万元）: a column header printing its unit
             continue
         if _TITLE_CELL.search(fold(c)):
             return True

@@ -12,7 +12,7 @@ checked (extract.interpreters.statements.checks) and every one that fails become
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.interpreters.statements.checks import CheckResult, StatementAmount, TableFacts, check_table, summary_issue
 from extract.interpreters.statements.layout import (
@@ -374,10 +374,11 @@ def _recognise(doc: DocInput, index: int, table: RawTable, prev: _Previous | Non
     rows = padded(table.rows, width)
     statement = _statement_of(table, rows)
     if statement is None:
-        if prev is not None and _continues(prev.table, table):
-            layout = continuation_layout(prev.layout, width)
+        part = _continuation(prev, table) if prev is not None else None
+        if prev is not None and part is not None:
+            layout = continuation_layout(prev.layout, part.n_cols)
             if layout is not None:
-                return _Previous(table, layout, prev.statement, prev.units)
+                return _Previous(part, layout, prev.statement, prev.units)
         return None
     layout = read_layout(rows, width)
     if layout is None:
@@ -450,7 +451,7 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
         if prev is None:
             continue
         claimed.add(index)
-        read = read_statement_table(doc, index, table, prev.layout, prev.statement, prev.units)
+        read = read_statement_table(doc, index, prev.table, prev.layout, prev.statement, prev.units)
         ext.budgets.extend(read.rows)
         if read.unitless:
             unitless.append(UnitlessTable(table_index=index, page=table.page, statement=prev.statement,
@@ -466,12 +467,23 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
     return ext, frozenset(claimed)
 
 
-def _continues(prev: RawTable, table: RawTable) -> bool:
-    """A headerless table at the top of the page after a statement table continues it."""
-    return (
-        table.page == prev.last_page + 1
-        and table.index_on_page == 0
-        and table.n_cols == prev.n_cols
-        and bool(table.rows)
-        and any(parse_number(c) is not None for c in table.rows[0] if c)
-    )
+def _continuation(prev: _Previous, table: RawTable) -> RawTable | None:
+    """A headerless table at the top of the page after a statement table continues it: the table,
+    with the previous part's leading empty columns put back when the page dropped them (a ruled
+    column left blank on every row is not drawn on the next page)."""
+    if not (table.page == prev.table.last_page + 1 and table.index_on_page == 0 and table.rows
+            and any(parse_number(c) is not None for c in table.rows[0] if c)):
+        return None
+    missing = prev.table.n_cols - table.n_cols
+    if missing == 0:
+        return table
+    if missing < 0 or not _blank_columns(prev, missing):
+        return None
+    blank: list[Cell] = [""] * missing
+    return replace(table, rows=[blank + list(r) for r in table.rows])
+
+
+def _blank_columns(prev: _Previous, n: int) -> bool:
+    """The first ``n`` columns of the previous part hold nothing below its header."""
+    rows = prev.table.rows[prev.layout.first_data_row:]
+    return all(not cell_text(r[c]) for r in rows for c in range(min(n, len(r))))
