@@ -300,3 +300,15 @@ def test_a_part_on_the_next_page_without_the_blank_first_column_continues_the_st
     got = {(b.page, b.line_name, b.amount_wan) for b in read_statements(doc).budgets}
     assert got == {(1, "合计", 2416.43), (1, "办公设备购置", 53.1), (2, "会议服务", 113.63),
                    (2, "印刷和出版服务", 30.0)}
+
+
+def test_the_statement_vocabulary_names_each_title_once() -> None:
+    import re
+    from collections import Counter
+
+    from normalize import statement_names
+
+    text = (Path(statement_names.__file__).with_name("data") / "statements.yaml").read_text(encoding="utf-8")
+    known = text[text.index("\nknown:"):text.index("\ntitle_suffixes:")]
+    names = re.findall(r"^  (\S+):", known, re.M)
+    assert names and not [n for n, k in Counter(names).items() if k > 1]
