@@ -5,8 +5,17 @@ line_code / line_name (the row's item), measure (the column, canonical), amount_
 Layouts handled: one-sided tables with 功能/经济分类 codes (split 类/款/项 columns too),
 two-sided summaries (收入 | 支出 in one row: each amount labelled by its own side's item),
 economic tables with two code/name/amount groups side by side, and tables whose items run
-across the columns (the "三公" table). Rows cut by a page break are joined. Identities are
-checked (extract.interpreters.statements.checks) and every one that fails becomes an issues row.
+across the columns (the "三公" table, also with one row per measure). Rows cut by a page break are
+joined. Identities are checked (extract.interpreters.statements.checks) and every one that fails
+becomes an issues row.
+
+A table is a statement when a title is printed above it or in its first rows and a header row
+labels its amounts, whatever the title says (normalize.statement_names: known titles get their
+canonical name, others keep the printed one with a ``statement_title_unknown`` info row). Each
+amount column's unit is read where it is printed (extract.interpreters.statements.units); amounts
+are read by the one number grammar (normalize.numbers), and a cell it rejects is a
+``number_rejected`` row. A statement that holds amounts but gives no row is a
+``statement_not_read`` row.
 """
 
 from __future__ import annotations
