@@ -23,6 +23,7 @@ class MeasureVocabulary:
     final_default: str
     suffixes: tuple[str, ...]
     totals: frozenset[str]
+    not_amounts: tuple[str, ...]  # headers of columns without money (rates, quantities, descriptors)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def vocabulary() -> MeasureVocabulary:
         final_default=data["final_default"],
         suffixes=tuple(sorted((fold(x) for x in data["measure_suffixes"]), key=len, reverse=True)),
         totals=frozenset(data["total_measures"]),
+        not_amounts=tuple(fold(x) for group in (data.get("not_amounts") or {}).values() for x in group),
     )
 
 
@@ -77,3 +79,13 @@ def split_measure_suffix(label: str) -> tuple[str, str | None]:
         if f.endswith(suf) and len(f) > len(suf):
             return f[: -len(suf)], suf
     return f, None
+
+
+_NOTE = re.compile(r"[(（][^)）]*[)）]$")
+
+
+def is_not_amount_label(label: str) -> bool:
+    """A header of a column that holds no money: a rate (执行率, 预算执行率（%）), a quantity (数量),
+    a descriptor of the item (采购目录)."""
+    f = _NOTE.sub("", fold(label))
+    return bool(f) and (f.endswith(vocabulary().not_amounts) or f in ("%", "‰"))

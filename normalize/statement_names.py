@@ -1,7 +1,11 @@
 """Statement titles: recognise a printed title and give its canonical name.
 
-The vocabulary (title suffixes, words, exclusions, variants) is reviewed data in
-data/statements.yaml.
+A line is a statement title when, without its furniture (year, 公开NN表 tag, agency, unit), it
+names a statement of the vocabulary (``known`` in data/statements.yaml: the national templates'
+tables and their variants), or has the shape of one: it ends with 表 and names a money flow
+(收入, 支出, 预算, 采购, …), and is not a performance form (绩效, 自评) or a 目录. Known titles get
+their canonical name; others keep the printed title (:func:`is_known_statement` tells them apart,
+so a reader can say so). The vocabulary is reviewed data in data/statements.yaml.
 """
 
 from __future__ import annotations
@@ -29,14 +33,25 @@ class StatementVocabulary:
     words: tuple[str, ...]
     excluded: tuple[str, ...]
     strip: tuple[re.Pattern[str], ...]
-    canonical: dict[str, str]
+    canonical: dict[str, str]  # key of a printed title (known name or variant) -> canonical name
+    known: frozenset[str]  # the canonical names
     line_numbers: frozenset[str]
     item_prefixes: tuple[str, ...]
     continuation_marks: frozenset[str]
+    project_headers: frozenset[str]
+    project_words: tuple[str, ...]
 
 
 def _key(text: str) -> str:
     return fold(text).replace('"', "").replace("“", "").replace("”", "")
+
+
+def _canonical(known: dict[str, list[str] | None]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, variants in known.items():
+        for printed in (name, *(variants or ())):
+            out[_key(printed)] = name
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -47,10 +62,13 @@ def vocabulary() -> StatementVocabulary:
         words=tuple(data["title_words"]),
         excluded=tuple(data["excluded_words"]),
         strip=tuple(re.compile(p) for p in data["strip_patterns"]),
-        canonical={_key(k): v for k, v in (data.get("canonical") or {}).items()},
+        canonical=_canonical(data["known"]),
+        known=frozenset(data["known"]),
         line_numbers=frozenset(_key(x) for x in data.get("line_number_labels") or ()),
         item_prefixes=tuple(sorted(data.get("item_prefixes") or (), key=len, reverse=True)),
         continuation_marks=frozenset(_key(x) for x in data.get("continuation_marks") or ()),
+        project_headers=frozenset(_key(x) for x in data.get("project_item_headers") or ()),
+        project_words=tuple(data.get("project_statement_words") or ()),
     )
 
 
@@ -64,17 +82,25 @@ def clean_title(line: str) -> str:
     return s.strip()
 
 
+_SENTENCE = re.compile(r"[。；;，,!！?？]")
+
+
 def is_statement_title(line: str) -> bool:
     v = vocabulary()
     s = clean_title(line)
-    if not s or len(s) > 40:
+    if not s or len(s) > 40 or _SENTENCE.search(s):
         return False
     core = re.sub(r"[（(][^）)]*[）)]$", "", s)  # 财政拨款支出预算表（功能科目）
-    if not core.endswith(v.suffixes):
-        return False
     if any(w in s for w in v.excluded):
         return False
-    return any(w in s for w in v.words)
+    if _key(core) in v.canonical:
+        return True
+    return len(core) >= 4 and core.endswith(v.suffixes) and any(w in core for w in v.words)
+
+
+def is_known_statement(name: str) -> bool:
+    """Whether ``name`` (as :func:`canonical_statement` gives it) is a statement of the vocabulary."""
+    return re.sub(r"[（(][^）)]*[）)]$", "", name) in vocabulary().known  # a note (（功能科目）) aside
 
 
 def is_line_number_label(text: str) -> bool:
@@ -96,8 +122,15 @@ def strip_item_prefix(item: str) -> str:
 
 
 def canonical_statement(title: str) -> str:
+    """The canonical name of a printed title: the vocabulary's name, or the cleaned printed title."""
     s = clean_title(title)
-    return vocabulary().canonical.get(_key(s), s)
+    core = re.sub(r"[（(][^）)]*[）)]$", "", s)
+    v = vocabulary()
+    if _key(s) in v.canonical:
+        return v.canonical[_key(s)]
+    if _key(core) in v.canonical:  # 一般公共预算支出预算表（功能科目）: the note stays
+        return v.canonical[_key(core)] + s[len(core):]
+    return s
 
 
 def find_title(text: str) -> str | None:
@@ -108,3 +141,10 @@ def find_title(text: str) -> str | None:
         if is_statement_title(line):
             return canonical_statement(line)
     return None
+
+
+def lists_projects(statement: str, item_header: str) -> bool:
+    """Whether the rows of ``statement``'s item column headed ``item_header`` are projects
+    (项目支出表 | 项目名称), not lines of a summary."""
+    v = vocabulary()
+    return any(w in statement for w in v.project_words) and _key(item_header) in v.project_headers

@@ -145,7 +145,7 @@ def test_performance_tables_are_left_alone() -> None:
     assert not read_statements(_doc(t)).budgets
 
 
-def test_a_statement_without_a_unit_line_is_read_in_wan_and_says_so() -> None:
+def test_a_statement_without_a_printed_unit_is_kept_as_printed_and_flagged() -> None:
     rows: list[list[Cell]] = [
         ["收入", None, "支出", None],
         ["项目", "决算数", "项目", "决算数"],
@@ -153,9 +153,10 @@ def test_a_statement_without_a_unit_line_is_read_in_wan_and_says_so() -> None:
         ["总计", "100.00", "总计", "100.00"],
     ]
     ext = read_statements(_doc(_table(rows, "收入支出决算总表")))
-    assert {r.unit_raw for r in ext.budgets} == {"万元"}
-    (issue,) = [i for i in ext.issues if i.rule == "money_unit_inferred"]
-    assert "收入支出决算总表" in issue.message and issue.table_index == 0
+    assert {r.unit_raw for r in ext.budgets} == {""}  # nothing printed
+    assert {r.amount_wan for r in ext.budgets} == {100.0}  # not scaled
+    (issue,) = [i for i in ext.issues if i.rule == "money_unit_unknown"]
+    assert "收入支出决算总表" in issue.message and issue.table_index == 0 and issue.severity == "warning"
 
 
 def test_a_printed_unit_line_leaves_no_unit_issue() -> None:
@@ -166,7 +167,7 @@ def test_a_printed_unit_line_leaves_no_unit_issue() -> None:
     ]
     ext = read_statements(_doc(_table(rows, "收入支出决算总表\n单位：元")))
     assert {r.amount_wan for r in ext.budgets} == {100.0}
-    assert not [i for i in ext.issues if i.rule == "money_unit_inferred"]
+    assert not [i for i in ext.issues if i.rule in ("money_unit_inferred", "money_unit_unknown")]
 
 
 def test_a_column_of_class_codes_only_is_codes_not_amounts() -> None:

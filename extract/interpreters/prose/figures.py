@@ -23,11 +23,13 @@ from extract.text.paragraphs import HEADING, Paragraph, paragraphs
 from model.document import DocInput
 from model.records import BudgetRow, Extraction, FactRow, IssueRow, ScoreRow
 from normalize import DATA_DIR
-from normalize.numbers import parse_number, to_wan
+from normalize.numbers import number_problem, parse_number, to_wan
 from normalize.text import fold, no_space
+from normalize.units import money_unit, money_unit_pattern
 
 _VOCAB = DATA_DIR / "prose_figures.yaml"
-_AMOUNT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
+# an amount in prose: a number (the number grammar judges it) before a money unit (the unit grammar's)
+_AMOUNT = re.compile(rf"(\d[\d,，.．]*\d|\d)\s*({money_unit_pattern()})")
 _YEAR_PREFIX = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")
 _CLAUSE_SEP = re.compile(r"[，,：:；;（）()]")
 _INNER_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,3}[)）](?=[\u4e00-\u9fff])")
@@ -208,8 +210,11 @@ def _amount_rows(doc: DocInput, par: Paragraph, ctx: _Context, st: _Sentence, m:
         return []
     value = parse_number(m.group(1))
     if value is None:
+        why = number_problem(m.group(1))
+        if why:  # 73.033,81万元: reported by the caller, never guessed
+            raise ValueError(f"{m.group(1)}{m.group(2)} is not an amount ({why})")
         return []
-    amount = to_wan(value, m.group(2))
+    amount = to_wan(value, money_unit(m.group(2)))
     stripped = _strip_leading(label, doc.agency)
     measure, from_term = _measure(stripped)
     if measure == "_spending":

@@ -11,12 +11,14 @@ table) and each amount column's header path names its item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from model.tables import Cell
+from normalize.measures import is_measure_label, is_not_amount_label
 from normalize.numbers import parse_number
 from normalize.statement_names import is_line_number_label, is_statement_title
 from normalize.text import fold
+from normalize.units import header_unit, is_unit_header
 
 CODE = "code"
 NAME = "name"
@@ -44,6 +46,11 @@ class Layout:
     paths: list[tuple[str, ...]]  # per column: header labels top-down (merged cells resolved)
     kinds: list[str]  # per column: code, name, amount, empty
     across: bool  # no item column: the items run across the columns
+    units: list[str | None] = field(default_factory=list)  # per column: the unit its header prints (金额（元）)
+    header_text: str = ""  # the header rows' labels, for messages
+
+    def unit_of(self, col: int) -> str | None:
+        return self.units[col] if col < len(self.units) else None
 
     @property
     def first_data_row(self) -> int:
@@ -72,6 +79,8 @@ def is_title_row(row: list[Cell]) -> bool:
     if not cells:
         return False
     for c in cells:
+        if is_unit_header(c):  # 金额（单位：万元）: a column header printing its unit
+            continue
         if _TITLE_CELL.search(fold(c)):
             return True
         if any(is_statement_title(line) for line in c.splitlines()):
@@ -116,16 +125,22 @@ def _resolve_header(rows: list[list[Cell]], width: int) -> list[list[str]]:
     return [[x or "" for x in row] for row in grid]
 
 
-def _paths(grid: list[list[str]], width: int) -> list[tuple[str, ...]]:
+def _paths(grid: list[list[str]], width: int) -> tuple[list[tuple[str, ...]], list[str | None]]:
+    """Per column: its header labels top-down, each without the unit it prints (金额（元） -> 金额),
+    and that unit (the lowest label's that prints one)."""
     out: list[tuple[str, ...]] = []
+    units: list[str | None] = []
     for c in range(width):
         labels: list[str] = []
+        unit: str | None = None
         for row in grid:
-            lab = row[c]
+            lab, lab_unit = header_unit(row[c]) if row[c] else ("", None)
+            unit = lab_unit or unit
             if lab and (not labels or labels[-1] != lab):
                 labels.append(lab)
         out.append(tuple(labels))
-    return out
+        units.append(unit)
+    return out, units
 
 
 def _header_kind(path: tuple[str, ...]) -> str | None:
@@ -145,8 +160,8 @@ def _column_kinds(paths: list[tuple[str, ...]], data: list[list[Cell]], width: i
         n_num = sum(parse_number(v) is not None for v in values)
         n_text = len(values) - n_num
         by_header = _header_kind(paths[c])
-        if any(is_line_number_label(lab) for lab in paths[c]):
-            kinds.append(EMPTY)  # 行次: line numbers, not amounts
+        if any(is_line_number_label(lab) for lab in paths[c]) or (paths[c] and is_not_amount_label(paths[c][-1])):
+            kinds.append(EMPTY)  # 行次: line numbers; 执行率, 数量, 采购目录: no money
         elif by_header == CODE:
             kinds.append(CODE)
         elif n_text > n_num:
@@ -161,7 +176,7 @@ def _column_kinds(paths: list[tuple[str, ...]], data: list[list[Cell]], width: i
             kinds.append(EMPTY)
     # a column of bare 3/5/7-digit codes right before an item column is a code column
     for c in range(width - 1):
-        if kinds[c] != AMOUNT or kinds[c + 1] != NAME:
+        if kinds[c] != AMOUNT or kinds[c + 1] != NAME or _names_amounts(paths[c]):
             continue
         values = [cell_text(r[c]) for r in data if cell_text(r[c])]
         codes = [v for v in values if _CODE_VALUE.match(v)]
@@ -175,6 +190,12 @@ def _column_kinds(paths: list[tuple[str, ...]], data: list[list[Cell]], width: i
 
 
 _CLASS_CODE = re.compile(r"[235]\d{2}")
+
+
+def _names_amounts(path: tuple[str, ...]) -> bool:
+    """A header that names amounts (合计, 预算数, 一般公共预算, 金额): its column is never a code column,
+    whatever its values look like (whole amounts 235, 265, 500 are not 类 codes)."""
+    return bool(path) and _header_kind(path) is None
 
 
 def read_layout(rows: list[list[Cell]], width: int) -> Layout | None:
@@ -193,18 +214,30 @@ def read_layout(rows: list[list[Cell]], width: int) -> Layout | None:
     if not header:
         return None
     grid = _resolve_header(header, width)
-    paths = _paths(grid, width)
+    paths, units = _paths(grid, width)
     data = rows[t + h :]
     kinds = _column_kinds(paths, data, width)
-    across = not any(k == NAME for k in kinds)
-    return Layout(title_rows=t, header_rows=h, paths=paths, kinds=kinds, across=across)
+    across = not any(k in (NAME, CODE) for k in kinds) or _measures_down_the_rows(kinds, data)
+    header_text = " | ".join("›".join(p) for p in paths if p)
+    return Layout(title_rows=t, header_rows=h, paths=paths, kinds=kinds, across=across, units=units,
+                  header_text=header_text)
+
+
+def _measures_down_the_rows(kinds: list[str], data: list[list[Cell]]) -> bool:
+    """The first column is the only item column and every label in it names a measure (预算数 /
+    决算数): the items run across the columns and each row is one measure of them (the “三公” table)."""
+    if kinds.count(NAME) != 1 or kinds[0] != NAME:
+        return False
+    labels = [cell_text(r[0]) for r in data if cell_text(r[0])]
+    return bool(labels) and all(is_measure_label(lab) for lab in labels)
 
 
 def continuation_layout(prev: Layout, width: int) -> Layout | None:
     """The layout of a headerless part continuing a statement table on the next page."""
     if len(prev.kinds) != width:
         return None
-    return Layout(title_rows=0, header_rows=0, paths=prev.paths, kinds=prev.kinds, across=prev.across)
+    return Layout(title_rows=0, header_rows=0, paths=prev.paths, kinds=prev.kinds, across=prev.across,
+                  units=prev.units, header_text=prev.header_text)
 
 
 def is_code_value(text: str) -> bool:

@@ -5,13 +5,23 @@ line_code / line_name (the row's item), measure (the column, canonical), amount_
 Layouts handled: one-sided tables with 功能/经济分类 codes (split 类/款/项 columns too),
 two-sided summaries (收入 | 支出 in one row: each amount labelled by its own side's item),
 economic tables with two code/name/amount groups side by side, and tables whose items run
-across the columns (the "三公" table). Rows cut by a page break are joined. Identities are
-checked (extract.interpreters.statements.checks) and every one that fails becomes an issues row.
+across the columns (the "三公" table, also with one row per measure). Rows cut by a page break are
+joined. Identities are checked (extract.interpreters.statements.checks) and every one that fails
+becomes an issues row.
+
+A table is a statement when a title is printed above it or in its first rows and a header row
+labels its amounts, whatever the title says (normalize.statement_names: known titles get their
+canonical name, others keep the printed one with a ``statement_title_unknown`` info row). Each
+amount column's unit is read where it is printed (extract.interpreters.statements.units); amounts
+are read by the one number grammar (normalize.numbers), and a cell it rejects is a
+``number_rejected`` row. A statement that holds amounts but gives no row is a
+``statement_not_read`` row.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
 from extract.interpreters.statements.checks import CheckResult, StatementAmount, TableFacts, check_table, summary_issue
 from extract.interpreters.statements.layout import (
@@ -27,6 +37,7 @@ from extract.interpreters.statements.layout import (
     read_layout,
     title_text,
 )
+from extract.interpreters.statements.units import UnitlessTable, column_units, resolve_unitless
 from extract.sources.garbled import garbled_count
 from model.document import DocInput
 from model.records import BudgetRow, Extraction, IssueRow
@@ -38,10 +49,11 @@ from normalize.measures import (
     is_total_measure,
     split_measure_suffix,
 )
-from normalize.numbers import parse_number, to_wan
-from normalize.statement_names import find_title, strip_item_prefix
+from normalize.numbers import number_problem, parse_number, to_wan
+from normalize.statement_names import find_title, is_known_statement, lists_projects, strip_item_prefix
+from normalize.text import fold
+from normalize.units import split_unit_suffix
 
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|千元|百万元|亿元|元)")
 _NUMBERING = re.compile(r"^([（(]?[0-9一二三四五六七八九十]+[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*")
 _TOTAL_WORDS = ("合计", "总计", "小计")
 _SUBTOTALS = frozenset({"小计", "合计"})
@@ -62,16 +74,16 @@ def clean_item(text: str) -> str:
     return _NUMBERING.sub("", strip_item_prefix(_NUMBERING.sub("", s)))
 
 
-DEFAULT_UNIT = "万元"
-
-
-def _unit(title_rows: str, text_above: str) -> str | None:
-    """The money unit the table's title area prints (单位：元), or None."""
-    for text in (title_rows, text_above):
-        found = _UNIT.findall(text.replace(" ", ""))
-        if found:
-            return str(found[-1])
-    return None
+def _amount(raw: Cell, column_unit: str | None) -> tuple[float | None, str | None]:
+    """An amount cell's value and unit: a unit printed after the number (1,234.00元) wins over
+    the column's."""
+    value = parse_number(raw)
+    if value is not None or not raw:
+        return value, column_unit
+    number, unit = split_unit_suffix(raw)
+    if unit is None:
+        return None, column_unit
+    return parse_number(number), unit
 
 
 def _statement_of(table: RawTable, rows: list[list[Cell]]) -> str | None:
@@ -255,8 +267,55 @@ def _total_columns(layout: Layout, statement: str) -> dict[int, list[int]]:
     return out
 
 
+@dataclass(kw_only=True)
+class TableRead:
+    """What one statement table gave: its rows, the facts its identities are checked on, the rows
+    whose unit is not printed (with their printed values) and the cells the number grammar rejected."""
+
+    rows: list[BudgetRow] = field(default_factory=list)
+    facts: TableFacts
+    unitless: list[tuple[BudgetRow, float]] = field(default_factory=list)
+    rejected: list[tuple[int, int, str, str]] = field(default_factory=list)  # row, column, text, why
+
+
+def _item_and_measure(row: list[Cell], a: int, layout: Layout, statement: str, row_label: str,
+                      across_items: list[tuple[str, ...]], last_parts: dict[int, list[str]],
+                      ) -> tuple[str, str, str | None, int | None, tuple[str, ...]] | None:
+    """(name, measure, code, name column, item path) of the amount in column ``a``; None without an item."""
+    code: str | None = None
+    name_col: int | None = None
+    item_path: tuple[str, ...] = ()
+    if layout.across:
+        item_path, mlabel = _across_item(layout.paths[a])
+        name = across_name(item_path, across_items)
+        if mlabel is None and row_label and is_measure_label(row_label):
+            mlabel = row_label
+        measure = canonical_measure(mlabel or "", statement)
+    else:
+        found, code, name_col = _item_of(row, a, layout, last_parts)
+        if not found or name_col is None:
+            return None
+        name = clean_item(found)
+        if code is None:
+            code, name = split_code_name(name)
+        if name == "小计":
+            name = clean_item(_parent_name(row, name_col, layout) or name)
+        measure = _row_measure(layout.paths[a], statement)
+    if not name:
+        return None
+    return name, measure, fold(code) or None, name_col, item_path
+
+
+def _project_of(layout: Layout, statement: str, name_col: int | None, name: str) -> str | None:
+    """The project a row is about: its item, in a project list (totals are the department's)."""
+    if name_col is None or not layout.paths[name_col] or not lists_projects(statement, layout.paths[name_col][-1]):
+        return None
+    return None if name.startswith(_TOTAL_WORDS) else name
+
+
 def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Layout, statement: str,
-                         unit: str) -> tuple[list[BudgetRow], TableFacts]:
+                         units: list[str | None]) -> TableRead:
+    """The rows of one statement table; ``units`` is the unit of each column (None: not printed)."""
     width = len(layout.kinds)
     rows = padded(table.rows, width)
     pages = table.row_pages
@@ -266,54 +325,125 @@ def read_statement_table(doc: DocInput, index: int, table: RawTable, layout: Lay
                        first_name_col=layout.name_cols()[0] if layout.name_cols() else None)
     if not layout.across:
         facts.total_cols = _total_columns(layout, statement)
+    result = TableRead(facts=facts)
     across_items = [_across_item(p)[0] for p in layout.paths]
     last_parts: dict[int, list[str]] = {}
-    out: list[BudgetRow] = []
     for i, row in join_cut_rows(rows, pages, layout):
         page = pages[i]
         flagged = page in garbled_pages or any(garbled_count(c) for c in row if c)
         row_label = cell_text(row[0]) if layout.across and parse_number(row[0]) is None else ""
         for a in layout.amount_cols():
             raw = row[a]
-            value = parse_number(raw)
+            value, unit = _amount(raw, units[a] if a < len(units) else None)
             if raw is None or value is None:
+                why = number_problem(raw)
+                if why:
+                    result.rejected.append((i, a, cell_text(raw), why))
                 continue
-            code: str | None = None
-            name_col: int | None = None
-            item_path: tuple[str, ...] = ()
-            if layout.across:
-                item_path, mlabel = _across_item(layout.paths[a])
-                name = across_name(item_path, across_items)
-                if mlabel is None and row_label and is_measure_label(row_label):
-                    mlabel = row_label
-                measure = canonical_measure(mlabel or "", statement)
-            else:
-                found, code, name_col = _item_of(row, a, layout, last_parts)
-                if not found or name_col is None:
-                    continue
-                name = clean_item(found)
-                if code is None:
-                    code, name = split_code_name(name)
-                if name == "小计":
-                    name = clean_item(_parent_name(row, name_col, layout) or name)
-                measure = _row_measure(layout.paths[a], statement)
-            if not name:
+            found = _item_and_measure(row, a, layout, statement, row_label, across_items, last_parts)
+            if found is None:
                 continue
+            name, measure, code, name_col, item_path = found
             facts.amounts.append(StatementAmount(row_index=i, col=a, page=page, name=name, measure=measure,
                                                  value=value, code=code, name_col=name_col,
                                                  item_path=item_path))
-            out.append(BudgetRow(
-                doc_id=doc.doc_id, page=page, source="table", scope="department", measure=measure,
-                amount_wan=to_wan(value, unit), amount_raw=(raw or "").strip(), unit_raw=unit,
+            project = _project_of(layout, statement, name_col, name)
+            budget = BudgetRow(
+                doc_id=doc.doc_id, page=page, source="table", scope="project" if project else "department",
+                project=project, measure=measure,
+                amount_wan=to_wan(value, unit), amount_raw=(raw or "").strip(), unit_raw=unit or "",
                 table_index=index, row_index=i, statement=statement, line_code=code, line_name=name,
                 extractor=table.reader, flagged=flagged,
-            ))
-    return out, facts
+            )
+            result.rows.append(budget)
+            if unit is None:
+                result.unitless.append((budget, value))
+    return result
 
 
 def read_statements(doc: DocInput) -> Extraction:
     """Every amount of every statement table of ``doc``, and the identities that fail."""
     return read_statements_claiming(doc)[0]
+
+
+@dataclass
+class _Previous:
+    """The statement table read last: a headerless table on the next page may continue it."""
+
+    table: RawTable
+    layout: Layout
+    statement: str
+    units: list[str | None]
+
+
+def _recognise(doc: DocInput, index: int, table: RawTable, prev: _Previous | None,
+               issues: list[IssueRow]) -> _Previous | None:
+    """The statement, layout and column units of ``table``, or None when it is not a statement."""
+    width = table.n_cols
+    rows = padded(table.rows, width)
+    statement = _statement_of(table, rows)
+    if statement is None:
+        part = _continuation(prev, table) if prev is not None else None
+        if prev is not None and part is not None:
+            layout = continuation_layout(prev.layout, part.n_cols)
+            if layout is not None:
+                return _Previous(part, layout, prev.statement, prev.units)
+        return None
+    layout = read_layout(rows, width)
+    if layout is None:
+        if _holds_amounts(rows):
+            issues.append(IssueRow(
+                doc_id=doc.doc_id, page=table.page, rule="statement_not_read", severity="warning",
+                message=f"{statement}: the table holds amounts but no header row labels them; "
+                        "no statement rows were read from it", table_index=index))
+        return None
+    if not is_known_statement(statement):
+        issues.append(IssueRow(
+            doc_id=doc.doc_id, page=table.page, rule="statement_title_unknown", severity="info",
+            message=f"{statement}: the title is not in the statement vocabulary; the printed title is kept "
+                    f"as the statement name (header: {layout.header_text})", table_index=index))
+    units = column_units(layout.units, title_text(rows, layout.title_rows), table.text_above)
+    return _Previous(table, layout, statement, units)
+
+
+def _holds_amounts(rows: list[list[Cell]]) -> bool:
+    return sum(parse_number(c) is not None for r in rows for c in r if c) >= 2
+
+
+def _garbled_issues(doc: DocInput, index: int, table: RawTable, statement: str,
+                    reported: set[int]) -> list[IssueRow]:
+    garbled_pages = {p.number for p in doc.pages if p.garbled}
+    out: list[IssueRow] = []
+    for page in sorted(set(table.row_pages) & garbled_pages - reported):
+        reported.add(page)
+        out.append(IssueRow(
+            doc_id=doc.doc_id, page=page, rule="garbled_text", severity="warning",
+            message=f"page {page} text is garbled ((cid:…) or replacement characters); the rows of "
+                    f"{statement} read from it are flagged", table_index=index,
+        ))
+    if table.garbled and not set(table.row_pages) & garbled_pages:
+        out.append(IssueRow(
+            doc_id=doc.doc_id, page=table.page, rule="garbled_text", severity="warning",
+            message=f"cells of {statement} hold (cid:…) or replacement characters; their rows are flagged",
+            table_index=index,
+        ))
+    return out
+
+
+def _read_issues(doc: DocInput, index: int, table: RawTable, found: _Previous, read: TableRead) -> list[IssueRow]:
+    out: list[IssueRow] = []
+    for row_index, col, text, why in read.rejected:
+        out.append(IssueRow(
+            doc_id=doc.doc_id, page=table.row_pages[row_index], rule="number_rejected", severity="warning",
+            message=f"{found.statement}: cell {text!r} (column {'›'.join(found.layout.paths[col]) or col}) "
+                    f"is not a number: {why}", table_index=index, row_index=row_index))
+    if not read.rows and found.layout.header_rows and _holds_amounts(table.rows):
+        out.append(IssueRow(
+            doc_id=doc.doc_id, page=table.page, rule="statement_not_read", severity="warning",
+            message=f"{found.statement}: the table holds amounts under the header "
+                    f"[{found.layout.header_text}] but no row was read (no item labels an amount)",
+            table_index=index))
+    return out
 
 
 def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]:
@@ -322,51 +452,23 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
     claimed: set[int] = set()
     ext = Extraction()
     checks = CheckResult()
-    prev: tuple[RawTable, Layout, str, str] | None = None
+    prev: _Previous | None = None
     garbled_reported: set[int] = set()
-    garbled_pages = {p.number for p in doc.pages if p.garbled}
+    unitless: list[UnitlessTable] = []
     for index, table in enumerate(doc.tables):
-        width = table.n_cols
-        rows = padded(table.rows, width)
-        statement = _statement_of(table, rows)
-        layout: Layout | None = None
-        unit = "万元"
-        if statement is not None:
-            layout = read_layout(rows, width)
-            if layout is not None:
-                printed = _unit(title_text(rows, layout.title_rows), table.text_above)
-                unit = printed or DEFAULT_UNIT
-                if printed is None:
-                    ext.issues.append(IssueRow(
-                        doc_id=doc.doc_id, page=table.page, rule="money_unit_inferred", severity="info",
-                        message=f"{statement}: no 单位 line above the table; amounts read as {DEFAULT_UNIT}",
-                        table_index=index,
-                    ))
-        elif prev is not None and _continues(prev[0], table):
-            layout = continuation_layout(prev[1], width)
-            statement, unit = prev[2], prev[3]
-        if layout is None or statement is None:
-            prev = None
+        prev = _recognise(doc, index, table, prev, ext.issues)
+        if prev is None:
             continue
-        prev = (table, layout, statement, unit)
         claimed.add(index)
-        rows_out, facts = read_statement_table(doc, index, table, layout, statement, unit)
-        ext.budgets.extend(rows_out)
-        checks.add(check_table(facts))
-        for page in sorted(set(table.row_pages) & garbled_pages - garbled_reported):
-            garbled_reported.add(page)
-            ext.issues.append(IssueRow(
-                doc_id=doc.doc_id, page=page, rule="garbled_text", severity="warning",
-                message=f"page {page} text is garbled ((cid:…) or replacement characters); the rows of "
-                        f"{statement} read from it are flagged", table_index=index,
-            ))
-        if table.garbled and not set(table.row_pages) & garbled_pages:
-            ext.issues.append(IssueRow(
-                doc_id=doc.doc_id, page=table.page, rule="garbled_text", severity="warning",
-                message=f"cells of {statement} hold (cid:…) or replacement characters; "
-                        "their rows are flagged",
-                table_index=index,
-            ))
+        read = read_statement_table(doc, index, prev.table, prev.layout, prev.statement, prev.units)
+        ext.budgets.extend(read.rows)
+        if read.unitless:
+            unitless.append(UnitlessTable(table_index=index, page=table.page, statement=prev.statement,
+                                          rows=[r for r, _ in read.unitless], values=[v for _, v in read.unitless]))
+        checks.add(check_table(read.facts))
+        ext.issues.extend(_garbled_issues(doc, index, table, prev.statement, garbled_reported))
+        ext.issues.extend(_read_issues(doc, index, table, prev, read))
+    ext.issues.extend(resolve_unitless(doc.doc_id, ext.budgets, unitless))
     ext.issues.extend(checks.issues)
     ext.identities_checked, ext.identities_held = checks.checked, checks.held
     if checks.checked:
@@ -374,12 +476,23 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
     return ext, frozenset(claimed)
 
 
-def _continues(prev: RawTable, table: RawTable) -> bool:
-    """A headerless table at the top of the page after a statement table continues it."""
-    return (
-        table.page == prev.last_page + 1
-        and table.index_on_page == 0
-        and table.n_cols == prev.n_cols
-        and bool(table.rows)
-        and any(parse_number(c) is not None for c in table.rows[0] if c)
-    )
+def _continuation(prev: _Previous, table: RawTable) -> RawTable | None:
+    """A headerless table at the top of the page after a statement table continues it: the table,
+    with the previous part's leading empty columns put back when the page dropped them (a ruled
+    column left blank on every row is not drawn on the next page)."""
+    if not (table.page == prev.table.last_page + 1 and table.index_on_page == 0 and table.rows
+            and any(parse_number(c) is not None for c in table.rows[0] if c)):
+        return None
+    missing = prev.table.n_cols - table.n_cols
+    if missing == 0:
+        return table
+    if missing < 0 or not _blank_columns(prev, missing):
+        return None
+    blank: list[Cell] = [""] * missing
+    return replace(table, rows=[blank + list(r) for r in table.rows])
+
+
+def _blank_columns(prev: _Previous, n: int) -> bool:
+    """The first ``n`` columns of the previous part hold nothing below its header."""
+    rows = prev.table.rows[prev.layout.first_data_row:]
+    return all(not cell_text(r[c]) for r in rows for c in range(min(n, len(r))))
