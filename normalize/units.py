@@ -8,7 +8,8 @@ or half-width forms. :func:`money_unit` reads one; :func:`wan_factor` gives its 
 
 1. a **cell suffix**: ``1,234.50元``, ``12.5万元`` — :func:`split_unit_suffix`;
 2. a **column header**: ``金额（元）``, ``金额（单位：万元）``, ``决算数(万元)``, ``项目资金（万元）`` —
-   :func:`header_unit` (the label without the unit, and the unit);
+   :func:`header_unit` (the label without the unit, and the unit); a block label with the unit in
+   brackets among other notes, ``预算执行情况（万元）（20分）`` — :func:`label_unit`;
 3. a **declaration** in the title area (a line above the table, a title row or header cell inside
    it): ``单位：万元``, ``单位:元``, ``单位（元）``, ``金额单位：千元``, ``（单位：人民币万元）`` —
    :func:`declared_unit`. ``编制单位：某某局`` is an agency, not a unit: the unit word must follow
@@ -40,6 +41,7 @@ class UnitVocabulary:
     declaration: re.Pattern[str]  # 单位：万元 / 单位（元） anywhere in a folded text
     header: re.Pattern[str]  # 金额（元） / 金额（单位：万元） at the end of a folded label
     suffix: re.Pattern[str]  # 1,234.00元 in a folded cell
+    bracketed: re.Pattern[str]  # （万元） anywhere in a folded label: 预算执行情况（万元）（20分）
 
 
 def _unit_alternatives(names: list[str]) -> str:
@@ -63,8 +65,9 @@ def vocabulary() -> UnitVocabulary:
         rf"^(?P<label>.*?)\((?:(?:{words}):?)?(?P<unit>{pre}(?:{with_alias}))\)$"
     )
     suffix = re.compile(rf"^(?P<number>.*?\d[%‰]?\)?)(?P<unit>{pre}(?:{full}))$")
+    bracketed = re.compile(rf"\((?:(?:{words}):?)?(?P<unit>{pre}(?:{with_alias}))\)")
     return UnitVocabulary(factors=factors, prefixes=prefixes, aliases=aliases, declaration=declaration,
-                          header=header, suffix=suffix)
+                          header=header, suffix=suffix, bracketed=bracketed)
 
 
 def money_unit(text: str | None) -> str | None:
@@ -104,6 +107,16 @@ def header_unit(label: str | None) -> tuple[str, str | None]:
             return vocabulary().declaration.sub("", s).strip("()"), unit
         return s, None
     return m.group("label"), money_unit(m.group("unit"))
+
+
+def label_unit(label: str | None) -> str | None:
+    """The unit a header label or block label prints, at its end or in brackets anywhere in it:
+    '金额（元）', '预算执行情况（万元）（20分）' -> the unit; None if it prints none."""
+    _, unit = header_unit(label)
+    if unit is not None:
+        return unit
+    m = vocabulary().bracketed.search(fold(label))
+    return money_unit(m.group("unit")) if m else None
 
 
 def is_unit_header(label: str | None) -> bool:

@@ -71,3 +71,19 @@ def test_every_money_unit_has_its_size_in_wan(unit: str, prefix: str, shape: str
 @pytest.mark.parametrize("text", ["人次", "%", "万人", "平方米", "元/人"])
 def test_other_units_are_not_money(text: str) -> None:
     assert money_unit(text) is None and wan_factor(text) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("预算执行情况\n(万元)\n(20分)", "万元"),  # the national department form's block label
+        ("项目资金（元）", "元"),
+        ("金额（单位：千元）", "千元"),
+        ("年度资金总额（20分）", None),  # a weight in brackets is not a unit
+        ("实施单位", None),
+    ],
+)
+def test_a_form_label_prints_its_unit_in_brackets_among_other_notes(label: str, unit: str | None) -> None:
+    from normalize.units import label_unit
+
+    assert label_unit(label) == unit

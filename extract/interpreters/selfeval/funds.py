@@ -14,7 +14,6 @@ amount reaches the vocabulary's yuan_threshold (then 元, noted).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,8 +26,8 @@ from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
 from normalize.numbers import is_zero_dash, parse_number, to_wan
+from normalize.units import split_unit_suffix
 
-_MONEY = re.compile(r"^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(万元|元|亿元|千元)?\s*$")
 _RATE_TOLERANCE = 0.1  # percentage points
 
 
@@ -352,9 +351,11 @@ def kv_money(row: list[Cell]) -> list[tuple[str, str, float, str, str]]:
     out = []
     for n, c in enumerate(cells[:-1]):
         measure = vocab()["kv_money_measures"].get(key(c))
-        m = _MONEY.match(cells[n + 1]) if measure else None
-        if m and m.group(2):
-            amount = parse_number(m.group(1))
+        if not measure:
+            continue
+        number, unit = split_unit_suffix(cells[n + 1])  # 2953.33万元: an amount with its unit
+        if unit:
+            amount = parse_number(number)
             if amount is not None:
-                out.append((join_lines(c), str(measure), amount, m.group(1), m.group(2)))
+                out.append((join_lines(c), str(measure), amount, number, unit))
     return out
