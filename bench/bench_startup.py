@@ -30,14 +30,14 @@ def one_run(home: Path, raw: Path, out: Path) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env["PREFECT_HOME"] = str(home)
     log = home / "govperf.log"
-    seen_before = log.read_text(encoding="utf-8").count("| read ") if log.exists() else 0
+    seen_before = log.read_text(encoding="utf-8").count(" - read ") if log.exists() else 0
     t0 = time.perf_counter()
     proc = subprocess.Popen([str(Path(sys.executable).with_name("govperf")), "-q", "build", "--raw", str(raw),
                              "--out", str(out), "--force"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     first_read = None
     while proc.poll() is None:
-        if first_read is None and log.exists() and log.read_text(encoding="utf-8").count("| read ") > seen_before:
+        if first_read is None and log.exists() and log.read_text(encoding="utf-8").count(" - read ") > seen_before:
             first_read = time.perf_counter() - t0
         time.sleep(0.05)
     total = time.perf_counter() - t0
