@@ -322,6 +322,27 @@ class Grid:
     bbox: tuple[float, float, float, float]
 
 
+def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
+                   ) -> list[tuple[list[_Placed], int]]:
+    """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
+    gives them): bottom up, a label centred at ``m`` whose span ends at ``end`` spans from
+    ``2m - end``; the label above ends where this one begins."""
+    out: list[tuple[list[_Placed], int]] = []
+    end = anchors[-1][1]
+    for group, r in reversed(groups):
+        if any(p.row is not None for p in group):  # on a row's own line: it stays there
+            out.append((group, r))
+            end = anchors[r][0]
+            continue
+        mid = (group[0].seg.top + group[-1].seg.bottom) / 2
+        start = 2 * mid - end
+        first = next((i for i, (a, b) in enumerate(anchors) if (a + b) / 2 >= start - 0.25 * (b - a)), r)
+        first = min(first, r)
+        out.append((group, first))
+        end = anchors[first][0]
+    return out[::-1]
+
+
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
     cols = columns([ln for ln in block if ln.rich])
@@ -335,7 +356,10 @@ def grid_of(block: list[Line]) -> Grid:
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
     for c, cells in sorted(by_col.items()):
         cells.sort(key=lambda p: p.seg.top)
-        for group, r in _group(cells, anchors, height):
+        groups = _group(cells, anchors, height)
+        if len(groups) * 2 < len(anchors):  # a column of merged labels, each centred on the rows it spans
+            groups = _merged_labels(groups, anchors)
+        for group, r in groups:
             text = "\n".join(p.seg.text for p in group)
             cur = rows[r][c]
             rows[r][c] = f"{cur}\n{text}" if cur else text
