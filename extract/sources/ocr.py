@@ -1,0 +1,465 @@
+"""OCR for pages without a text layer: render (pypdfium2), detect and recognise (rapidocr-onnxruntime).
+
+The engine is ``rapidocr-onnxruntime`` 1.4.4 with the PP-OCRv4 Chinese detection and recognition
+models that ship inside its wheel (nothing is downloaded at run time), on onnxruntime's CPU
+provider. It is loaded once per process and settings (lazily, cached).
+
+:func:`ocr_page` returns :class:`OcrWord` boxes in **PDF points of the page's visible space** (the
+page as shown, after ``/Rotate``; origin top left, y down) — the same space and the same keys
+(``x0, x1, top, bottom, text``) as pdfplumber's ``extract_words``, so the word-position table
+reader (:mod:`extract.tables.words`) reads an OCR'd page as it reads a digital one
+(``[w.as_dict() for w in page.words]``). Each word carries the recogniser's confidence and one
+confidence per character; :meth:`OcrWord.uncertain` names the characters the recogniser was
+unsure of, and :func:`normalise_number` mends the few number slips that have one reading only
+(``86.00.`` -> ``86.00``, ``86：00`` -> ``86.00``, ``%06`` -> ``60%``), so callers can flag a
+number whose characters were uncertain or had to be mended.
+
+How a page is read (the defaults, :data:`DEFAULT`, were chosen by ``bench/bench_ocr.py``; figures
+in ``bench/results/ocr.md``):
+
+1. render at ``scale`` (pixels per point) to BGR;
+2. red ink (seals) turned white, on colour scans: a seal over a table otherwise yields its rim
+   text as words and breaks the boxes of the figures under it;
+3. crop to the inked area (scan margins cost detection time and give nothing);
+4. detect text boxes (DB) on the page shrunk so its longer side is at most ``det_max_side``;
+   the boxes are mapped back to the full render, whose crops the recogniser reads;
+5. no angle classifier: pages are upright once ``/Rotate`` is applied, and ±1° skew is taken out
+   per box by the perspective crop;
+6. recognise crops sorted by aspect ratio, in batches of ``rec_batch`` (less padding), on
+   onnxruntime sessions with ``threads`` threads and no spin-waiting (spinning threads burn CPU
+   while idle; the build runs documents in parallel worker processes anyway).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+ENGINE = "rapidocr-onnxruntime"
+ENGINE_VERSION = "1.4.4"
+MODELS = "PP-OCRv4"
+EXTRACTOR = f"{ENGINE} {ENGINE_VERSION} {MODELS}"  # the `extractor` value of OCR'd rows
+
+UNCERTAIN_BELOW = 0.80  # a character read with less confidence than this is uncertain
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How a page is rendered and read. :data:`DEFAULT` holds the measured choice."""
+
+    scale: float = 2.0  # render scale: pixels per PDF point (2.0 = 144 dpi)
+    det_max_side: int = 1280  # detection input: longer side at most this many pixels (0: full render)
+    rec_batch: int = 1  # crops per recognition batch (sorted by aspect ratio)
+    rec_min_ratio: float = 1.0  # pad each crop to at least this width/height (0: rapidocr's 320/48)
+    threads: int = 1  # onnxruntime intra-op threads per session (0: rapidocr's sessions as they come)
+    suppress_red: bool = True  # turn red (seal) pixels white before detection
+    crop: bool = True  # detect only inside the inked area
+    min_confidence: float = 0.5  # boxes the recogniser reads with less confidence are dropped
+    use_cls: bool = False  # run rapidocr's 0/180° angle classifier on each crop
+
+
+DEFAULT = OcrSettings()
+
+
+@dataclass
+class OcrWord:
+    """One word: ``text`` and its box in PDF points of the visible page (pdfplumber's keys)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    confidence: float  # the recogniser's mean over the word's characters, 0..1
+    char_confidences: tuple[float, ...] = ()  # one per character of ``text``
+    char_x: tuple[float, ...] = ()  # each character's x-centre in points (from the recogniser's columns)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The word as a pdfplumber ``extract_words`` dict (plus ``confidence``), for the position reader."""
+        return {"text": self.text, "x0": self.x0, "x1": self.x1, "top": self.top, "bottom": self.bottom,
+                "confidence": self.confidence}
+
+    def uncertain(self, below: float = UNCERTAIN_BELOW) -> list[int]:
+        """Indices of the characters read with less confidence than ``below``."""
+        return [i for i, c in enumerate(self.char_confidences) if c < below]
+
+    def span_x(self, start: int, end: int) -> tuple[float, float]:
+        """The x-range (points) of ``text[start:end]``, e.g. of a figure inside a line of prose."""
+        if not self.char_x or end <= start:
+            return self.x0, self.x1
+        half = (self.x1 - self.x0) / max(1, len(self.text)) / 2
+        return max(self.x0, self.char_x[start] - half), min(self.x1, self.char_x[end - 1] + half)
+
+    def marked(self, below: float = UNCERTAIN_BELOW, mark: str = "?") -> str:
+        """``text`` with each uncertain character replaced by ``mark`` (``8?.00``), for messages."""
+        bad = set(self.uncertain(below))
+        return "".join(mark if i in bad else ch for i, ch in enumerate(self.text))
+
+
+@dataclass
+class OcrTimings:
+    """CPU seconds of this process (``time.process_time``) spent on each step of one page."""
+
+    render: float = 0.0
+    prepare: float = 0.0  # red suppression and crop
+    detect: float = 0.0
+    recognise: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.render + self.prepare + self.detect + self.recognise
+
+
+@dataclass
+class OcrPage:
+    width: float  # visible page size in points
+    height: float
+    words: list[OcrWord]
+    engine: str = EXTRACTOR
+    settings: OcrSettings = DEFAULT
+    boxes: int = 0  # text boxes detected (words can be more: a box is split at blanks)
+    timings: OcrTimings = field(default_factory=OcrTimings)
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        return [w.as_dict() for w in self.words]
+
+    @property
+    def text(self) -> str:
+        """The words in reading order, one line per row of boxes (for prose readers and checks)."""
+        return "\n".join(" ".join(w.text for w in line) for line in _rows(self.words))
+
+
+# ---------------------------------------------------------------- engine
+
+
+class _Engine:
+    """rapidocr's detector and recogniser on onnxruntime sessions built with our thread settings."""
+
+    def __init__(self, threads: int, use_cls: bool) -> None:
+        import onnxruntime as ort
+        from rapidocr_onnxruntime import RapidOCR
+
+        self.ocr: Any = RapidOCR(print_verbose=False)
+        parts = [self.ocr.text_det.infer, self.ocr.text_rec.session] if threads else []
+        if use_cls and threads:
+            parts.append(self.ocr.text_cls.infer)
+        for part in parts:  # rebuild each session: rapidocr's own spin-wait and use every core
+            opts = ort.SessionOptions()
+            opts.log_severity_level = 4
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            opts.intra_op_num_threads = max(1, threads)
+            opts.inter_op_num_threads = 1
+            opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+            model = part.session._model_path
+            part.session = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+        self.lock = threading.Lock()  # one page at a time per engine (sessions are shared state)
+
+
+@lru_cache(maxsize=4)
+def _engine(threads: int, use_cls: bool) -> _Engine:
+    return _Engine(threads, use_cls)
+
+
+def engine_version() -> str:
+    """The engine as recorded in ``extractor``, checked against what is installed."""
+    from importlib.metadata import version
+
+    installed = version(ENGINE)
+    return f"{ENGINE} {installed} {MODELS}"
+
+
+# ---------------------------------------------------------------- image steps
+
+
+def render(page: Any, scale: float) -> np.ndarray:
+    """A pypdfium2 page rendered upright (its ``/Rotate`` applied) at ``scale`` pixels per point, BGR."""
+    bitmap = page.render(scale=scale)
+    try:
+        arr = bitmap.to_numpy()
+        if arr.ndim == 2:
+            arr = np.repeat(arr[:, :, None], 3, axis=2)
+        elif arr.shape[2] == 4:
+            arr = arr[:, :, :3]
+        return np.ascontiguousarray(arr)
+    finally:
+        bitmap.close()
+
+
+def suppress_red(bgr: np.ndarray) -> np.ndarray:
+    """A copy of ``bgr`` with red ink (seal) made white: red well above both green and blue.
+
+    Black text under a seal stays black (a seal is multiplied over the print, ink over ink stays
+    dark); only the red strokes and the pink wash go. Grey scans have no colour to go by: there
+    the seal stays (it is faint there, and the detector mostly ignores it)."""
+    b = bgr[:, :, 0].astype(np.int16)
+    g = bgr[:, :, 1].astype(np.int16)
+    r = bgr[:, :, 2].astype(np.int16)
+    red = (r - np.maximum(g, b) > 40) & (r > 120)
+    if not red.any():
+        return bgr
+    out = bgr.copy()
+    out[red] = 255
+    return out
+
+
+def ink_box(bgr: np.ndarray, margin: int = 12) -> tuple[int, int, int, int]:
+    """The inked area (x0, y0, x1, y1) of a page image, with ``margin`` pixels around it."""
+    h, w = bgr.shape[:2]
+    dark = bgr.min(axis=2) < 160
+    rows = np.flatnonzero(dark.sum(axis=1) >= 2)
+    cols = np.flatnonzero(dark.sum(axis=0) >= 2)
+    if not len(rows) or not len(cols):
+        return 0, 0, w, h
+    return (max(0, int(cols[0]) - margin), max(0, int(rows[0]) - margin),
+            min(w, int(cols[-1]) + 1 + margin), min(h, int(rows[-1]) + 1 + margin))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings = DEFAULT) -> OcrPage:
+    """OCR one page: ``source`` is a pypdfium2 ``PdfPage`` (rendered at ``scale``, default the
+    settings' scale) or a page image (numpy BGR/gray array or PIL image) whose ``scale`` (pixels
+    per PDF point) must be given. Word boxes come back in points of the visible page."""
+    cfg = settings if scale is None else _replace(settings, scale=scale)
+    timings = OcrTimings()
+    t = time.process_time()
+    if hasattr(source, "render") and hasattr(source, "get_size"):
+        width, height = source.get_size()
+        img = render(source, cfg.scale)
+    else:
+        if scale is None:
+            raise ValueError("an image needs its scale (pixels per PDF point)")
+        img = _as_bgr(source)
+        height, width = img.shape[0] / scale, img.shape[1] / scale
+    timings.render = time.process_time() - t
+    words, boxes = _read_image(img, cfg, timings)
+    return OcrPage(width=float(width), height=float(height), words=words, settings=cfg, boxes=boxes,
+                   timings=timings)
+
+
+def _replace(settings: OcrSettings, **changes: Any) -> OcrSettings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)
+
+
+def _as_bgr(image: Any) -> np.ndarray:
+    if not isinstance(image, np.ndarray):  # PIL: RGB(A) or L
+        pil = image.convert("RGB")
+        return np.ascontiguousarray(np.asarray(pil)[:, :, ::-1])
+    if image.ndim == 2:
+        return np.ascontiguousarray(np.repeat(image[:, :, None], 3, axis=2))
+    return np.ascontiguousarray(image[:, :, :3])
+
+
+def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple[list[OcrWord], int]:
+    engine = _engine(cfg.threads, cfg.use_cls)
+    t = time.process_time()
+    if cfg.suppress_red:
+        img = suppress_red(img)
+    x_off, y_off = 0, 0
+    if cfg.crop:
+        x0, y0, x1, y1 = ink_box(img)
+        img = np.ascontiguousarray(img[y0:y1, x0:x1])
+        x_off, y_off = x0, y0
+    timings.prepare = time.process_time() - t
+    with engine.lock:
+        t = time.process_time()
+        boxes = _detect(engine, img, cfg)
+        timings.detect = time.process_time() - t
+        t = time.process_time()
+        words: list[OcrWord] = []
+        if len(boxes):
+            crops = engine.ocr.get_crop_img_list(img, boxes)
+            if cfg.use_cls:
+                crops, _, _ = engine.ocr.text_cls(crops)
+            read = _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)
+            for box, crop, (text, conf, chars) in zip(boxes, crops, read, strict=True):
+                if conf < cfg.min_confidence or not text.strip():
+                    continue
+                words.extend(_words(box, crop.shape[1], text, chars, x_off, y_off, cfg.scale))
+        timings.recognise = time.process_time() - t
+    return words, len(boxes)
+
+
+def _detect(engine: _Engine, img: np.ndarray, cfg: OcrSettings) -> list[np.ndarray]:
+    det = engine.ocr.text_det
+    det.limit_type = "max" if cfg.det_max_side else "min"
+    det.limit_side_len = cfg.det_max_side or 736
+    boxes, _ = det(img)
+    if boxes is None or len(boxes) == 0:
+        return []
+    return list(engine.ocr.sorted_boxes(boxes))
+
+
+Chars = list[tuple[str, float, float]]  # character, confidence, x-centre as a share of the crop's width
+
+
+def _recognise(engine: _Engine, crops: list[np.ndarray], batch: int, min_ratio: float = 0.0
+               ) -> list[tuple[str, float, Chars]]:
+    rec = engine.ocr.text_rec
+    _, img_h, img_w = rec.rec_image_shape
+    ratios = [c.shape[1] / float(c.shape[0]) for c in crops]
+    order = np.argsort(np.array(ratios), kind="stable")
+    out: list[tuple[str, float, Chars]] = [("", 0.0, [])] * len(crops)
+    for start in range(0, len(crops), max(1, batch)):
+        idx = order[start:start + max(1, batch)]
+        max_ratio = max(min_ratio or img_w / img_h, *(ratios[i] for i in idx))
+        norm = np.concatenate([rec.resize_norm_img(crops[i], max_ratio)[np.newaxis, :] for i in idx])
+        preds = rec.session(norm.astype(np.float32))[0]  # (n, columns, classes)
+        best = preds.argmax(axis=2)
+        prob = preds.max(axis=2)
+        columns = preds.shape[1]
+        for k, i in enumerate(idx):
+            # columns the crop itself covers (the rest of the batch width is padding)
+            own = min(columns, max(1.0, columns * ratios[i] / max_ratio))
+            out[i] = _ctc(best[k], prob[k], rec.postprocess_op.character, own)
+    return out
+
+
+def _ctc(best: np.ndarray, prob: np.ndarray, charset: list[str], own: float) -> tuple[str, float, Chars]:
+    """Greedy CTC decode keeping each character's probability and column (as a share of the crop)."""
+    chars: Chars = []
+    prev = -1
+    for col, (k, p) in enumerate(zip(best.tolist(), prob.tolist(), strict=True)):
+        if k != prev and k != 0:
+            chars.append((charset[k], float(p), min(1.0, (col + 0.5) / own)))
+        prev = k
+    text = "".join(c for c, _, _ in chars)
+    conf = float(np.mean([p for _, p, _ in chars])) if chars else 0.0
+    return text, conf, chars
+
+
+def _words(box: np.ndarray, crop_w: int, text: str, chars: Chars, x_off: int, y_off: int,
+           scale: float) -> list[OcrWord]:
+    """A box's text as words (split at blanks, as pdfplumber splits), in points of the page."""
+    xs = box[:, 0] + x_off
+    ys = box[:, 1] + y_off
+    bx0, bx1, btop, bbot = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
+    runs: list[Chars] = []
+    for ch in chars:
+        if ch[0].isspace():
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if not runs:
+            runs.append([])
+        runs[-1].append(ch)
+    runs = [r for r in runs if r]
+    out: list[OcrWord] = []
+    width = bx1 - bx0
+    pitch = width / max(1, len(chars))  # mean advance of one character
+    for n, run in enumerate(runs):
+        x0 = bx0 if n == 0 else bx0 + run[0][2] * width - pitch / 2
+        x1 = bx1 if n == len(runs) - 1 else bx0 + run[-1][2] * width + pitch / 2
+        word = "".join(c for c, _, _ in run)
+        confs = tuple(p for _, p, _ in run)
+        centres = tuple((bx0 + share * width) / scale for _, _, share in run)
+        out.append(OcrWord(text=word, x0=x0 / scale, x1=max(x0, x1) / scale, top=btop / scale,
+                           bottom=bbot / scale, confidence=float(np.mean(confs)), char_confidences=confs,
+                           char_x=centres))
+    return out
+
+
+def _rows(words: list[OcrWord]) -> list[list[OcrWord]]:
+    if not words:
+        return []
+    height = float(np.median([w.bottom - w.top for w in words])) or 10.0
+    rows: list[list[OcrWord]] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        mid = (w.top + w.bottom) / 2
+        if rows and abs(mid - (rows[-1][0].top + rows[-1][0].bottom) / 2) < height * 0.5:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+# ---------------------------------------------------------------- number slips
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """What :func:`normalise_number` made of an OCR'd figure."""
+
+    text: str  # the mended text (the original when nothing was mended)
+    original: str
+    fixes: tuple[str, ...] = ()  # what was mended, e.g. ("trailing point",)
+    ambiguous: bool = False  # looks like a slipped number with more than one reading: left as read
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+
+_PLAIN = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-+]?\d+(?:\.\d+)?%?$")
+_LOOKS_NUMERIC = re.compile(r"^[-+]?[\d.,:%OoIl| ]+$")
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "−": "-"})
+
+
+def normalise_number(text: str) -> NumberReading:
+    """Mend an OCR'd number's slips that have one reading only; report the rest as ambiguous.
+
+    Mended: full-width forms (``８６．００``, ``８６％``), a point or comma trailing the number
+    (``86.00.``), a colon read for the decimal point before exactly two decimals (``86：00``),
+    blanks inside the number (``86. 00``), a doubled point (``86..00``), letters O/o/l/I/| read for
+    0/1 between digits (``1O0`` -> ``100``), a percent sign read before the digits (``%06`` ->
+    ``60%``: the token came out reversed). Left as read and ``ambiguous``: more than one point
+    (``86.0.0``), a colon before other than two digits (``10:3``). Anything that is not number-like
+    is returned as it is."""
+    original = text
+    fixes: list[str] = []
+    s = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+    if s != text.strip():
+        fixes.append("full-width")
+    if _PLAIN.match(s):
+        return NumberReading(s, original, tuple(fixes))
+    if not _LOOKS_NUMERIC.match(s) or not re.search(r"\d", s):
+        return NumberReading(original, original)
+    if " " in s:
+        s2 = s.replace(" ", "")
+        fixes.append("blank inside")
+        s = s2
+    if re.search(r"[.,]+$", s) and re.search(r"\d[.,]+$", s):
+        s = re.sub(r"[.,]+$", "", s)
+        fixes.append("trailing point")
+    if s.startswith("%") and re.fullmatch(r"%[\d.]+", s):
+        s = s[1:][::-1] + "%"
+        fixes.append("reversed percent")
+    if ":" in s:
+        if re.fullmatch(r"[-+]?\d+:\d{2}%?", s):
+            s = s.replace(":", ".")
+            fixes.append("colon for point")
+        else:
+            return NumberReading(original, original, ambiguous=True)
+    if ".." in s:
+        s = re.sub(r"\.{2,}", ".", s)
+        fixes.append("doubled point")
+    letters = re.sub(r"(?<=\d)[Oo](?=[\d.%]|$)|(?<=[\d.])[Oo](?=\d)", "0", s)
+    letters = re.sub(r"(?<=\d)[Il|](?=[\d.%]|$)|(?<=[\d.])[Il|](?=\d)|^[Il|](?=\d)", "1", letters)
+    if letters != s:
+        fixes.append("letter for digit")
+        s = letters
+    if _PLAIN.match(s):
+        return NumberReading(s, original, tuple(fixes))
+    return NumberReading(original, original, ambiguous=True)
+
+
+def number_needs_flag(word: OcrWord, below: float = UNCERTAIN_BELOW) -> bool:
+    """True when a figure read by OCR should be flagged: one of its digits, points or signs was
+    uncertain, or its text had to be mended, or it is a slip with more than one reading."""
+    digits = set("0123456789.,%-+")
+    unsure = any(word.text[i] in digits for i in word.uncertain(below) if i < len(word.text))
+    reading = normalise_number(word.text)
+    return unsure or reading.changed or reading.ambiguous
+
