@@ -47,6 +47,7 @@ class Limits:
 class Job:
     path: Path
     source_url: str | None = None
+    ocr: bool = True  # read pages without a text layer by OCR
 
 
 OnResult = Callable[[int, Job, DocumentResult, float], None]
@@ -65,7 +66,7 @@ def _read_here(jobs: Sequence[Job], on_result: OnResult | None) -> list[Document
     out = []
     for i, job in enumerate(jobs):
         t = time.monotonic()
-        res = read_document(job.path, job.source_url)
+        res = read_document(job.path, job.source_url, ocr=job.ocr)
         if on_result:
             on_result(i, job, res, time.monotonic() - t)
         out.append(res)
@@ -93,9 +94,9 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if msg is None:
             return
-        index, path, url = msg
+        index, path, url, ocr = msg
         try:
-            res: Any = read_document(Path(path), url)
+            res: Any = read_document(Path(path), url, ocr=ocr)
             conn.send(("ok", index, res))
         except MemoryError:
             conn.send(("memory", index, None))
@@ -175,7 +176,7 @@ class _Pool:
     def _send(self, w: _Worker, index: int, jobs: Sequence[Job]) -> None:
         job = jobs[index]
         w.job, w.started = index, time.monotonic()
-        w.conn.send((index, str(job.path), job.source_url))
+        w.conn.send((index, str(job.path), job.source_url, job.ocr))
 
     def _finish(self, w: _Worker, res: DocumentResult, jobs: Sequence[Job], results: dict[int, DocumentResult],
                 on_result: OnResult | None) -> None:

@@ -34,10 +34,10 @@ def plan(raw: Path, out: Path, force: bool) -> BuildPlan:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool) -> list[DocumentResult]:
+def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, ocr: bool = True) -> list[DocumentResult]:
     logger = get_run_logger()
     urls = source_urls(p.raw)
-    jobs = [Job(path=f, source_url=urls.get(str(f.resolve()))) for f in p.discovery.documents]
+    jobs = [Job(path=f, source_url=urls.get(str(f.resolve())), ocr=ocr) for f in p.discovery.documents]
     logger.info("reading %d documents under %s with %d worker(s)", len(jobs), p.raw, workers)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not progress, transient=True) as bar, _console_quiet(progress):
@@ -91,6 +91,7 @@ def build_dataset(
     workers: int | None = None,
     doc_timeout_s: float = Limits.seconds,
     doc_memory_mb: int = Limits.memory_mb,
+    ocr: bool = True,
 ) -> BuildSummary:
     """Build ``out`` from ``raw``. Fails (BuildFailed) when every document failed, leaving ``out`` as it was."""
     logger = get_run_logger()
@@ -102,7 +103,8 @@ def build_dataset(
             logger.warning("removed what an interrupted build left: %s", ", ".join(leftovers))
         p = plan(raw, out, force)
         n_workers = default_workers() if workers is None else workers
-        results = read_all(p, n_workers, Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb), progress)
+        results = read_all(p, n_workers, Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb), progress,
+                           ocr)
         all_failed = failed_documents_line(results)
         if all_failed:
             raise BuildFailed(all_failed)

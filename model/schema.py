@@ -48,7 +48,8 @@ DOCUMENTS = _schema(
     _f("bytes", pa.int64(), False),
     _f("file_type", _str),
     _f("error", _str),
-    _f("raw_path_bytes", pa.binary()),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
+    _f("raw_path_bytes", pa.binary()),
+    _f("ocr_pages", _i32, False),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
 )
 
 BUDGETS = _schema(
@@ -70,6 +71,7 @@ BUDGETS = _schema(
     _f("source_text", _str),
     _f("extractor", _str),
     _f("flagged", pa.bool_(), False),
+    _f("confidence", _f64),
     _f("linked_table_index", _i32),
     _f("linked_row_index", _i32),
     _f("linked_doc_id", _str),
@@ -97,6 +99,8 @@ INDICATORS = _schema(
     _f("deviation_reason", _str),
     # added by govperf
     _f("extractor", _str),
+    _f("confidence", _f64),
+    _f("flagged", pa.bool_(), False),
 )
 
 SCORES = _schema(
@@ -109,6 +113,9 @@ SCORES = _schema(
     # added by govperf
     _f("source", _str, False),
     _f("source_text", _str),
+    _f("extractor", _str),
+    _f("confidence", _f64),
+    _f("flagged", pa.bool_(), False),
 )
 
 NARRATIVES = _schema(

@@ -20,6 +20,8 @@ class RawTable:
     text_below: str = ""  # text between this table and the next (or page bottom)
     page_height: float = 0.0
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
+    row_confidence: list[float | None] | None = None  # OCR: lowest confidence of each row's cells
+    row_uncertain: list[bool] | None = None  # OCR: a figure of the row had uncertain characters
 
     @classmethod
     def on_page(
