@@ -5,6 +5,7 @@
     data/curated -> .curated.snapshots/20261201T020000.123456Z-3f9a1c
     data/.curated.snapshots/20261201T020000.123456Z-3f9a1c/<table>/fiscal_year=Y/part-0.parquet
     data/.curated.lock
+    data/.curated.cache/            (each document's rows, for the next build: extract/cache.py)
 
 A build writes every table into a staging folder (``.staging-<id>`` beside the snapshots),
 renames it to its snapshot id, then replaces the link with one ``rename(2)``: readers
@@ -63,6 +64,8 @@ class SnapshotStore:
         self.out = Path(os.path.abspath(out))
         self.root = self.out.parent / f".{self.out.name}.snapshots"
         self.lock_path = self.out.parent / f".{self.out.name}.lock"
+        # each document's extracted rows, reused by the next build (extract.cache)
+        self.cache_dir = self.out.parent / f".{self.out.name}.cache"
         self.keep = max(1, keep)
 
     # ------------------------------------------------------------------ reading

@@ -27,10 +27,12 @@ class BuildSummary:
     failed: list[str] = field(default_factory=list)  # "name: reason" of each failed document
     ocr_pages: int = 0  # pages without a text layer read by OCR
     ocr_seconds: float = 0.0  # CPU seconds those pages took (render + detect + recognise)
+    read: int = 0  # documents read by this build
+    from_cache: int = 0  # documents whose rows came from the cache of an earlier build
 
 
 def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path,
-              skipped: dict[str, int] | None = None) -> BuildSummary:
+              skipped: dict[str, int] | None = None, from_cache: int = 0) -> BuildSummary:
     results = list(results)
     names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
     return BuildSummary(
@@ -39,7 +41,7 @@ def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path,
         identities_checked=sum(r.extraction.identities_checked for r in results),
         identities_held=sum(r.extraction.identities_held for r in results),
         indicator_names_raw=names.raw_names, indicator_names_canonical=names.canonical_names,
-        skipped=dict(sorted((skipped or {}).items())),
+        skipped=dict(sorted((skipped or {}).items())), read=len(results) - from_cache, from_cache=from_cache,
         failed=[f"{Path(r.document.raw_path).name}: {r.document.error}" for r in results
                 if r.document.status == "failed"],
         ocr_pages=sum(r.document.ocr_pages for r in results),

@@ -15,6 +15,7 @@ workers, so a build with 1 worker and one with N give the same dataset.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import multiprocessing as mp
@@ -28,13 +29,22 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from extract.cache import DocumentCache
 from extract.document import DocumentResult, failed_result, read_document, unreadable_result
 from extract.sources.sniff import sha256_of
+from model.errors import GovperfError
 
 POLL_SECONDS = 0.1
+# reader processes that may die before taking their first document before the build gives up: past
+# this, the installation (not a document) is broken, and starting more would loop forever
+MAX_START_FAILURES = 3
 # a worker is replaced after this many documents, so what a long-lived reader keeps (caches,
 # fragmented heap) cannot build up over a large corpus
 DOCS_PER_WORKER = 40
+
+
+class WorkerStartError(GovperfError):
+    """Reader processes die as they start: a broken installation, not a bad document."""
 
 
 @dataclass(frozen=True)
@@ -50,27 +60,89 @@ class Job:
     ocr: bool = True  # read pages without a text layer by OCR
 
 
-OnResult = Callable[[int, Job, DocumentResult, float], None]
+# on_result(index, job, result, seconds, cached): called as each document's result is known
+OnResult = Callable[[int, Job, DocumentResult, float, bool], None]
 
 
-def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits,
-                   on_result: OnResult | None = None) -> list[DocumentResult]:
-    """Every job's result, in job order. ``on_result(index, job, result, seconds)`` as each one ends."""
-    if workers <= 0:
-        return _read_here(jobs, on_result)
-    with _Pool(min(workers, max(1, len(jobs))), limits) as pool:
-        return pool.run(jobs, on_result)
+# reads the jobs the cache does not hold, reporting each through the callback (a local pool by default;
+# flows/build.py passes one that submits them to a Dask cluster)
+PendingReader = Callable[[Sequence[Job], OnResult], None]
 
 
-def _read_here(jobs: Sequence[Job], on_result: OnResult | None) -> list[DocumentResult]:
-    out = []
+def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_result: OnResult | None = None,
+                   cache: DocumentCache | None = None, reader: PendingReader | None = None) -> list[DocumentResult]:
+    """Every job's result, in job order: from ``cache`` where it holds one, else read (and then cached)."""
+    results: dict[int, DocumentResult] = {}
+    todo: list[int] = []
+    for i, job in enumerate(jobs):
+        hit = _cached(cache, job)
+        if hit is None:
+            todo.append(i)
+            continue
+        results[i] = hit
+        if on_result:
+            on_result(i, job, hit, 0.0, True)
+
+    def done(k: int, job: Job, res: DocumentResult, seconds: float, _cached: bool) -> None:
+        results[todo[k]] = res
+        if cache is not None:
+            cache.put(job.path, res, job.ocr)
+        if on_result:
+            on_result(todo[k], job, res, seconds, False)
+
+    pending = [jobs[i] for i in todo]
+    if pending:
+        (reader or local_reader(workers, limits))(pending, done)
+    return [results[i] for i in range(len(jobs))]
+
+
+def local_reader(workers: int, limits: Limits) -> PendingReader:
+    """Read on this machine: ``workers`` worker processes under ``limits`` (0: in this process, no limits)."""
+
+    def read(pending: Sequence[Job], done: OnResult) -> None:
+        if workers <= 0:
+            _read_here(pending, done)
+            return
+        with _Pool(min(workers, len(pending)), limits) as pool:
+            pool.run(pending, done)
+
+    return read
+
+
+_OWN_POOL: _Pool | None = None
+
+
+def read_isolated(job: Job, limits: Limits) -> DocumentResult:
+    """One document, read by this process's own worker (started once, reused) under ``limits``: what a
+    Dask worker runs for each document. A daemonic process (a Dask worker started with the default
+    ``distributed.worker.daemon: true``) may not start children: it then reads the document itself and
+    the limits are the Dask worker's own (its nanny's memory limit)."""
+    global _OWN_POOL
+    if mp.current_process().daemon:
+        return read_document(job.path, job.source_url, ocr=job.ocr)
+    if _OWN_POOL is None or _OWN_POOL.limits != limits:
+        if _OWN_POOL is not None:
+            _OWN_POOL.__exit__()
+        _OWN_POOL = _Pool(1, limits).__enter__()
+        atexit.register(_OWN_POOL.__exit__)
+    return _OWN_POOL.run([job], None)[0]
+
+
+def _cached(cache: DocumentCache | None, job: Job) -> DocumentResult | None:
+    if cache is None:
+        return None
+    try:
+        sha = sha256_of(job.path)
+    except OSError:
+        return None
+    return cache.get(sha, job.path, job.source_url, job.ocr)
+
+
+def _read_here(jobs: Sequence[Job], on_result: OnResult) -> None:
     for i, job in enumerate(jobs):
         t = time.monotonic()
         res = read_document(job.path, job.source_url, ocr=job.ocr)
-        if on_result:
-            on_result(i, job, res, time.monotonic() - t)
-        out.append(res)
-    return out
+        on_result(i, job, res, time.monotonic() - t, False)
 
 
 # ---------------------------------------------------------------- the worker process
@@ -131,6 +203,7 @@ class _Pool:
         self.limits = limits
         self.ctx = mp.get_context("spawn")
         self.workers: list[_Worker] = []
+        self.start_failures = 0
 
     def __enter__(self) -> _Pool:
         self.workers = [self._start() for _ in range(self.size)]
@@ -186,7 +259,7 @@ class _Pool:
         w.job = None
         w.done += 1
         if on_result:
-            on_result(index, jobs[index], res, seconds)
+            on_result(index, jobs[index], res, seconds, False)
 
     def _fail(self, w: _Worker, rule: str, reason: str, jobs: Sequence[Job], results: dict[int, DocumentResult],
               on_result: OnResult | None) -> None:
@@ -219,7 +292,13 @@ class _Pool:
                      on_result: OnResult | None) -> None:
         w.process.join(timeout=5)
         code = w.process.exitcode
-        if w.job is None:  # died before taking a document (or while starting): start another
+        if w.job is None:  # died before taking a document: while starting, or idle
+            if not w.ready:
+                self.start_failures += 1
+                if self.start_failures >= MAX_START_FAILURES:
+                    raise WorkerStartError(
+                        f"{self.start_failures} reader processes died while starting (last exit code {code}); "
+                        "is the installation broken? (`python -c 'import extract.document'` shows the error)")
             self._replace(w, kill=True)
             return
         how = f"signal {-code} ({signal.Signals(-code).name})" if code and code < 0 else f"exit code {code}"

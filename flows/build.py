@@ -9,12 +9,16 @@ write, so two builds into one dataset take turns whatever their PREFECT_HOME.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dataset.assemble import assemble
@@ -22,10 +26,14 @@ from dataset.plan import BuildPlan, check_shrink, plan_build
 from dataset.snapshots import SnapshotStore
 from dataset.store import write_dataset
 from dataset.summary import BuildSummary, failed_documents_line, summarize
+from extract.cache import DocumentCache
 from extract.document import DocumentResult
-from extract.pool import Job, Limits, default_workers, read_documents
+from extract.pool import Job, Limits, OnResult, PendingReader, default_workers, read_documents, read_isolated
 from fetch.manifest import source_urls
 from model.errors import BuildFailed
+
+# a Dask scheduler to read documents on (also --dask): tcp://host:8786
+DASK_ADDRESS_ENV = "GOVPERF_DASK_ADDRESS"
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -33,19 +41,23 @@ def plan(raw: Path, out: Path, force: bool) -> BuildPlan:
     return plan_build(raw, out, force=force)
 
 
-@task(cache_policy=NO_CACHE, persist_result=False)
-def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, ocr: bool = True) -> list[DocumentResult]:
-    logger = get_run_logger()
+def _jobs(p: BuildPlan, ocr: bool = True) -> list[Job]:
     urls = source_urls(p.raw)
-    jobs = [Job(path=f, source_url=urls.get(str(f.resolve())), ocr=ocr) for f in p.discovery.documents]
-    logger.info("reading %d documents under %s with %d worker(s)", len(jobs), p.raw, workers)
+    return [Job(path=f, source_url=urls.get(str(f.resolve())), ocr=ocr) for f in p.discovery.documents]
+
+
+@contextmanager
+def _reporting(total: int, progress: bool) -> Iterator[OnResult]:
+    """The per-document callback: a log line for each document (failures at WARNING) and the progress bar."""
+    logger = get_run_logger()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, disable=not progress, transient=True) as bar, _console_quiet(progress):
-        job_bar = bar.add_task("reading documents", total=len(jobs))
+        job_bar = bar.add_task("reading documents", total=total)
 
-        def done(_i: int, job: Job, res: DocumentResult, seconds: float) -> None:
+        def done(_i: int, job: Job, res: DocumentResult, seconds: float, cached: bool) -> None:
             d = res.document
-            line = f"{d.raw_path}: {d.status}, {d.pages} page(s), {seconds:.1f} s"
+            took = "from the cache" if cached else f"{seconds:.1f} s"
+            line = f"{d.raw_path}: {d.status}, {d.pages} page(s), {took}"
             line += f" ({d.error})" if d.error else ""
             if d.status == "failed":
                 logger.warning("%s", line)
@@ -55,15 +67,46 @@ def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, ocr: bo
                 logger.info("read %s", line)
             bar.update(job_bar, advance=1, description=f"read {job.path.name[:40]}")
 
-        return read_documents(jobs, workers=workers, limits=limits, on_result=done)
+        yield done
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: SnapshotStore) -> BuildSummary:
+def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, cache: DocumentCache,
+             ocr: bool = True) -> list[DocumentResult]:
+    """Every document, read on this machine by ``workers`` worker processes (or taken from the cache)."""
+    jobs = _jobs(p, ocr)
+    get_run_logger().info("reading %d documents under %s with %d worker(s)", len(jobs), p.raw, workers)
+    with _reporting(len(jobs), progress) as done:
+        return read_documents(jobs, workers=workers, limits=limits, on_result=done, cache=cache)
+
+
+@task(cache_policy=NO_CACHE, persist_result=False, retries=0)
+def read_one(job: Job, limits: Limits) -> DocumentResult:
+    """One document, on whichever worker the flow's task runner chose (a Dask worker with --dask)."""
+    return read_isolated(job, limits)
+
+
+def _on_cluster(limits: Limits) -> PendingReader:
+    """Read through the flow's task runner (prefect-dask's DaskTaskRunner): one task per document."""
+
+    def read(pending: Sequence[Job], done: OnResult) -> None:
+        started = time.monotonic()
+        futures = {read_one.submit(job, limits): k for k, job in enumerate(pending)}
+        for fut in as_completed(list(futures)):
+            k = futures[fut]
+            done(k, pending[k], fut.result(), time.monotonic() - started, False)
+
+    return read
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: SnapshotStore,
+          cache: DocumentCache) -> BuildSummary:
     assembled = assemble(results)
     check_shrink(p.current_documents, assembled.tables["documents"].num_rows, out=p.out, raw=p.raw, force=force)
     write_dataset(assembled.tables, p.out, store)
-    return summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped))
+    cache.drop_other_versions()
+    return summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
 
 
 @contextmanager
@@ -91,6 +134,8 @@ def build_dataset(
     workers: int | None = None,
     doc_timeout_s: float = Limits.seconds,
     doc_memory_mb: int = Limits.memory_mb,
+    rebuild: bool = False,
+    on_cluster: bool = False,
     ocr: bool = True,
 ) -> BuildSummary:
     """Build ``out`` from ``raw``. Fails (BuildFailed) when every document failed, leaving ``out`` as it was."""
@@ -103,17 +148,42 @@ def build_dataset(
             logger.warning("removed what an interrupted build left: %s", ", ".join(leftovers))
         p = plan(raw, out, force)
         n_workers = default_workers() if workers is None else workers
-        results = read_all(p, n_workers, Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb), progress,
-                           ocr)
+        cache = DocumentCache(store.cache_dir, reuse=not rebuild)
+        limits = Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb)
+        if on_cluster:  # tasks are submitted from the flow itself, so they go to its (Dask) task runner
+            jobs = _jobs(p, ocr)
+            with _reporting(len(jobs), progress) as done:
+                results = read_documents(jobs, workers=0, limits=limits, on_result=done, cache=cache,
+                                         reader=_on_cluster(limits))
+        else:
+            results = read_all(p, n_workers, limits, progress, cache, ocr)
+        logger.info("%d document(s) read, %d from the cache (extractor version %s)",
+                    len(results) - cache.hits, cache.hits, cache.version)
         all_failed = failed_documents_line(results)
         if all_failed:
             raise BuildFailed(all_failed)
-        summary = write(results, p, force, store)
+        summary = write(results, p, force, store, cache)
     logger.info("wrote %s: %s", out, summary.rows)
     return summary
 
 
+def with_runner(dask_address: str | None) -> Any:
+    """The build flow, with prefect-dask's task runner on the cluster at ``dask_address`` if one is given
+    (else ``GOVPERF_DASK_ADDRESS``), or as it is."""
+    address = dask_address or os.environ.get(DASK_ADDRESS_ENV)
+    if not address:
+        return build_dataset
+    from prefect_dask import DaskTaskRunner
+
+    return build_dataset.with_options(task_runner=DaskTaskRunner(address=address))  # type: ignore[arg-type]
+
+
 def run_build(raw: Path, out: Path, progress: bool = True, force: bool = False,
-              workers: int | None = None) -> BuildSummary:
+              workers: int | None = None, rebuild: bool = False, dask_address: str | None = None,
+              ocr: bool = True) -> BuildSummary:
     """Run the flow (embedded Prefect) and return its summary; raises what failed the flow."""
-    return build_dataset(raw=raw, out=out, progress=progress, force=force, workers=workers)
+    on_cluster = bool(dask_address or os.environ.get(DASK_ADDRESS_ENV))
+    flow_ = with_runner(dask_address)
+    summary: BuildSummary = flow_(raw=raw, out=out, progress=progress, force=force, workers=workers,
+                                  rebuild=rebuild, on_cluster=on_cluster, ocr=ocr)
+    return summary

@@ -36,6 +36,7 @@ exit codes: 0 done; 1 the run failed; 2 refused (bad input, or it would do harm;
 def _print_summary(s: Any) -> None:
     status = ", ".join(f"{k} {v}" for k, v in sorted(s.status.items()))
     print(f"documents: {s.documents} ({status}); pages: {s.pages}")
+    print(f"read: {s.read} document(s), {s.from_cache} from the cache")
     if s.skipped:
         print("skipped files: " + ", ".join(f"{v} {k}" for k, v in s.skipped.items()))
     print("rows: " + ", ".join(f"{k} {v}" for k, v in s.rows.items()))
@@ -83,12 +84,14 @@ def cmd_build(a: argparse.Namespace) -> int:
     except (RawFolderError, BuildRefused, DatasetWriteError) as exc:
         print(f"govperf build: {exc}", file=sys.stderr)
         return EXIT_REFUSED
-    from flows.build import build_dataset
+    from flows.build import DASK_ADDRESS_ENV, with_runner
 
+    dask = a.dask or os.environ.get(DASK_ADDRESS_ENV)
     with _one_run_at_a_time():
-        state = build_dataset(raw=Path(a.raw), out=Path(a.out), progress=not a.quiet and sys.stderr.isatty(),
-                              force=a.force, workers=a.workers, doc_timeout_s=a.doc_timeout,
-                              doc_memory_mb=a.doc_memory, ocr=not a.no_ocr, return_state=True)
+        state = with_runner(dask)(raw=Path(a.raw), out=Path(a.out), progress=not a.quiet and sys.stderr.isatty(),
+                                  force=a.force, workers=a.workers, doc_timeout_s=a.doc_timeout,
+                                  doc_memory_mb=a.doc_memory, rebuild=a.rebuild, on_cluster=bool(dask),
+                                  ocr=not a.no_ocr, return_state=True)
     try:
         summary = state.result()
     except (RawFolderError, BuildRefused) as exc:  # the raw folder changed since the check above
@@ -165,9 +168,13 @@ def _build_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     b.add_argument("--out", default="data/curated", help="the dataset folder (default: %(default)s)")
     b.add_argument("--force", action="store_true",
                    help="replace the dataset even if the new one has far fewer documents")
+    b.add_argument("--rebuild", action="store_true",
+                   help="read every document again, ignoring the rows kept from earlier builds")
     b.add_argument("--workers", type=int, default=None,
                    help="worker processes reading documents (default: one per core; 0: read in this process, "
                         "without limits)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="read the documents on a Dask cluster (tcp://host:8786; also GOVPERF_DASK_ADDRESS)")
     b.add_argument("--doc-timeout", type=float, default=600.0, metavar="SECONDS",
                    help="time limit for reading one document (default: %(default)s)")
     b.add_argument("--doc-memory", type=int, default=2048, metavar="MB",

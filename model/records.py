@@ -90,6 +90,7 @@ class IndicatorRow:
     extractor: str | None = None
     confidence: float | None = None  # OCR: the recogniser's lowest confidence over the row's cells
     flagged: bool = False  # an OCR'd number that was uncertain or breaks an identity of the form
+    actual_operator: str | None = None  # the operator printed with the actual (≥95%, 24小时内)
 
 
 @dataclass(kw_only=True)

@@ -101,6 +101,7 @@ INDICATORS = _schema(
     _f("extractor", _str),
     _f("confidence", _f64),
     _f("flagged", pa.bool_(), False),
+    _f("actual_operator", _str),
 )
 
 SCORES = _schema(

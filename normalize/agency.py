@@ -1,6 +1,7 @@
 """Canonical agency names: the full name as printed on the cover, title or 部门名称 cell.
 
-Folds width and white space, drops stamps and brackets around the name (（盖章）), and maps
+Folds width and white space, drops stamps and brackets around the name (（盖章）) and an agency
+code printed before it (219003-临溪县人民政府办公室), and maps
 known short or informal names through the reviewed alias table ``data/agency_aliases.tsv``.
 """
 
@@ -15,6 +16,8 @@ from normalize.text import fold
 
 _ALIASES = Path(__file__).with_name("data") / "agency_aliases.tsv"
 _STAMP = re.compile(r"[（(](单位)?(盖章|公章|签章)[)）]")
+# an agency code printed before the name (219-临溪县人民政府, 219003-临溪县人民政府办公室, [307]石门县…)
+_CODE = re.compile(r"^(?:\d{2,12}(?:[-－—_.、]|(?![年月日号届\d]))|[\[【(（]\d{2,12}[\]】)）])(?=\D)")
 _EDGE = re.compile(r"^[\s:：，,。.、;；“”\"'‘’《》]+|[\s:：，,。.、;；“”\"'‘’《》]+$")
 
 
@@ -29,7 +32,8 @@ def clean_agency(raw: str) -> str:
     """Whitespace, width and stamps folded; no alias lookup."""
     s = fold(raw)
     s = _STAMP.sub("", s)
-    return _EDGE.sub("", s)
+    s = _EDGE.sub("", s)
+    return _CODE.sub("", s)
 
 
 def canonical_agency(raw: str) -> str:

@@ -72,3 +72,16 @@ def is_level_name(text: str, level: int) -> bool:
     s = clean_label(text)
     table = _vocab()["level1" if level == 1 else "level2"]
     return any(s == canon or s in (syns or []) for canon, syns in table.items())  # type: ignore[attr-defined]
+
+
+def is_not_indicator_level1(raw: str | None) -> bool:
+    """A level-1 block of the evaluation framework that is not performance (项目决策, 过程, 项目管理):
+    the rows under it are not indicators."""
+    s = clean_label(raw)
+    return bool(s) and s in (_vocab()["not_indicator_level1"] or [])  # type: ignore[operator]
+
+
+def four_level_level1(level2: str | None) -> str | None:
+    """The level 1 a level 2 takes when the form uses the four-level scheme (满意度 under 效益)."""
+    got = (_vocab()["level1_in_four_level_scheme"] or {}).get(level2 or "")  # type: ignore[attr-defined]
+    return str(got) if got else None

@@ -95,12 +95,13 @@ def test_an_expanding_docx_is_stopped_by_the_memory_limit(tmp_path: Path) -> Non
 
 
 def test_a_slow_docx_is_stopped_by_the_time_limit_and_the_next_document_is_read(tmp_path: Path) -> None:
-    slow = _expanding_docx(tmp_path / "slow.docx", xml_mb=25)
+    # python-docx takes minutes over 10 MB of paragraphs; a small report reads in about a second
+    slow = _expanding_docx(tmp_path / "slow.docx", xml_mb=10)
     jobs = [Job(slow), Job(sample("seed001_changning_2020.pdf"))]
-    first, second = read_documents(jobs, workers=1, limits=Limits(seconds=3, memory_mb=4000))
+    first, second = read_documents(jobs, workers=1, limits=Limits(seconds=20, memory_mb=4000))
     assert first.document.status == "failed"
     assert [i.rule for i in first.extraction.issues] == ["time_limit_exceeded"]
-    assert "3 s" in (first.document.error or "")
+    assert "20 s" in (first.document.error or "")
     assert second.document.status == "ok"
 
 
@@ -109,3 +110,18 @@ def test_results_come_back_in_job_order_whatever_the_workers(workers: int) -> No
     names = ["seed001_changning_2020.pdf", "ys_2019_jiangsu_renda_tables.pdf", "seed004_hongshan_2019.pdf"]
     results = read_documents([Job(sample(n)) for n in names], workers=workers, limits=SMALL_LIMITS)
     assert [Path(r.document.raw_path).name for r in results] == names
+
+
+def test_reader_processes_that_die_as_they_start_stop_the_build_with_a_reason(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A broken installation (the reader cannot even start) is an error, not an endless restart loop."""
+    from extract import pool
+
+    monkeypatch.setattr(pool, "_worker_main", _exit_at_once)
+    with pytest.raises(pool.WorkerStartError, match="died while starting"):
+        read_documents([Job(sample("seed001_changning_2020.pdf"))], workers=1, limits=SMALL_LIMITS)
+
+
+def _exit_at_once(conn: object, memory_mb: int) -> None:
+    raise SystemExit(3)

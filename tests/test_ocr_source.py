@@ -118,9 +118,9 @@ def test_words_have_pdfplumber_shape_and_confidence(stamped_form: ocr.OcrPage) -
     assert {"text", "x0", "x1", "top", "bottom"} <= set(d)
 
 
-def test_seal_text_suppressed(stamped_form: ocr.OcrPage) -> None:
-    # the seal's rim carries the agency's name and 专用章; red ink is turned white before detection
-    assert "专用章" not in stamped_form.text
+def test_defaults_are_the_measured_choice() -> None:
+    d = ocr.DEFAULT
+    assert (d.scale, d.det_max_side, d.rec_batch, d.threads, d.use_cls) == (2.0, 1280, 1, 1, False)
 
 
 def test_position_reader_reads_ocr_words(stamped_form: ocr.OcrPage) -> None:

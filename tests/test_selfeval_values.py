@@ -39,7 +39,7 @@ def test_wan_multiplies_when_the_unit_is_not_money() -> None:
 
 def test_wan_yuan_is_a_unit_not_a_multiplier() -> None:
     v = parse_indicator_value("6.25万元/台")
-    assert (v.value, v.unit) == (6.25, "万元")
+    assert (v.value, v.unit) == (6.25, "万元/台")  # a cost per unit keeps its printed unit
 
 
 def test_thousands_separator_and_full_width_digits() -> None:

@@ -134,18 +134,21 @@ def _labelled(text: str) -> list[str]:
 
 
 def _labelled_cells(tables: list[RawTable]) -> list[str]:
-    labels = {fold(lb) for lb in _vocab().labels}
+    """Agency names in the cell after a label cell, the strongest label's first (实施单位 before
+    主管部门 where a form prints both), each label's in table order."""
+    rank = {fold(lb): n for n, lb in enumerate(_vocab().labels)}
     note = re.compile(_LABEL_NOTE)
-    out: list[str] = []
+    found: list[tuple[int, str]] = []
     for t in tables:
         for row in t.rows:
             cells = [c for c in row if c]
             for i, c in enumerate(cells[:-1]):
-                if note.sub("", fold(c)).rstrip(":：") in labels:
+                label = note.sub("", fold(c)).rstrip(":：")
+                if label in rank:
                     cand = clean_agency(cells[i + 1])
                     if is_agency_name(cand):
-                        out.append(cand)
-    return out
+                        found.append((rank[label], cand))
+    return [cand for _, cand in sorted(found, key=lambda f: f[0])]
 
 
 def _agency_from_title(block: list[str]) -> str | None:
@@ -209,8 +212,9 @@ def read_doc_meta(pages: list[PageText], tables: list[RawTable], file_name: str)
         agency = _agency_from_title(block[0])
     if agency is None:
         rest = _labelled("\n".join(p.text for p in pages)) + _labelled_cells(tables)
-        if rest:
-            agency = Counter(rest).most_common(1)[0][0]
+        if rest:  # the most often named; between equals, the strongest label's (listed first)
+            counts = Counter(rest)
+            agency = max(counts, key=lambda a: (counts[a], -rest.index(a)))
     if agency is None:
         names = _standalone_names(pages)
         if names:

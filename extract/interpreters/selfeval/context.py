@@ -30,6 +30,23 @@ class FormContext:
     unit: str | None = None  # money unit of a line such as 单位：元 above the form
 
 
+def clean_project(name: str | None) -> str | None:
+    """A project's name without a code printed before it (13098121-高标准农田建设管护经费)."""
+    if not name:
+        return name
+    return re.sub(str(vocab()["project_code_pattern"]), "", name).strip() or name
+
+
+def labelled_project(text_above: str) -> str | None:
+    """A project named in a line above the form (项目名称：中小学校舍维修改造资金 实施单位：…)."""
+    pattern = re.compile(str(vocab()["project_line_pattern"]))
+    for line in reversed(text_above.splitlines()):
+        m = pattern.search(nfkc(line))
+        if m:
+            return m.group(1)
+    return None
+
+
 def title_from(text_above: str) -> str | None:
     """The last line above the table that reads as a form title (…绩效…表, …自评…表)."""
     for line in reversed([ln.strip() for ln in text_above.splitlines() if ln.strip()]):

@@ -21,15 +21,14 @@ from typing import Any
 
 import yaml
 
+from extract.interpreters.selfeval.money_units import unit_in_cells, unit_line
 from extract.interpreters.selfeval.vocab import first_text, join_lines, key, points_of, texts, vocab
 from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
 from normalize.numbers import is_zero_dash, parse_number, to_wan
-from normalize.text import no_space
 
 _MONEY = re.compile(r"^\s*([+-]?[\d,，]+(?:\.\d+)?)\s*(万元|元|亿元|千元)?\s*$")
-_UNIT_IN = re.compile(r"(万元|亿元|千元|元)")
 _RATE_TOLERANCE = 0.1  # percentage points
 
 
@@ -44,6 +43,8 @@ class FundBlock:
     ncols: int
     line_name: str | None = None
     two_level: bool = False  # a second header row names each column's source
+    labels_first: bool = False  # row labels in the first column under a heading (资金来源 | 年初预算数 …)
+    skip_rows: int = 0  # header rows below this one still to pass (金额（元） over the measures)
     rows: list[tuple[int, int, list[Cell]]] = field(default_factory=list)  # (row_index, page, row)
 
 
@@ -71,9 +72,30 @@ def _measure_of(cell: Cell) -> str | None:
     return str(m) if m else None
 
 
+def _header_cells(rows: list[list[Cell]], i: int) -> tuple[list[Cell], int]:
+    """The header of a block at rows[i], and how many rows it takes: one row naming two or more
+    measures, or a heading row (资金来源 | 金额（元） | 分值 | 执行率 | 得分) over a row naming them
+    (年初预算数 | 调整后预算数 | 预算执行数), read as one."""
+    row = rows[i]
+    if sum(1 for c in row if _measure_of(c)) >= 2 or i + 1 >= len(rows):
+        return row, 1
+    below = rows[i + 1]
+    if sum(1 for c in below if _measure_of(c)) < 2 or any(parse_number(c) is not None for c in below if c):
+        return row, 1
+    if not (_label_heading(row) or unit_in_cells(row)):
+        return row, 1
+    merged = [b if _measure_of(b) else (row[c] if c < len(row) else None) for c, b in enumerate(below)]
+    return merged, 2
+
+
+def _label_heading(row: list[Cell]) -> bool:
+    _, k = first_text(row)
+    return k in vocab()["fund_label_headings"]
+
+
 def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
     """A fund block's column header at rows[i] (two or more money measures, no amounts)."""
-    row = rows[i]
+    row, height = _header_cells(rows, i)
     measures = {c: m for c, m in ((c, _measure_of(cell)) for c, cell in enumerate(row)) if m}
     if len(measures) < 2 or any(parse_number(c) is not None for c in row if c):
         return None
@@ -88,13 +110,13 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
                 weight_col = c
             else:
                 score_col = c
-    header_text = " ".join(join_lines(c) for c in row if c)
-    unit = _UNIT_IN.search(header_text)
-    block = FundBlock(
-        measures, {}, rate_col, score_col, weight_col, unit.group(1) if unit else None, len(row)
-    )
-    if i + 1 < len(rows):  # a second header row naming the source of each column
-        sub = rows[i + 1]
+    unit = unit_in_cells(rows[i] + (rows[i + 1] if height == 2 else []))
+    block = FundBlock(measures, {}, rate_col, score_col, weight_col, unit, len(row))
+    block.labels_first = _label_heading(rows[i]) and min(measures) > 0
+    block.skip_rows = height - 1
+    sub_i = i + height
+    if sub_i < len(rows):  # a second header row naming the source of each column
+        sub = rows[sub_i]
         named = {c: key(cell) for c, cell in enumerate(sub) if cell and _source_column(key(cell))}
         if len(named) >= 2 and not any(parse_number(c) is not None for c in sub if c):
             cur = None
@@ -110,14 +132,28 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
     return block
 
 
+def section_kind(label: str) -> str | None:
+    """sources / items for a row that opens a part of a block (按收入性质分：, 按支出性质分：)."""
+    k = key(label).rstrip(":：")
+    got = vocab()["fund_section_rows"].get(k)
+    return str(got) if got else None
+
+
+def continues_block(row: list[Cell], block: FundBlock) -> bool:
+    """A row labelled in the first column still belongs to a block whose labels are printed there:
+    it has amounts (or dashes) in the measure columns, or opens a part of the block."""
+    label = row_label(row, block)
+    if label and section_kind(label):
+        return True
+    off = block.ncols - len(row)
+    cells = [row[c - off] for c in block.measures if 0 <= c - off < len(row)]
+    filled = [c for c in cells if c and c.strip()]
+    return bool(filled) and all(parse_number(c) is not None for c in filled)
+
+
 def unit_above(text_above: str) -> str | None:
     """The money unit of a line such as 单位：元 / 金额单位：万元 above a form (the nearest one)."""
-    pattern = re.compile(str(vocab()["unit_line_pattern"]))
-    for line in reversed(text_above.splitlines()):
-        m = pattern.match(no_space(line))
-        if m:
-            return m.group(1)
-    return None
+    return unit_line(text_above)
 
 
 def _source_column(k: str) -> bool:
@@ -196,16 +232,25 @@ def emit_block(
             )
         )
     block_score = block_weight = None
+    part = "sources"
     for n, (ri, page, row) in enumerate(block.rows):
         off = offset_of[ri]
         label = row_label(row, block)
+        if section_kind(label):
+            part = section_kind(label) or part
+            continue
         line_name: str | None
         if block.sources:
             line_name, default_source = label, "合计"
+        elif part == "items":  # 按支出性质分：其中：基本支出 -> the item 基本支出 in total
+            line_name, default_source = source_label(label), "合计"
         else:
             if n == 0:
                 k = key(label)
-                is_item = k in fund_vocab()["total_labels"] and k not in ("合计", "总计", "小计")
+                # a bare 合计 names the block's total where the labels have their own column
+                is_item = k in fund_vocab()["total_labels"] and (
+                    block.labels_first or k not in ("合计", "总计", "小计")
+                )
                 block.line_name = block.line_name or (label.rstrip(":：") if is_item else None)
             line_name, default_source = block.line_name, source_label(label)
         got: dict[str, float] = {}
@@ -264,6 +309,8 @@ def _check_rate(
     if rate is None or not budget or spent is None:
         return
     want = spent / budget * 100.0
+    if 0 < rate <= 1.5 and abs(want - rate * 100.0) <= _RATE_TOLERANCE:
+        return  # the rate printed as a fraction (0.91)
     if abs(want - rate) > _RATE_TOLERANCE:
         issues.append(
             IssueRow(

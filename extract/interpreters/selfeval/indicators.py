@@ -12,14 +12,22 @@ fractions among whole percentages are converted (convert_percent_fractions).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
 from model.records import IndicatorRow, IssueRow
 from model.tables import Cell
-from normalize.indicator_levels import canonical_level1, canonical_level2, is_level_name, level1_of_level2
+from normalize.indicator_levels import (
+    canonical_level1,
+    canonical_level2,
+    four_level_level1,
+    is_level_name,
+    is_not_indicator_level1,
+    level1_of_level2,
+)
 from normalize.indicator_names import canonical_name
-from normalize.indicator_values import parse_indicator_value, parse_operator
+from normalize.indicator_values import IndicatorValue, parse_indicator_value, parse_operator
 from normalize.text import nfkc
 
 
@@ -34,6 +42,8 @@ class IndicatorSection:
     rows: list[IndicatorRow] = field(default_factory=list)
     open: bool = True  # no end label seen: the next table may continue it
     labelled: set[int] = field(default_factory=set)  # ids of rows whose level-2 cell is printed in the row
+    skip: bool = False  # under a level-1 block that is not performance (项目决策, 项目管理)
+    four_level: bool = False  # the form uses the four-level scheme (决策/过程/产出/效益)
 
     def col(self, role: str) -> int | None:
         for c, r in self.roles.items():
@@ -82,10 +92,14 @@ def _level_column_lost(row: list[Cell], section: IndicatorSection, role: str) ->
 def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -> bool:
     """Running level1/level2 after this row; True when the row prints its own level-2 label."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
+    if raw1 and is_not_indicator_level1(raw1):
+        section.skip = section.four_level = True
+        return False
     l1 = canonical_level1(raw1) if raw1 else None
     l2 = canonical_level2(raw2) if raw2 else None
     if l1:
         section.level1 = l1
+        section.skip = False
     if l2:
         section.level2 = l2
         no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
@@ -177,11 +191,16 @@ def read_indicator_row(
     if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
         return
     own_label = _update_levels(section, row, page_text)
+    if section.skip or is_placeholder_name(name):
+        return
     unit_hint = join_lines(_cell(row, section, "unit")) or None
     target_raw = join_lines(_cell(row, section, "target")) or None
     actual_raw = join_lines(_cell(row, section, "actual")) or None
     target = parse_indicator_value(target_raw, unit_hint)
+    if target_raw is None:  # no target printed: the planned value (计划完成值) states it
+        target = parse_indicator_value(join_lines(_cell(row, section, "planned")) or None, unit_hint)
     actual = parse_indicator_value(actual_raw, unit_hint)
+    _common_unit(target, actual)
     operator = parse_operator(_cell(row, section, "operator")) or target.operator
     for what, v in (("target", target), ("actual", actual)):
         if v.masked:
@@ -206,7 +225,7 @@ def read_indicator_row(
             project=section.project,
             name=name,
             name_canonical=canonical_name(name),
-            level1=section.level1 or "",
+            level1=_level1_of_row(section),
             level2=section.level2,
             operator=operator,
             target_raw=target_raw,
@@ -219,6 +238,7 @@ def read_indicator_row(
             score=points_of(_cell(row, section, "score")),
             deviation_reason=join_lines(_cell(row, section, "reason")) or None,
             extractor=reader,
+            actual_operator=actual.operator,
         )
     )
     if own_label:
@@ -226,6 +246,27 @@ def read_indicator_row(
 
 
 _VALUE_ROLES = ("target", "actual", "weight", "score", "operator", "unit")
+
+
+def _common_unit(target: IndicatorValue, actual: IndicatorValue) -> None:
+    """A target per item beside an actual total in the item's money unit (6.25万元/台 | 50万元):
+    both in the unit they share (万元), so that the two compare; a rate printed as such on both
+    sides (≤420元/平方米 | 366.17元/平方米) keeps it."""
+    for a, b in ((target, actual), (actual, target)):
+        if a.unit and b.unit and "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
+            a.unit = b.unit
+
+
+def is_placeholder_name(name: str) -> bool:
+    """A row left as in the blank template (指标1：, 不适用, 无, /): not an indicator."""
+    k = key(name)
+    return k in vocab()["placeholder_names"] or bool(re.fullmatch(vocab()["placeholder_pattern"], k))
+
+
+def _level1_of_row(section: IndicatorSection) -> str:
+    if section.four_level:
+        return four_level_level1(section.level2) or section.level1 or ""
+    return section.level1 or ""
 
 
 def _name_only(row: list[Cell], section: IndicatorSection) -> bool:

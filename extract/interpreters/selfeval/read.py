@@ -14,10 +14,19 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from extract.interpreters.selfeval.checks import check_form
-from extract.interpreters.selfeval.context import FormContext, heading_project, label_value, statement_name, title_from
+from extract.interpreters.selfeval.context import (
+    FormContext,
+    clean_project,
+    heading_project,
+    label_value,
+    labelled_project,
+    statement_name,
+    title_from,
+)
 from extract.interpreters.selfeval.funds import (
     FundBlock,
     block_header,
+    continues_block,
     emit_block,
     kv_money,
     pair_amounts,
@@ -33,7 +42,16 @@ from extract.interpreters.selfeval.indicators import (
     is_end_row,
     read_indicator_row,
 )
-from extract.interpreters.selfeval.scores import SummaryTable, score_cells, summary_header, summary_rows, total_score
+from extract.interpreters.selfeval.money_units import unit_in_cells
+from extract.interpreters.selfeval.roles import resolve_unknown
+from extract.interpreters.selfeval.scores import (
+    SummaryTable,
+    grade_row,
+    score_cells,
+    summary_header,
+    summary_rows,
+    total_score,
+)
 from extract.interpreters.selfeval.vertical import vertical_rows
 from extract.interpreters.selfeval.vocab import join_lines, key
 from extract.sources.pdf import OpenedPdf
@@ -77,9 +95,10 @@ def _context_for(table: RawTable, doc: DocInput) -> FormContext:
         if title and ("整体" in title or ("部门" in title and "项目" not in title)):
             ctx.scope, ctx.known = "department", True
         else:
-            p = heading_project(table.text_above)
+            p = labelled_project(table.text_above) or heading_project(table.text_above)
             if p:
                 ctx.scope, ctx.project, ctx.known = "project", p, True
+    ctx.project = clean_project(ctx.project)
     ctx.statement = statement_name(title, ctx.scope)
     return ctx
 
@@ -240,6 +259,10 @@ def _section_header_step(scan: _Scan, row: _Row) -> bool:
         return False
     form = scan.form
     _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
+    roles, issues = resolve_unknown(
+        scan.table.rows, row.index, roles, doc_id=scan.doc.doc_id, page=row.page, table_index=scan.ti
+    )
+    scan.out.issues.extend(issues)
     form.section = IndicatorSection(roles, len(row.cells), form.ctx.scope, form.ctx.project)
     return True
 
@@ -254,6 +277,18 @@ def _total_step(scan: _Scan, row: _Row) -> bool:
                           max_score=tot[1], project=form.ctx.project, grade=tot[2])
     if form.section:
         form.section.open = False
+    return True
+
+
+def _grade_step(scan: _Scan, row: _Row) -> bool:
+    """The grade printed in a row of its own under the total (评价等级 | 优秀)."""
+    total = scan.form.total
+    if total is None or total.grade is not None:
+        return False
+    g = grade_row(row.cells)
+    if g is None:
+        return False
+    total.grade = g
     return True
 
 
@@ -293,6 +328,8 @@ def _indicator_step(scan: _Scan, row: _Row) -> bool:
 def _block_header_step(scan: _Scan, row: _Row) -> bool:
     """The header of a fund block."""
     form, cells = scan.form, row.cells
+    if form.block is not None and form.block.skip_rows > 0:
+        return False  # the lower row of the open block's header
     bh = block_header(scan.table.rows, row.index)
     if bh is None:
         return False
@@ -310,11 +347,18 @@ def _block_row_step(scan: _Scan, row: _Row) -> bool:
     block, cells = scan.form.block, row.cells
     if block is None:
         return False
+    if block.skip_rows > 0:  # a header row below the first (the measures under 金额（元）)
+        block.skip_rows -= 1
+        return True
     if block.two_level and not _has_amount(cells):
         return True  # the second header row
-    if (cells and cells[0] and cells[0].strip() and not block.two_level) or (
-        not _has_amount(cells) and not _block_label_row(cells, block)
-    ):
+    if block.labels_first:
+        ends = not continues_block(cells, block)
+    else:
+        ends = bool(cells and cells[0] and cells[0].strip() and not block.two_level) or (
+            not _has_amount(cells) and not _block_label_row(cells, block)
+        )
+    if ends:
         _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
         return False
     block.rows.append((row.index, row.page, cells))
@@ -361,6 +405,7 @@ _ROW_STEPS: tuple[Callable[[_Scan, _Row], bool], ...] = (
     _summary_step,
     _section_header_step,
     _total_step,
+    _grade_step,
     _indicator_step,
     _block_header_step,
     _block_row_step,
@@ -437,7 +482,7 @@ def _emit_pairs(scan: _Scan, row: _Row, *, first: bool) -> None:
 
     measures, line, form = scan.pair_measures or [], scan.pair_line, scan.form
     pairs = pair_amounts(row.cells)[: len(measures)]
-    unit_printed = "万元" if line and "万元" in line else ("元" if line and "元" in line else form.ctx.unit)
+    unit_printed = (unit_in_cells([line]) if line else None) or form.ctx.unit
     line_name = key(line) or None if line else None
     # one unit for the row's amounts, decided from all of them
     unit, _ = block_unit([a for _, raw in pairs if (a := parse_number(raw)) is not None], unit_printed)

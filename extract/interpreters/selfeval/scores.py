@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 
 from extract.interpreters.selfeval.indicators import IndicatorSection
+from extract.interpreters.selfeval.money_units import unit_in_cells
 from extract.interpreters.selfeval.vocab import first_text, join_lines, key, points_of, vocab
 from model.records import BudgetRow, ScoreRow
 from model.tables import Cell
 from normalize.grades import canonical_grade
 from normalize.numbers import is_zero_dash, parse_number, to_wan
 
-_UNIT = re.compile(r"(万元|亿元|千元|元)")
 _TOTAL_ROW = {"合计", "总计", "小计"}
 
 
@@ -35,7 +35,8 @@ def score_cells(row: list[Cell]) -> tuple[float, str | None] | None:
 def total_score(row: list[Cell], section: IndicatorSection | None) -> tuple[float, float, str | None] | None:
     """(score, max_score, grade) of a 总分 row."""
     _, k = first_text(row)
-    if k not in vocab()["total_score_labels"]:
+    in_section = section is not None and section.open and k in vocab()["total_score_labels_in_section"]
+    if k not in vocab()["total_score_labels"] and not in_section:
         return None
     grade = next((g for g in (canonical_grade(c) for c in row[1:] if c) if g), None)
     if section is not None:
@@ -51,6 +52,14 @@ def total_score(row: list[Cell], section: IndicatorSection | None) -> tuple[floa
     if len(nums) >= 2:
         return nums[1], nums[0], grade
     return None
+
+
+def grade_row(row: list[Cell]) -> str | None:
+    """The grade of a row that prints only it under its label (评价等级 | 优秀)."""
+    _, k = first_text(row)
+    if k not in vocab()["grade_row_labels"]:
+        return None
+    return next((g for g in (canonical_grade(c) for c in row[1:] if c) if g), None)
 
 
 @dataclass
@@ -73,8 +82,8 @@ def summary_header(row: list[Cell], default_unit: str = "万元") -> SummaryTabl
         c: str(vocab()["fund_measures"][k]) for c, k in enumerate(keys) if k in vocab()["fund_measures"]
     }
     grade_col = next((c for c, k in enumerate(keys) if "等级" in k or "等次" in k), None)
-    unit = _UNIT.search(" ".join(join_lines(c) for c in row if c))
-    return SummaryTable(project_col, measures, score_col, grade_col, unit.group(1) if unit else default_unit)
+    unit = unit_in_cells(row)
+    return SummaryTable(project_col, measures, score_col, grade_col, unit or default_unit)
 
 
 def summary_rows(

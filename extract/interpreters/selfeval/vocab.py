@@ -57,15 +57,20 @@ def texts(row: list[Cell]) -> list[tuple[int, str]]:
 
 
 def column_role(cell: Cell) -> str | None:
-    """The indicator-table role named by a header cell (name, target, actual, weight, ...)."""
+    """The indicator-table role named by a header cell (name, target, actual, weight, ...): an
+    exact word of any role first, then a heading starting with a word, then one containing a
+    word of three or more characters (selfeval_vocab.yaml: indicator_columns)."""
     k = key(cell)
     if not k:
         return None
-    for role, words in vocab()["indicator_columns"]:
-        for w in words:
-            if k == w or (len(k) <= len(w) + 8 and k.startswith(w)):
-                return str(role)
-    for role, words in vocab()["indicator_columns"]:
+    columns = vocab()["indicator_columns"]
+    for role, words in columns:
+        if k in words:
+            return str(role)
+    for role, words in columns:
+        if any(len(k) <= len(w) + 8 and k.startswith(w) for w in words):
+            return str(role)
+    for role, words in columns:
         if any(w in k for w in words if len(w) >= 3):
             return str(role)
     return None

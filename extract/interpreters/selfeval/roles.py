@@ -1,0 +1,100 @@
+"""Columns of an indicator section whose heading the vocabulary does not know: a role from what
+the column holds, or an issues row naming the heading (never a column silently dropped).
+
+From the content, for a role the header left unnamed:
+- weight: numbers (分) that add up to 100, the form's maximum;
+- score: numbers, none above the weight of its row;
+- target, then actual: cells that read as indicator values (a number with a unit or operator,
+  a percentage) in most rows.
+A heading given a role this way is noted (``column_role_from_content``, info); a heading still
+without a role is ``column_role_unknown`` (warning). A column that holds nothing but its own
+heading (the section's label merged down its rows) or nothing at all has nothing to read.
+"""
+
+from __future__ import annotations
+
+from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
+from model.records import IssueRow
+from model.tables import Cell
+from normalize.indicator_values import parse_indicator_value
+
+_SUM_TOLERANCE = 0.5
+_MOST = 0.6  # share of the filled cells that must read as values
+
+
+def unknown_columns(row: list[Cell], roles: dict[int, str]) -> dict[int, str]:
+    """Header cells of ``row`` with text and no role (序号, 备注 and the like are known to be empty)."""
+    ignored = set(vocab()["indicator_columns_ignored"])
+    out = {}
+    for c, cell in enumerate(row):
+        k = key(cell)
+        if k and c not in roles and column_role(cell) is None and k not in ignored:
+            out[c] = join_lines(cell)
+    return out
+
+
+def _body(rows: list[list[Cell]], start: int) -> list[list[Cell]]:
+    """The rows of the section below its header, up to an end label (总分, 其他需要说明事项)."""
+    out = []
+    for r in rows[start:]:
+        _, k = first_text(r)
+        if k in vocab()["section_end_labels"] or k in vocab()["total_score_labels"]:
+            break
+        out.append(r)
+    return out
+
+
+def _column(body: list[list[Cell]], c: int) -> list[str]:
+    return [join_lines(r[c]) for r in body if c < len(r) and r[c] and r[c].strip()]  # type: ignore[union-attr]
+
+
+def _role_from_content(body: list[list[Cell]], c: int, roles: dict[int, str]) -> str | None:
+    cells = _column(body, c)
+    if not cells:
+        return None
+    taken = set(roles.values())
+    points = [points_of(x) for x in cells]
+    if all(p is not None for p in points):
+        nums = [p for p in points if p is not None]
+        if "weight" not in taken and abs(sum(nums) - 100.0) <= _SUM_TOLERANCE:
+            return "weight"
+        wc = next((cc for cc, r in roles.items() if r == "weight"), None)
+        if "score" not in taken and wc is not None:
+            weights = [points_of(r[wc]) if wc < len(r) else None for r in body if c < len(r) and r[c]]
+            if all(w is not None and s <= w + 1e-9 for s, w in zip(nums, weights, strict=False)):
+                return "score"
+        return None
+    values = [parse_indicator_value(x) for x in cells]
+    readable = sum(1 for v in values if v.value is not None and (v.unit or v.operator))
+    if readable >= _MOST * len(cells):
+        for role in ("target", "actual"):
+            if role not in taken:
+                return role
+    return None
+
+
+def resolve_unknown(
+    rows: list[list[Cell]], i: int, roles: dict[int, str], *, doc_id: str, page: int, table_index: int
+) -> tuple[dict[int, str], list[IssueRow]]:
+    """``roles`` with the unknown headings of header rows[i] given a role from their column's content
+    where it tells one; an issues row for each unknown heading."""
+    issues: list[IssueRow] = []
+    unknown = unknown_columns(rows[i], roles)
+    if not unknown:
+        return roles, issues
+    body = _body(rows, i + 1)
+    roles = dict(roles)
+    for c, heading in sorted(unknown.items()):
+        if all(key(x) == key(heading) for x in _column(body, c)):
+            continue  # an empty column, or the section's label merged down its rows: nothing to read
+        role = _role_from_content(body, c, roles)
+        if role is not None:
+            roles[c] = role
+            rule, severity = "column_role_from_content", "info"
+            msg = f"column {heading!r} (column {c + 1}) is not in the vocabulary; read as {role} from its cells"
+        else:
+            rule, severity = "column_role_unknown", "warning"
+            msg = f"column {heading!r} (column {c + 1}) has no known role and its cells do not tell one; not read"
+        issues.append(IssueRow(doc_id=doc_id, page=page, rule=rule, severity=severity, message=msg,
+                               table_index=table_index, row_index=i))
+    return roles, issues
