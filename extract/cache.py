@@ -1,10 +1,11 @@
 """Each document's extracted rows, kept between builds so a nightly build reads only what is new.
 
 A result is keyed by the file's sha256, the file's name (the fiscal year may come from it), whether
-pages without a text layer were OCR'd, and the **extractor version**: a hash of every source file and vocabulary that produces rows
-(model/, normalize/, extract/) and of the versions of the libraries that read the files. A
-changed rule, vocabulary or library therefore re-reads everything, and nothing is trusted
-across versions: each version has its own folder and the others are removed after a build.
+pages without a text layer were OCR'd, and the **extractor version**: a hash of every source file
+and vocabulary that produces rows (model/, normalize/, extract/) and of the versions of the
+libraries that read the files. A changed rule, vocabulary or library therefore re-reads
+everything, and nothing is trusted across versions: each version has its own folder and the
+others are removed after a build.
 
 Entries are written atomically (a temporary file renamed into place), so a crash leaves whole
 entries or none. Only results of a completed reading are kept; a document stopped by a time

@@ -357,7 +357,7 @@ def grid_of(block: list[Line]) -> Grid:
     for c, cells in sorted(by_col.items()):
         cells.sort(key=lambda p: p.seg.top)
         groups = _group(cells, anchors, height)
-        if len(groups) * 2 < len(anchors):  # a column of merged labels, each centred on the rows it spans
+        if len(groups) * 2 <= len(anchors):  # a column of merged labels, each centred on the rows it spans
             groups = _merged_labels(groups, anchors)
         for group, r in groups:
             text = "\n".join(p.seg.text for p in group)
