@@ -42,6 +42,7 @@ GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cel
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
 BLOCK_GAP = 2.5  # a gap of this many line heights between two lines ends a table
+OVERLAP = 0.25  # rich lines overlapping by more than this share of a line height stand on one row
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -235,9 +236,14 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     """Rows as (top, bottom), and the row of each line that stands on one (by ``id``): rich lines,
     those overlapping vertically taken together; and one-segment lines overlapping each other in
     different columns (a row of two short cells, offset by their centring) touching no rich line."""
+    height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
     for ln in block:
-        if groups and ln.top < max(x.bottom for x in groups[-1]) and (ln.rich == groups[-1][-1].rich):
+        # lines of one row overlap its first line by a good part of a line (a cell centred half a line
+        # lower); OCR boxes, padded and slightly skewed, touch the next row's by a point or two, and a
+        # label centred between two rows overlaps both (measured against the first line, it joins one)
+        overlap = groups[-1][0].bottom - ln.top if groups else 0.0
+        if groups and overlap > OVERLAP * height and (ln.rich == groups[-1][-1].rich):
             groups[-1].append(ln)
         else:
             groups.append([ln])

@@ -9,6 +9,7 @@ slip mended by :func:`extract.sources.ocr.normalise_number`): the rows it gives 
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,55 @@ def _word_dict(w: OcrWord) -> dict[str, Any]:
     return d
 
 
+MAX_SKEW = 0.035  # slopes beyond about 2° are not a scan's skew but something else (a diagonal stamp)
+MIN_SPAN = 0.3  # a line of words spanning at least this share of the page width measures the skew
+
+
+def _centre(w: dict[str, Any]) -> tuple[float, float]:
+    return (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+
+
+def skew_slope(words: list[dict[str, Any]], width: float) -> float:
+    """The page's skew as dy/dx: the median slope of the wide lines (their words' centres fitted by
+    least squares), 0 when no line is wide enough to tell."""
+    if not words:
+        return 0.0
+    height = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+    slopes: list[float] = []
+    line: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (_centre(w)[1], w["x0"])):
+        x, y = _centre(w)
+        if line and abs(y - line[-1][1]) > height * 0.4:
+            slopes.extend(_slope(line, width))
+            line = []
+        line.append((x, y))
+    slopes.extend(_slope(line, width))
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def _slope(points: list[tuple[float, float]], width: float) -> list[float]:
+    xs = [p[0] for p in points]
+    if len(points) < 3 or max(xs) - min(xs) < MIN_SPAN * width:
+        return []
+    mx, my = statistics.fmean(xs), statistics.fmean(p[1] for p in points)
+    var = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in points) / var
+    return [slope] if abs(slope) <= MAX_SKEW else []
+
+
+def deskewed(words: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
+    """``words`` with the page's skew taken out of their vertical positions (a ±1° scan drifts by
+    several points across a line: enough to run one table row into the next)."""
+    slope = skew_slope(words, width)
+    if not slope:
+        return words
+    out = []
+    for w in words:
+        dy = slope * ((w["x0"] + w["x1"]) / 2 - width / 2)
+        out.append({**w, "top": w["top"] - dy, "bottom": w["bottom"] - dy})
+    return out
+
+
 def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
     """Rows holding a word whose figure was uncertain (matched by its text within the row's cells)."""
     unsure = [w["text"] for w in words if w["uncertain"]]
@@ -58,7 +108,7 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         out.pages += 1
         out.seconds += read.timings.total
         p.text, p.ocr = read.text, True
-        words = [_word_dict(w) for w in read.words]
+        words = deskewed([_word_dict(w) for w in read.words], read.width)
         for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR):
             t = found.table
             t.row_confidence = [min((c for c in row if c is not None), default=None) for row in found.confidence]
