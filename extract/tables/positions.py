@@ -42,7 +42,7 @@ GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cel
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
 BLOCK_GAP = 2.5  # a gap of this many line heights between two lines ends a table
-OVERLAP = 0.25  # rich lines overlapping by more than this share of a line height stand on one row
+OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -239,11 +239,7 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
     for ln in block:
-        # lines of one row overlap its first line by a good part of a line (a cell centred half a line
-        # lower); OCR boxes, padded and slightly skewed, touch the next row's by a point or two, and a
-        # label centred between two rows overlaps both (measured against the first line, it joins one)
-        overlap = groups[-1][0].bottom - ln.top if groups else 0.0
-        if groups and overlap > OVERLAP * height and (ln.rich == groups[-1][-1].rich):
+        if groups and _same_row(groups[-1], ln, height):
             groups[-1].append(ln)
         else:
             groups.append([ln])
@@ -259,6 +255,26 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _figures(ln: Line) -> bool:
+    """A line of figures: two or more of its cells hold digits (a table's data row)."""
+    return sum(1 for s in ln.segments if _DIGIT.search(s.text)) >= 2
+
+
+def _same_row(group: list[Line], ln: Line, height: float) -> bool:
+    """Whether ``ln`` stands on the row of ``group``: the lines of a multi-line header or a label
+    centred half a line off overlap the line before by a good part of a line; a line of figures
+    is a row of its own unless it overlaps by half a line or more, and two lines of figures are
+    never one row (padded OCR boxes touch the next row's, a label centred between two rows
+    overlaps both)."""
+    prev = group[-1]
+    if ln.rich != prev.rich:
+        return False
+    overlap = prev.bottom - ln.top
+    if _figures(ln):
+        return overlap > 0.5 * height and not any(_figures(x) for x in group)
+    return overlap > OVERLAP * height
 
 
 def _overlap(a: list[Line], b: list[Line]) -> bool:
