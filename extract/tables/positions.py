@@ -41,12 +41,13 @@ MIN_RICH = 2  # rich lines a table needs
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
-BLOCK_GAP = 2.5  # a gap of this many line heights between two lines ends a table
+BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
+_PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
 
@@ -397,12 +398,17 @@ def grid_of(block: list[Line]) -> Grid:
     return Grid(rows, conf, (x0, block[0].top, x1, block[-1].bottom))
 
 
+def _figure_or_dash(cell: Cell) -> bool:
+    return bool(_DIGIT.search(cell or "") or _PLACEHOLDER.match(cell or ""))
+
+
 def is_table(rows: list[list[Cell]]) -> bool:
-    """Some column after the first holds a figure in at least half of the rows after the first."""
+    """Some column after the first holds a figure, or the dash a statement prints for an empty amount,
+    in at least half of the rows after the first."""
     if len(rows) < MIN_ROWS or len(rows[0]) < 2:
         return False
     body = rows[1:]
-    return any(sum(1 for r in body if _DIGIT.search(r[j] or "")) * 2 >= len(body) for j in range(1, len(rows[0])))
+    return any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0])))
 
 
 # ---- the page -----------------------------------------------------------------------------------
