@@ -246,7 +246,10 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
             groups.append([ln])
     rows: list[tuple[float, float]] = []
     of: dict[int, int] = {}
+    labels = _label_lines(block, cols)
     for i, g in enumerate(groups):
+        if all(id(ln) in labels for ln in g):
+            continue
         if not g[0].rich:
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
@@ -256,6 +259,24 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]:
+    """Lines (by ``id``) among the rows of figures that hold only level labels: cells in columns that
+    most lines of figures leave empty (labels merged down their rows, set side by side by chance).
+    They stand on no row of their own."""
+    figures = [ln for ln in block if _figures(ln)]
+    if len(figures) < 2:
+        return set()
+    used: dict[int, int] = {}
+    for ln in figures:
+        for c in {_span(s, cols)[0] for s in ln.segments}:
+            used[c] = used.get(c, 0) + 1
+    sparse = {c for c in range(len(cols)) if used.get(c, 0) * 2 < len(figures)}
+    top, bottom = figures[0].top, figures[-1].bottom
+    return {id(ln) for ln in block
+            if ln.rich and not _figures(ln) and top < ln.top and ln.bottom < bottom
+            and all(_span(s, cols)[0] in sparse for s in ln.segments)}
 
 
 def _figures(ln: Line) -> bool:
@@ -348,21 +369,22 @@ class Grid:
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
                    ) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
-    gives them): bottom up, a label centred at ``m`` whose span ends at ``end`` spans from
-    ``2m - end``; the label above ends where this one begins."""
+    gives them). Bottom up: a label's span ends where the next label of the column begins, and
+    starts at the row (after the label above) that centres the span on the label."""
     out: list[tuple[list[_Placed], int]] = []
-    end = anchors[-1][1]
-    for group, r in reversed(groups):
-        if any(p.row is not None for p in group):  # on a row's own line: it stays there
+    nxt = len(anchors)  # the first row of the label below
+    for k in range(len(groups) - 1, -1, -1):
+        group, r = groups[k]
+        if any(p.row is not None for p in group) or nxt <= r:  # on a row's own line: it stays there
             out.append((group, r))
-            end = anchors[r][0]
+            nxt = r
             continue
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
-        start = 2 * mid - end
-        first = next((i for i, (a, b) in enumerate(anchors) if (a + b) / 2 >= start - 0.25 * (b - a)), r)
-        first = min(first, r)
+        lower = min(groups[k - 1][1] + 1, r) if k else 0
+        last = nxt - 1
+        first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
-        end = anchors[first][0]
+        nxt = first
     return out[::-1]
 
 
