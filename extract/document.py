@@ -32,6 +32,7 @@ from extract.sources.xlsx import read_xlsx
 from extract.tables.confidence import stamp_ocr
 from extract.tables.doubt import Note, check_tables, issues_from_notes
 from extract.tables.pdfplumber import read_tables
+from extract.tables.positions import align_continued
 from extract.tables.scans import ScanReading, read_scanned
 from extract.tables.stitch import stitch
 from extract.tables.unread import beside_ruled, unread_pages
@@ -105,6 +106,7 @@ def _load_pdf(path: Path, pdf: OpenedPdf, ocr: bool = True) -> _Loaded:
     scanned = read_scanned(pdf, scans) if ocr and scans else ScanReading()
     if scanned.tables:
         found = sorted([*found, *scanned.tables], key=lambda t: (t.page, t.index_on_page))
+    align_continued(found)
     loaded = _Loaded(pages, stitch(found), checked.notes, pdf)
     loaded.ocr_pages, loaded.ocr_seconds = scanned.pages, scanned.seconds
     return loaded

@@ -22,6 +22,7 @@ class RawTable:
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
     row_confidence: list[float | None] | None = None  # OCR: lowest confidence of each row's cells
     row_uncertain: list[bool] | None = None  # OCR: a figure of the row had uncertain characters
+    columns: list[tuple[float, float]] | None = None  # position reader: each column's x-range (x0, x1)
 
     @classmethod
     def on_page(

@@ -27,6 +27,7 @@ Multi-line cells join their lines with ``"\\n"`` as the ruled reader does.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -361,6 +362,7 @@ def _group(cells: list[_Placed], anchors: list[tuple[float, float]], height: flo
 
 @dataclass
 class Grid:
+    columns: list[tuple[float, float]]
     rows: list[list[Cell]]
     confidence: list[list[float | None]]
     bbox: tuple[float, float, float, float]
@@ -417,7 +419,7 @@ def grid_of(block: list[Line]) -> Grid:
                     rows[r][k] = None
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
-    return Grid(rows, conf, (x0, block[0].top, x1, block[-1].bottom))
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
 
 
 def _figure_or_dash(cell: Cell) -> bool:
@@ -467,6 +469,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
             text_above="\n".join(above), text_below="\n".join(below), page_height=page_height,
             garbled=cells_garbled(grid.rows),
         )
+        table.columns = grid.columns
         out.append(PositionedTable(table, grid.confidence))
     return out
 
@@ -474,3 +477,37 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
 def _inside(w: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
     cx, cy = (float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2
     return any(x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in boxes)
+
+
+def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]]) -> list[int] | None:
+    """For each column of ``cols``, the one column of ``wider`` it lies in (by the most overlap), or
+    None when one does not fall in any or two fall in the same."""
+    out: list[int] = []
+    for c0, c1 in cols:
+        overlaps = [min(c1, w1) - max(c0, w0) for w0, w1 in wider]
+        best = max(range(len(wider)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0 or (out and best <= out[-1]):
+            return None
+        out.append(best)
+    return out
+
+
+def align_continued(tables: list[RawTable]) -> None:
+    """A table continued at the top of the next page loses the columns that are empty there (the
+    level labels merged down from the page before): where each of its columns lies in one column of
+    the table it continues, its rows get that table's columns back (empty cells in the others), so
+    the rows line up with the header they continue (in place)."""
+    for prev, t in itertools.pairwise(tables):
+        if (t.columns is None or prev.columns is None or t.index_on_page != 0 or t.page != prev.last_page + 1
+                or len(t.columns) >= len(prev.columns)):
+            continue
+        mapping = _column_map(t.columns, prev.columns)
+        if mapping is None:
+            continue
+        rows: list[list[Cell]] = []
+        for r in t.rows:
+            wide: list[Cell] = [""] * len(prev.columns)
+            for j, cell in enumerate(r):
+                wide[mapping[j]] = cell
+            rows.append(wide)
+        t.rows, t.columns = rows, list(prev.columns)

@@ -2,7 +2,8 @@
 shows an amount table but which gave no rows (issues rule ``table_not_read``).
 
 A page *shows an amount table* when its text has at least ``MIN_FIGURE_LINES`` lines of figures
-set side by side, or a table title with a unit line (单位：万元); a table of contents is not one.
+set side by side, lines of short cells holding a figure (indicator rows), or a table title with a
+unit line (单位：万元); a table of contents is not one.
 Every such page that no table covers and no row came from gets an issues row, so silence never
 means "nothing there".
 """
@@ -54,7 +55,7 @@ def shows_a_table(p: PageText) -> str | None:
     if figure_lines(p.text) >= MIN_FIGURE_LINES:
         return f"{figure_lines(p.text)} lines of figures set side by side"
     why = page_doubt(p.text, 0)
-    return why if why and "title" in why else None
+    return why if why and ("title" in why or "cells" in why) else None
 
 
 def unread_pages(doc_id: str, pages: list[PageText], tables: list[RawTable], rows: Extraction) -> list[IssueRow]:
