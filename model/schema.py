@@ -48,8 +48,8 @@ DOCUMENTS = _schema(
     _f("bytes", pa.int64(), False),
     _f("file_type", _str),
     _f("error", _str),
-    _f("raw_path_bytes", pa.binary()),
-    _f("ocr_pages", _i32, False),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
+    _f("raw_path_bytes", pa.binary()),  # the file name's bytes where they are not UTF-8 (raw_path is then decoded)
+    _f("ocr_pages", _i32, False),  # pages without a text layer read by OCR
 )
 
 BUDGETS = _schema(
