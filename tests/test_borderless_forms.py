@@ -97,3 +97,19 @@ def test_continued_table_gets_back_the_columns_empty_on_its_page() -> None:
     cont.columns = [(184, 262), (280, 300), (326, 350), (375, 395), (421, 445), (487, 500)]
     align_continued([head, cont])
     assert cont.rows == [["", "", "汽车类驾驶证许可", ">=", "8400", "人次", "8409", ""]]
+
+
+def test_page_of_prose_whose_wrapped_lines_look_like_cells_is_not_a_page_of_rows() -> None:
+    # a budget explanation (ys_2018_jiangsu_zhengxie_doc p. 7): sentences wrapped at the margin
+    prose = "\n".join([
+        "江苏省政协办公厅 2018 年度收入、支出预算总计 10,150.48",
+        "万元，与上年相比收、支预算总计各增加 1,003.69 万元，增长",
+        "10.97%。主要原因是政策性增资、住房公积金和提租补贴调整、",
+        "江苏省政协办公厅 2018 年度一般公共预算财政拨款支出预",
+        "算 10,070.48 万元，占本年支出合计的 99.21%。与上年相比，",
+        "增加 1,003.69 万元，增长 11.07%。主要原因是政策性增资、住",
+        "江苏省政协办公厅 2018 年度一般公共预算财政拨款基本支",
+        "出预算 5,598.17 万元，其中：",
+        "本表（公开 07 表）反映部门年度一般公共预算支出预算安",
+    ])
+    assert page_doubt(prose, 0) is None

@@ -38,7 +38,8 @@ CHECK_FAILED = "table_check_failed"
 
 MIN_PATHS = 8  # a page drawing at least this many paths (lines, rectangles) has rulings
 MIN_FIGURE_LINES = 2  # lines of side-by-side figures that make a page look tabular
-MIN_CELL_LINES = 4  # lines of cells with a figure (not side by side) that make a page look tabular
+MIN_CELL_LINES = 4  # lines of cells with a figure (not side by side) that make a page look tabular,
+# when they are at least as many as the lines of prose (a wrapped sentence breaks into such lines too)
 MIN_CELLS = 3  # cells such a line holds at least
 MAX_CELL_CHARS = 24  # a longer run of text without a blank is prose, not a cell
 MAX_TITLES = 2  # more table titles than this on a tableless page: a table of contents
@@ -101,7 +102,9 @@ def page_doubt(text: str, paths: int) -> str | None:
         return f"{paths} rulings drawn but no table found"
     if sum(1 for line in text.split("\n") if _FIGURES_SIDE_BY_SIDE.search(line)) >= MIN_FIGURE_LINES:
         return "figures set side by side in columns but no table found"
-    if sum(1 for line in text.split("\n") if _cells_with_a_figure(line)) >= MIN_CELL_LINES:
+    lines = text.split("\n")
+    cells = sum(1 for line in lines if _cells_with_a_figure(line))
+    if cells >= MIN_CELL_LINES and cells >= sum(1 for line in lines if _SENTENCE.search(line)):
         return "lines of cells with figures (indicator rows) but no table found"
     titles = _TABLE_TITLE.findall(text)
     if 0 < len(titles) <= MAX_TITLES and _UNIT_LINE.search(text) and not _TOC.search(text):
