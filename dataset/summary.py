@@ -25,6 +25,8 @@ class BuildSummary:
     indicator_names_canonical: int = 0  # distinct name_canonical they map to
     skipped: dict[str, int] = field(default_factory=dict)  # files under raw/ not read, by kind
     failed: list[str] = field(default_factory=list)  # "name: reason" of each failed document
+    ocr_pages: int = 0  # pages without a text layer read by OCR
+    ocr_seconds: float = 0.0  # CPU seconds those pages took (render + detect + recognise)
     read: int = 0  # documents read by this build
     from_cache: int = 0  # documents whose rows came from the cache of an earlier build
 
@@ -42,6 +44,8 @@ def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path,
         skipped=dict(sorted((skipped or {}).items())), read=len(results) - from_cache, from_cache=from_cache,
         failed=[f"{Path(r.document.raw_path).name}: {r.document.error}" for r in results
                 if r.document.status == "failed"],
+        ocr_pages=sum(r.document.ocr_pages for r in results),
+        ocr_seconds=round(sum(r.document.ocr_seconds for r in results), 1),
     )
 
 

@@ -1,10 +1,11 @@
 """Each document's extracted rows, kept between builds so a nightly build reads only what is new.
 
-A result is keyed by the file's sha256, the file's name (the fiscal year may come from it) and
-the **extractor version**: a hash of every source file and vocabulary that produces rows
-(model/, normalize/, extract/) and of the versions of the libraries that read the files. A
-changed rule, vocabulary or library therefore re-reads everything, and nothing is trusted
-across versions: each version has its own folder and the others are removed after a build.
+A result is keyed by the file's sha256, the file's name (the fiscal year may come from it), whether
+pages without a text layer were OCR'd, and the **extractor version**: a hash of every source file
+and vocabulary that produces rows (model/, normalize/, extract/) and of the versions of the
+libraries that read the files. A changed rule, vocabulary or library therefore re-reads
+everything, and nothing is trusted across versions: each version has its own folder and the
+others are removed after a build.
 
 Entries are written atomically (a temporary file renamed into place), so a crash leaves whole
 entries or none. Only results of a completed reading are kept; a document stopped by a time
@@ -66,15 +67,16 @@ class DocumentCache:
         self.hits = 0
         self.stored = 0
 
-    def _entry(self, sha256: str, path: Path) -> Path:
+    def _entry(self, sha256: str, path: Path, ocr: bool) -> Path:
         name = os.fsencode(Path(path).name)
-        key = hashlib.sha256(sha256.encode() + b"\0" + name).hexdigest()
+        # a reading without OCR (--no-ocr) leaves scanned pages unread: it is kept apart from a full one
+        key = hashlib.sha256(sha256.encode() + b"\0" + name + (b"" if ocr else b"\0no-ocr")).hexdigest()
         return self.folder / sha256[:2] / f"{key}.pickle"
 
-    def get(self, sha256: str, path: Path, source_url: str | None) -> DocumentResult | None:
+    def get(self, sha256: str, path: Path, source_url: str | None, ocr: bool = True) -> DocumentResult | None:
         if not self.reuse:
             return None
-        entry = self._entry(sha256, path)
+        entry = self._entry(sha256, path, ocr)
         try:
             with entry.open("rb") as f:
                 result: DocumentResult = pickle.load(f)
@@ -86,10 +88,10 @@ class DocumentCache:
         self.hits += 1
         return result
 
-    def put(self, path: Path, result: DocumentResult) -> None:
+    def put(self, path: Path, result: DocumentResult, ocr: bool = True) -> None:
         if result.document.status == "failed" and any(i.rule in _NOT_KEPT for i in result.extraction.issues):
             return
-        entry = self._entry(result.document.doc_id, path)
+        entry = self._entry(result.document.doc_id, path, ocr)
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
         try:

@@ -32,9 +32,13 @@ from extract.sources.pdf_structure import structure_problems
 from extract.sources.sniff import sha256_of, sniff_type
 from extract.sources.xls import read_xls
 from extract.sources.xlsx import read_xlsx
+from extract.tables.confidence import stamp_ocr
 from extract.tables.doubt import Note, check_tables, issues_from_notes
 from extract.tables.pdfplumber import read_tables
+from extract.tables.positions import align_continued
+from extract.tables.scans import ScanReading, read_scanned
 from extract.tables.stitch import stitch
+from extract.tables.unread import beside_ruled, unread_pages
 from model.document import DocInput, PortalMeta
 from model.errors import CorruptDocumentError, InputDocumentError, NotADocumentError
 from model.pages import PageText
@@ -62,15 +66,17 @@ class _Loaded:
     pdf: OpenedPdf | None = None  # open while the document is read
     damage: list[str] = field(default_factory=list)  # what a PDF reader had to repair to open the file
     portal: PortalMeta | None = None  # an HTML page's catalogue (发布机构, 发布日期, 索引号)
+    ocr_pages: int = 0
+    ocr_seconds: float = 0.0
 
 
 @contextmanager
-def _loaded(path: Path, file_type: str) -> Iterator[_Loaded]:
+def _loaded(path: Path, file_type: str, ocr: bool = True) -> Iterator[_Loaded]:
     """The source's pages and tables; a PDF stays open for the ``with`` block."""
     if file_type == "pdf":
         damage = structure_problems(path)
         with OpenedPdf(path) as pdf:
-            loaded = _load_pdf(path, pdf)
+            loaded = _load_pdf(path, pdf, ocr)
             loaded.damage = damage
             yield loaded
         return
@@ -84,17 +90,31 @@ def _loaded(path: Path, file_type: str) -> Iterator[_Loaded]:
     yield _Loaded(*readers[file_type](path), [])
 
 
-def _load_pdf(path: Path, pdf: OpenedPdf) -> _Loaded:
+def _is_scan(p: PageText) -> bool:
+    return len(p.text.strip()) < SCANNED_PAGE_CHARS and bool(p.width) and not p.garbled
+
+
+def _load_pdf(path: Path, pdf: OpenedPdf, ocr: bool = True) -> _Loaded:
     pages = read_pdf_text(pdf).pages
+    scans = [p for p in pages if _is_scan(p)]
     try:
         # pdfplumber parses a page in full just to look for rulings: skip pages that draw none
-        tables = read_tables(pdf, pages=[p.number for p in pages if p.paths != 0])
+        tables = read_tables(pdf, pages=[p.number for p in pages if p.paths != 0 and not _is_scan(p)])
+        # tables set without rulings beside the ruled ones (a page with both)
+        tables += beside_ruled(pdf, pages, tables)
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
         raise CorruptDocumentError(str(path), reason) from exc
     # doubtful pages are read a second way (camelot, word positions) and compared
-    checked = check_tables(pdf, pages, tables)
-    return _Loaded(pages, stitch(checked.tables), checked.notes, pdf)
+    checked = check_tables(pdf, [p for p in pages if not _is_scan(p)], tables)
+    found = checked.tables
+    scanned = read_scanned(pdf, scans) if ocr and scans else ScanReading()
+    if scanned.tables:
+        found = sorted([*found, *scanned.tables], key=lambda t: (t.page, t.index_on_page))
+    align_continued(found)
+    loaded = _Loaded(pages, stitch(found), checked.notes, pdf)
+    loaded.ocr_pages, loaded.ocr_seconds = scanned.pages, scanned.seconds
+    return loaded
 
 
 def _page_issues(doc_id: str, pages: list[PageText]) -> list[IssueRow]:
@@ -106,7 +126,7 @@ def _page_issues(doc_id: str, pages: list[PageText]) -> list[IssueRow]:
                          message=f"page {p.number}: {p.bad_chars} characters without a Unicode mapping "
                                  "((cid:N) or replacement characters); rows from this page are flagged")
             )
-        elif len(p.text.strip()) < SCANNED_PAGE_CHARS and p.width:
+        elif _is_scan(p):
             issues.append(
                 IssueRow(doc_id=doc_id, page=p.number, rule="scanned_page", severity="warning",
                          message=f"page {p.number} has no text layer (a scan or an image); nothing was read from it")
@@ -120,7 +140,7 @@ def _where(exc: BaseException) -> str:
     return f"{Path(frame.filename).name}:{frame.lineno}"
 
 
-def read_document(path: Path, source_url: str | None = None) -> DocumentResult:
+def read_document(path: Path, source_url: str | None = None, *, ocr: bool = True) -> DocumentResult:
     """Read ``path`` (as discovered under the raw folder; stored as raw_path, decoded if not UTF-8)."""
     path = Path(path)
     name, name_bytes = decoded_name(path)
@@ -133,7 +153,7 @@ def read_document(path: Path, source_url: str | None = None) -> DocumentResult:
         extractor_version=__version__, bytes=size, file_type=path.suffix.lower().lstrip("."),
     )
     try:
-        result = _read(path, rec)
+        result = _read(path, rec, ocr)
     except MemoryError:  # the worker's memory limit: its parent records it
         raise
     except Exception as exc:  # a defect of ours on one document must not cost the run: record it
@@ -172,11 +192,11 @@ def _shown(rec: DocumentRecord) -> str:
     return Path(rec.raw_path).name
 
 
-def _read(path: Path, rec: DocumentRecord) -> DocumentResult:
+def _read(path: Path, rec: DocumentRecord, ocr: bool = True) -> DocumentResult:
     opened = ExitStack()
     try:
         rec.file_type = sniff_type(path)
-        loaded = opened.enter_context(_loaded(path, rec.file_type))
+        loaded = opened.enter_context(_loaded(path, rec.file_type, ocr))
     except InputDocumentError as exc:
         rec.status, rec.error = "failed", exc.reason
         failed = IssueRow(doc_id=rec.doc_id, page=None, rule=exc.rule, severity="error",
@@ -190,6 +210,7 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     """Run every interpreter of the registry over the loaded document."""
     doc_id, pages = rec.doc_id, loaded.pages
     rec.pages = len(pages)
+    rec.ocr_pages, rec.ocr_seconds = loaded.ocr_pages, loaded.ocr_seconds
     meta = read_doc_meta(pages, loaded.tables, _shown(rec))
     _stamp_meta(rec, meta)
     _stamp_portal(rec, loaded.portal)
@@ -203,6 +224,8 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
                                           "missing: " + "; ".join(loaded.damage)))
     ex.issues.extend(issues_from_notes(doc_id, loaded.notes))
     table_rows, prose_rows = _run_registry(doc, loaded.pdf, rec, ex)
+    stamp_ocr(table_rows, loaded.tables, pages)
+    ex.issues.extend(unread_pages(doc_id, pages, loaded.tables, table_rows))
     ex.extend(table_rows)
     try:
         # the prose figures, with those the tables already give linked or dropped as duplicates

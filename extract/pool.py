@@ -57,6 +57,7 @@ class Limits:
 class Job:
     path: Path
     source_url: str | None = None
+    ocr: bool = True  # read pages without a text layer by OCR
 
 
 # on_result(index, job, result, seconds, cached): called as each document's result is known
@@ -85,7 +86,7 @@ def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_resu
     def done(k: int, job: Job, res: DocumentResult, seconds: float, _cached: bool) -> None:
         results[todo[k]] = res
         if cache is not None:
-            cache.put(job.path, res)
+            cache.put(job.path, res, job.ocr)
         if on_result:
             on_result(todo[k], job, res, seconds, False)
 
@@ -118,7 +119,7 @@ def read_isolated(job: Job, limits: Limits) -> DocumentResult:
     the limits are the Dask worker's own (its nanny's memory limit)."""
     global _OWN_POOL
     if mp.current_process().daemon:
-        return read_document(job.path, job.source_url)
+        return read_document(job.path, job.source_url, ocr=job.ocr)
     if _OWN_POOL is None or _OWN_POOL.limits != limits:
         if _OWN_POOL is not None:
             _OWN_POOL.__exit__()
@@ -134,13 +135,13 @@ def _cached(cache: DocumentCache | None, job: Job) -> DocumentResult | None:
         sha = sha256_of(job.path)
     except OSError:
         return None
-    return cache.get(sha, job.path, job.source_url)
+    return cache.get(sha, job.path, job.source_url, job.ocr)
 
 
 def _read_here(jobs: Sequence[Job], on_result: OnResult) -> None:
     for i, job in enumerate(jobs):
         t = time.monotonic()
-        res = read_document(job.path, job.source_url)
+        res = read_document(job.path, job.source_url, ocr=job.ocr)
         on_result(i, job, res, time.monotonic() - t, False)
 
 
@@ -165,9 +166,9 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if msg is None:
             return
-        index, path, url = msg
+        index, path, url, ocr = msg
         try:
-            res: Any = read_document(Path(path), url)
+            res: Any = read_document(Path(path), url, ocr=ocr)
             conn.send(("ok", index, res))
         except MemoryError:
             conn.send(("memory", index, None))
@@ -248,7 +249,7 @@ class _Pool:
     def _send(self, w: _Worker, index: int, jobs: Sequence[Job]) -> None:
         job = jobs[index]
         w.job, w.started = index, time.monotonic()
-        w.conn.send((index, str(job.path), job.source_url))
+        w.conn.send((index, str(job.path), job.source_url, job.ocr))
 
     def _finish(self, w: _Worker, res: DocumentResult, jobs: Sequence[Job], results: dict[int, DocumentResult],
                 on_result: OnResult | None) -> None:

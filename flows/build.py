@@ -44,9 +44,9 @@ def plan(raw: Path, out: Path, force: bool) -> BuildPlan:
     return plan_build(raw, out, force=force)
 
 
-def _jobs(p: BuildPlan) -> list[Job]:
+def _jobs(p: BuildPlan, ocr: bool = True) -> list[Job]:
     urls = source_urls(p.raw)
-    return [Job(path=f, source_url=urls.get(str(f.resolve()))) for f in p.discovery.documents]
+    return [Job(path=f, source_url=urls.get(str(f.resolve())), ocr=ocr) for f in p.discovery.documents]
 
 
 @contextmanager
@@ -74,9 +74,10 @@ def _reporting(total: int, progress: bool) -> Iterator[OnResult]:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, cache: DocumentCache) -> list[DocumentResult]:
+def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, cache: DocumentCache,
+             ocr: bool = True) -> list[DocumentResult]:
     """Every document, read on this machine by ``workers`` worker processes (or taken from the cache)."""
-    jobs = _jobs(p)
+    jobs = _jobs(p, ocr)
     get_run_logger().info("reading %d documents under %s with %d worker(s)", len(jobs), p.raw, workers)
     with _reporting(len(jobs), progress) as done:
         return read_documents(jobs, workers=workers, limits=limits, on_result=done, cache=cache)
@@ -148,6 +149,7 @@ def build_dataset(
     doc_memory_mb: int = Limits.memory_mb,
     rebuild: bool = False,
     on_cluster: bool = False,
+    ocr: bool = True,
 ) -> BuildSummary:
     """Build ``out`` from ``raw``. Fails (BuildFailed) when every document failed, leaving ``out`` as it was."""
     logger = get_run_logger()
@@ -162,12 +164,12 @@ def build_dataset(
         cache = DocumentCache(store.cache_dir, reuse=not rebuild)
         limits = Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb)
         if on_cluster:  # tasks are submitted from the flow itself, so they go to its (Dask) task runner
-            jobs = _jobs(p)
+            jobs = _jobs(p, ocr)
             with _reporting(len(jobs), progress) as done:
                 results = read_documents(jobs, workers=0, limits=limits, on_result=done, cache=cache,
                                          reader=_on_cluster(limits))
         else:
-            results = read_all(p, n_workers, limits, progress, cache)
+            results = read_all(p, n_workers, limits, progress, cache, ocr)
         logger.info("%d document(s) read, %d from the cache (extractor version %s)",
                     len(results) - cache.hits, cache.hits, cache.version)
         all_failed = failed_documents_line(results)
@@ -190,10 +192,11 @@ def with_runner(dask_address: str | None) -> Any:
 
 
 def run_build(raw: Path, out: Path, progress: bool = True, force: bool = False,
-              workers: int | None = None, rebuild: bool = False, dask_address: str | None = None) -> BuildSummary:
+              workers: int | None = None, rebuild: bool = False, dask_address: str | None = None,
+              ocr: bool = True) -> BuildSummary:
     """Run the flow (embedded Prefect) and return its summary; raises what failed the flow."""
     on_cluster = bool(dask_address or os.environ.get(DASK_ADDRESS_ENV))
     flow_ = with_runner(dask_address)
     summary: BuildSummary = flow_(raw=raw, out=out, progress=progress, force=force, workers=workers,
-                                  rebuild=rebuild, on_cluster=on_cluster)
+                                  rebuild=rebuild, on_cluster=on_cluster, ocr=ocr)
     return summary

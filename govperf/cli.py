@@ -48,6 +48,9 @@ def _print_summary(s: Any) -> None:
     if s.identities_checked:
         rate = s.identities_held / s.identities_checked
         print(f"statement identities: {s.identities_held} of {s.identities_checked} hold ({rate:.1%})")
+    if s.ocr_pages:
+        print(f"OCR: {s.ocr_pages} page(s) without a text layer read in {s.ocr_seconds:.1f} CPU-s "
+              f"({s.ocr_seconds / s.ocr_pages:.1f} s a page)")
     if s.indicator_names_raw:
         print(f"indicator names: {s.indicator_names_raw} as printed -> {s.indicator_names_canonical} canonical")
     for line in s.failed[:10]:
@@ -90,7 +93,7 @@ def cmd_build(a: argparse.Namespace) -> int:
         state = with_runner(dask)(raw=Path(a.raw), out=Path(a.out), progress=not a.quiet and sys.stderr.isatty(),
                                   force=a.force, workers=a.workers, doc_timeout_s=a.doc_timeout,
                                   doc_memory_mb=a.doc_memory, rebuild=a.rebuild, on_cluster=bool(dask),
-                                  return_state=True)
+                                  ocr=not a.no_ocr, return_state=True)
     try:
         summary = state.result()
     except (RawFolderError, BuildRefused) as exc:  # the raw folder changed since the check above
@@ -219,6 +222,8 @@ def _build_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="time limit for reading one document (default: %(default)s)")
     b.add_argument("--doc-memory", type=int, default=2048, metavar="MB",
                    help="memory limit of the worker reading one document (default: %(default)s)")
+    b.add_argument("--no-ocr", action="store_true",
+                   help="do not OCR pages without a text layer (scans): they only get a scanned_page warning")
     b.set_defaults(func=cmd_build)
 
 

@@ -14,3 +14,4 @@ class PageText:
     garbled: bool = False
     bad_chars: int = 0
     paths: int = -1  # path objects drawn (lines, rectangles: rulings); -1 when not counted
+    ocr: bool = False  # the text was read by OCR (the page has no text layer)

@@ -31,6 +31,8 @@ class DocumentRecord:
     pages: int = 0
     status: str = "ok"
     extractor_version: str = ""
+    ocr_pages: int = 0  # pages without a text layer read by OCR
+    ocr_seconds: float = 0.0  # CPU seconds spent on them (render + detect + recognise)
     bytes: int = 0
     file_type: str = "pdf"
     error: str | None = None
@@ -59,7 +61,8 @@ class BudgetRow:
     funding_source: str | None = None
     source_text: str | None = None  # the sentence, for source == "text"
     extractor: str | None = None  # which table reader produced the row
-    flagged: bool = False  # the row comes from a page with garbled text
+    flagged: bool = False  # garbled page, or an OCR'd number that was uncertain or breaks an identity
+    confidence: float | None = None  # OCR: the recogniser's lowest confidence over the row's cells
     linked_table_index: int | None = None  # a prose figure that a table row also gives: that row
     linked_row_index: int | None = None
     linked_doc_id: str | None = None  # the document holding that row (a companion tables-only file)
@@ -88,6 +91,8 @@ class IndicatorRow:
     score: float | None = None
     deviation_reason: str | None = None
     extractor: str | None = None
+    confidence: float | None = None  # OCR: the recogniser's lowest confidence over the row's cells
+    flagged: bool = False  # an OCR'd number that was uncertain or breaks an identity of the form
     actual_operator: str | None = None  # the operator printed with the actual (≥95%, 24小时内)
 
 
@@ -102,6 +107,9 @@ class ScoreRow:
     grade: str | None = None
     source: str = "table"  # table or text
     source_text: str | None = None
+    extractor: str | None = None  # OCR'd pages: the OCR engine
+    confidence: float | None = None  # OCR: the recogniser's confidence in the score's figure
+    flagged: bool = False  # an OCR'd score that was uncertain or breaks an identity of the form
 
 
 @dataclass(kw_only=True)

@@ -62,6 +62,7 @@ DOCUMENTS = _schema(
     _f("publisher", _str),  # HTML pages: the portal's 发布机构
     _f("published_date", _str),  # HTML pages: the portal's 发布日期, YYYY-MM-DD
     _f("index_number", _str),  # HTML pages: the portal's 索引号
+    _f("ocr_pages", _i32, False),  # pages without a text layer read by OCR
 )
 
 BUDGETS = _schema(
@@ -83,6 +84,7 @@ BUDGETS = _schema(
     _f("source_text", _str),
     _f("extractor", _str),
     _f("flagged", pa.bool_(), False),
+    _f("confidence", _f64),
     _f("linked_table_index", _i32),
     _f("linked_row_index", _i32),
     _f("linked_doc_id", _str),
@@ -110,6 +112,8 @@ INDICATORS = _schema(
     _f("deviation_reason", _str),
     # added by govperf
     _f("extractor", _str),
+    _f("confidence", _f64),
+    _f("flagged", pa.bool_(), False),
     _f("actual_operator", _str),
 )
 
@@ -123,6 +127,9 @@ SCORES = _schema(
     # added by govperf
     _f("source", _str, False),
     _f("source_text", _str),
+    _f("extractor", _str),
+    _f("confidence", _f64),
+    _f("flagged", pa.bool_(), False),
 )
 
 NARRATIVES = _schema(

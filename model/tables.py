@@ -21,6 +21,9 @@ class RawTable:
     page_height: float = 0.0
     garbled: bool = False  # some cell holds (cid:N) or replacement characters
     caption: str = ""  # a name the source gives the table outside its cells: a worksheet's tab name
+    row_confidence: list[float | None] | None = None  # OCR: lowest confidence of each row's cells
+    row_uncertain: list[bool] | None = None  # OCR: a figure of the row had uncertain characters
+    columns: list[tuple[float, float]] | None = None  # position reader: each column's x-range (x0, x1)
 
     @classmethod
     def on_page(

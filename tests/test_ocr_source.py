@@ -236,3 +236,10 @@ def test_engine_loads_offline() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("rapidocr-onnxruntime 1.4.4 PP-OCRv4")
+
+
+def test_huge_page_render_is_capped() -> None:
+    # a 20,000 x 20,000-point page at 2x would be 1.6 gigapixels; an A4 page keeps its 2x
+    scale = ocr.capped_scale(20_000, 20_000, 2.0)
+    assert 20_000 * 20_000 * scale * scale <= ocr.MAX_PIXELS * 1.0001
+    assert ocr.capped_scale(595.3, 841.9, 2.0) == 2.0

@@ -237,15 +237,30 @@ def ink_box(bgr: np.ndarray, margin: int = 12) -> tuple[int, int, int, int]:
 # ---------------------------------------------------------------- reading
 
 
+# the most pixels a page is rendered to: a 20,000 x 20,000-point page at 2x would need 1.6 gigapixels
+# (about 5 GB in BGR and RGBA buffers); an A4 page at 2x is 2 megapixels, an A0 poster 32
+MAX_PIXELS = 40_000_000
+
+
+def capped_scale(width: float, height: float, scale: float, max_pixels: int = MAX_PIXELS) -> float:
+    """``scale``, lowered so that a page of ``width`` x ``height`` points renders to at most ``max_pixels``."""
+    pixels = width * height * scale * scale
+    if pixels <= max_pixels:
+        return scale
+    return float((max_pixels / (width * height)) ** 0.5)
+
+
 def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings = DEFAULT) -> OcrPage:
     """OCR one page: ``source`` is a pypdfium2 ``PdfPage`` (rendered at ``scale``, default the
-    settings' scale) or a page image (numpy BGR/gray array or PIL image) whose ``scale`` (pixels
-    per PDF point) must be given. Word boxes come back in points of the visible page."""
+    settings' scale, lowered for a page too large to render whole: :data:`MAX_PIXELS`) or a page
+    image (numpy BGR/gray array or PIL image) whose ``scale`` (pixels per PDF point) must be given.
+    Word boxes come back in points of the visible page."""
     cfg = settings if scale is None else _replace(settings, scale=scale)
     timings = OcrTimings()
     t = time.process_time()
     if hasattr(source, "render") and hasattr(source, "get_size"):
         width, height = source.get_size()
+        cfg = _replace(cfg, scale=capped_scale(width, height, cfg.scale))
         img = render(source, cfg.scale)
     else:
         if scale is None:

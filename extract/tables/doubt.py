@@ -38,6 +38,10 @@ CHECK_FAILED = "table_check_failed"
 
 MIN_PATHS = 8  # a page drawing at least this many paths (lines, rectangles) has rulings
 MIN_FIGURE_LINES = 2  # lines of side-by-side figures that make a page look tabular
+MIN_CELL_LINES = 4  # lines of cells with a figure (not side by side) that make a page look tabular,
+# when they are at least as many as the lines of prose (a wrapped sentence breaks into such lines too)
+MIN_CELLS = 3  # cells such a line holds at least
+MAX_CELL_CHARS = 24  # a longer run of text without a blank is prose, not a cell
 MAX_TITLES = 2  # more table titles than this on a tableless page: a table of contents
 SHOWN_DIFFERENCES = 3  # differing cells named in a note
 
@@ -48,6 +52,7 @@ _SEVERAL_NUMBERS = re.compile(rf"^\s*{_NUM}(?:\s+{_NUM})+\s*$")
 _TABLE_TITLE = re.compile(r"^\s*\S.{0,40}表\s*(?:[（(][^）)\n]{0,20}[）)])?\s*$", re.MULTILINE)
 _UNIT_LINE = re.compile(r"单位\s*[:：]")
 _TOC = re.compile(r"目\s*录")
+_SENTENCE = re.compile(r"[，。；！？]")
 
 
 @dataclass
@@ -83,12 +88,24 @@ def table_doubt(t: RawTable) -> str | None:
     return None
 
 
+def _cells_with_a_figure(line: str) -> bool:
+    """A line of three or more short cells, one of them a figure, none a sentence (汽车类驾驶证许可 >=
+    8400 人次 8409): a table row whose figures are not side by side."""
+    fields = line.split()
+    return (len(fields) >= MIN_CELLS and any(_NUMBER.fullmatch(f) for f in fields)
+            and not any(_SENTENCE.search(f) or len(f) > MAX_CELL_CHARS for f in fields))
+
+
 def page_doubt(text: str, paths: int) -> str | None:
     """Why a page without a ruled table may hold one, or None."""
     if paths >= MIN_PATHS:
         return f"{paths} rulings drawn but no table found"
     if sum(1 for line in text.split("\n") if _FIGURES_SIDE_BY_SIDE.search(line)) >= MIN_FIGURE_LINES:
         return "figures set side by side in columns but no table found"
+    lines = text.split("\n")
+    cells = sum(1 for line in lines if _cells_with_a_figure(line))
+    if cells >= MIN_CELL_LINES and cells >= sum(1 for line in lines if _SENTENCE.search(line)):
+        return "lines of cells with figures (indicator rows) but no table found"
     titles = _TABLE_TITLE.findall(text)
     if 0 < len(titles) <= MAX_TITLES and _UNIT_LINE.search(text) and not _TOC.search(text):
         return "a table title and unit line but no table found"

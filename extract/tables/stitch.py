@@ -86,6 +86,10 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
             width = prev.n_cols
             prev.rows.extend(_align(r, width) for r in t.rows[skip:])
             prev.row_pages.extend(t.row_pages[skip:])
+            if prev.row_confidence is not None and t.row_confidence is not None:
+                prev.row_confidence.extend(t.row_confidence[skip:])
+            if prev.row_uncertain is not None and t.row_uncertain is not None:
+                prev.row_uncertain.extend(t.row_uncertain[skip:])
             prev.last_bbox = t.last_bbox
             prev.text_below = t.text_below
             prev.garbled = prev.garbled or t.garbled

@@ -10,7 +10,7 @@ none of these parts and yield nothing. Cross-checks become issues (extract/inter
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from extract.interpreters.selfeval.checks import check_form
@@ -103,6 +103,15 @@ def _context_for(table: RawTable, doc: DocInput) -> FormContext:
     return ctx
 
 
+def _same_form(prev: RawTable | None, table: RawTable, before: FormContext, ctx: FormContext) -> FormContext:
+    """A table that names no form, right below a form's table on the same page, is that form's next
+    part (a reader that splits a form at a row of prose, 年度总体目标, gives two tables): it keeps
+    the form's scope, project and statement."""
+    if ctx.known or prev is None or not before.known or table.page != prev.last_page:
+        return ctx
+    return replace(before)
+
+
 def _only_labels(text: str) -> bool:
     """Nothing but page furniture and level labels of merged cells between two table parts."""
     for line in strip_furniture(text).splitlines():
@@ -147,9 +156,11 @@ def read_self_evaluation(
         if _continues(prev, table, form):
             assert form is not None
         else:
+            ctx = _context_for(table, doc)
             if form is not None:
+                ctx = _same_form(prev, table, form.ctx, ctx)
                 _finish(form, doc, out)
-            form = _Form(ctx=_context_for(table, doc))
+            form = _Form(ctx=ctx)
         _scan(_Scan(table=table, ti=ti, form=form, doc=doc, out=out, positions=positions))
         prev = table
     if form is not None:

@@ -1,0 +1,513 @@
+"""Tables rebuilt from positioned words: pdfplumber's words, or an OCR engine's boxes.
+
+The reader needs nothing but words with a box (``x0, x1, top, bottom`` in points, y down) and
+text; rulings are not used, so a table typeset without them, a ruled table whose rulings were
+lost, and a scanned page read by OCR are read the same way.
+
+1. **Lines.** Words whose vertical centres lie within half a character height share a printed
+   line; a line is cut into *segments* where the gap between two words is wider than a
+   character (prose has no such gaps).
+2. **Blocks.** A table is a run of *rich* lines (two or more segments, no leader dots) with the
+   one-segment lines between them and beside them that fit in one of its columns (wrapped
+   cells, labels of merged cells). A wide one-segment line outside the run (prose) ends it.
+3. **Columns** are the x-ranges that the rich lines' segments cover in more than a few lines:
+   a gap between columns stays a gap where only a spanning cell crosses it. A segment spanning
+   several columns is one merged cell: its text in the first, ``None`` in the others.
+4. **Rows.** Rich lines that overlap vertically (the lines of a multi-line header) are one
+   row's *anchor*; every anchor is a row. In each column the lines are then grouped into cells
+   and each cell given to the anchor nearest its vertical centre, choosing the grouping that
+   puts the cells closest to their anchors (a 3-line cell centred on its row's figures is one
+   cell; three 1-line indicators beside three scores are three). A cell centred between two
+   rows (a merged level label) goes to the upper one, as a ruled reader gives it.
+5. A block is kept as a table when some column after the first holds a figure in at least
+   half of the rows (a table of figures); text set in two columns is not a table.
+
+Multi-line cells join their lines with ``"\\n"`` as the ruled reader does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.sources.garbled import cells_garbled
+from model.tables import Cell, RawTable
+
+MIN_ROWS = 3  # rows a table needs
+MIN_RICH = 2  # rich lines a table needs
+GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
+LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
+ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
+BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table
+OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
+PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
+
+_LEADER = re.compile(r"[.．·…]{3,}")
+_DIGIT = re.compile(r"\d")
+_PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
+
+Word = dict[str, Any]
+
+
+@dataclass
+class Segment:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    confidence: float | None = None
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    segments: list[Segment]
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
+
+    @property
+    def rich(self) -> bool:
+        return len(self.segments) >= 2 and not any(_LEADER.search(s.text) for s in self.segments)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+# ---- lines and segments ------------------------------------------------------------------------
+
+
+def _height(words: Sequence[Word]) -> float:
+    return statistics.median(float(w["bottom"]) - float(w["top"]) for w in words) if words else 10.0
+
+
+def char_width(words: Sequence[Word]) -> float:
+    widths = [(float(w["x1"]) - float(w["x0"])) / len(w["text"]) for w in words if w["text"]]
+    return statistics.median(widths) if widths else 10.0
+
+
+def _segments(words: list[Word], gap: float) -> list[Segment]:
+    segs: list[Segment] = []
+    for w in words:
+        x0, x1, top, bottom = float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"])
+        conf = w.get("confidence")
+        if segs and x0 - segs[-1].x1 <= gap:
+            s = segs[-1]
+            s.text = f"{s.text} {w['text']}"
+            s.x1, s.top, s.bottom = max(s.x1, x1), min(s.top, top), max(s.bottom, bottom)
+            if conf is not None:
+                s.confidence = min(conf, s.confidence if s.confidence is not None else conf)
+        else:
+            segs.append(Segment(x0, x1, top, bottom, str(w["text"]), conf))
+    return segs
+
+
+def lines_of(words: Sequence[Word], gap: float | None = None) -> list[Line]:
+    """``words`` grouped into printed lines, top to bottom, each cut into segments."""
+    if not words:
+        return []
+    height = _height(words) or 10.0
+    gap = char_width(words) * GAP_CHARS if gap is None else gap
+    grouped: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((float(w["top"]) + float(w["bottom"])) / 2, float(w["x0"]))):
+        mid = (float(w["top"]) + float(w["bottom"])) / 2
+        if grouped:
+            ref = grouped[-1][0]
+            if abs((float(ref["top"]) + float(ref["bottom"])) / 2 - mid) < height * LINE_TOLERANCE:
+                grouped[-1].append(w)
+                continue
+        grouped.append([w])
+    out = []
+    for g in grouped:
+        g.sort(key=lambda w: float(w["x0"]))
+        out.append(Line(_segments(g, gap), g))
+    return out
+
+
+# ---- blocks -------------------------------------------------------------------------------------
+
+
+def _fits_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
+    return any(seg.x0 >= c0 - 2 and seg.x1 <= c1 + 2 for c0, c1 in cols)
+
+
+def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
+    """Index ranges [first, last] of rich lines close enough to be one table: no gap between two
+    consecutive lines from one to the next is wider than ``BLOCK_GAP`` line heights."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    last: int | None = None
+    for i, ln in enumerate(lines):
+        if not ln.rich:
+            continue
+        if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > BLOCK_GAP * height:
+            runs.append((start if start is not None else last, last))
+            start = None
+        if start is None:
+            start = i
+        last = i
+    if start is not None and last is not None:
+        runs.append((start, last))
+    return runs
+
+
+def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for first, last in _runs(lines, height):
+        rich = [ln for ln in lines[first:last + 1] if ln.rich]
+        if len(rich) < MIN_RICH:
+            continue
+        cols = columns(rich)
+        left, right = min(s.x0 for ln in rich for s in ln.segments), max(s.x1 for ln in rich for s in ln.segments)
+        width = max(right - left, 1.0)
+        inner = [ln for ln in lines[first:last + 1]
+                 if ln.rich or (ln.segments[0].x1 - ln.segments[0].x0) < PROSE_WIDTH * width
+                 or _fits_a_column(ln.segments[0], cols)]
+        before, after = _adjacent(lines, first, -1, cols, height), _adjacent(lines, last, 1, cols, height)
+        blocks.append(before + inner + after)
+    return blocks
+
+
+def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, float]], height: float) -> list[Line]:
+    """One-segment lines just above (step -1) or below (+1) a run that fit in one of its columns."""
+    out: list[Line] = []
+    i, ref = edge + step, lines[edge]
+    while 0 <= i < len(lines):
+        ln = lines[i]
+        gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
+        if ln.rich or gap > ADJACENT * height or not all(_fits_a_column(s, cols) for s in ln.segments):
+            break
+        out.append(ln)
+        ref, i = ln, i + step
+    return out[::-1] if step < 0 else out
+
+
+# ---- columns ------------------------------------------------------------------------------------
+
+
+def columns(rich: list[Line]) -> list[tuple[float, float]]:
+    """Column bands, from the rich lines with the most cells first: a segment overlapping one band
+    widens it, one overlapping none opens a new band, one overlapping several spans them (a merged
+    cell) and leaves the bands as they are."""
+    bands: list[list[float]] = []
+    for ln in sorted(rich, key=lambda ln: (-len(ln.segments), ln.top)):
+        for s in ln.segments:
+            hit = [b for b in bands if s.x0 <= b[1] and s.x1 >= b[0]]
+            if len(hit) > 1:
+                continue
+            if not hit:
+                bands.append([s.x0, s.x1])
+                continue
+            b = hit[0]
+            lo, hi = min(b[0], s.x0), max(b[1], s.x1)
+            if any(o is not b and lo <= o[1] and hi >= o[0] for o in bands):
+                continue  # widening would run into a neighbour: the segment spans
+            b[0], b[1] = lo, hi
+    return sorted((b[0], b[1]) for b in bands)
+
+
+def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
+    """First and last column a segment covers (by where its ends fall; a gap counts for its neighbour)."""
+    first = next((i for i, (_, c1) in enumerate(cols) if seg.x0 <= c1), len(cols) - 1)
+    last = max((i for i, (c0, _) in enumerate(cols) if seg.x1 >= c0), default=0)
+    if last < first:  # inside one gap: the nearer column
+        mid = (seg.x0 + seg.x1) / 2
+        first = last = min(range(len(cols)), key=lambda i: min(abs(mid - cols[i][0]), abs(mid - cols[i][1])))
+    return first, last
+
+
+# ---- rows ---------------------------------------------------------------------------------------
+
+
+def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[tuple[float, float]], dict[int, int]]:
+    """Rows as (top, bottom), and the row of each line that stands on one (by ``id``): rich lines,
+    those overlapping vertically taken together; and one-segment lines overlapping each other in
+    different columns (a row of two short cells, offset by their centring) touching no rich line."""
+    height = _height([w for ln in block for w in ln.words]) or 10.0
+    groups: list[list[Line]] = []
+    for ln in block:
+        if groups and _same_row(groups[-1], ln, height):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    rows: list[tuple[float, float]] = []
+    of: dict[int, int] = {}
+    labels = _label_lines(block, cols)
+    for i, g in enumerate(groups):
+        if all(id(ln) in labels for ln in g):
+            continue
+        if not g[0].rich:
+            touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
+            first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
+            if len(first_cols) < 2 or any(_overlap(g, x) for x in touches):
+                continue
+        rows.append((min(x.top for x in g), max(x.bottom for x in g)))
+        for ln in g:
+            of[id(ln)] = len(rows) - 1
+    return rows, of
+
+
+def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]:
+    """Lines (by ``id``) among the rows of figures that hold only level labels: cells in columns that
+    most lines of figures leave empty (labels merged down their rows, set side by side by chance).
+    They stand on no row of their own."""
+    figures = [ln for ln in block if _figures(ln)]
+    if len(figures) < 2:
+        return set()
+    used: dict[int, int] = {}
+    for ln in figures:
+        for c in {_span(s, cols)[0] for s in ln.segments}:
+            used[c] = used.get(c, 0) + 1
+    sparse = {c for c in range(len(cols)) if used.get(c, 0) * 2 < len(figures)}
+    top, bottom = figures[0].top, figures[-1].bottom
+    return {id(ln) for ln in block
+            if ln.rich and not _figures(ln) and top < ln.top and ln.bottom < bottom
+            and all(_span(s, cols)[0] in sparse for s in ln.segments)}
+
+
+def _figures(ln: Line) -> bool:
+    """A line of figures: two or more of its cells hold digits (a table's data row)."""
+    return sum(1 for s in ln.segments if _DIGIT.search(s.text)) >= 2
+
+
+def _same_row(group: list[Line], ln: Line, height: float) -> bool:
+    """Whether ``ln`` stands on the row of ``group``: the lines of a multi-line header or a label
+    centred half a line off overlap the line before by a good part of a line; a line of figures
+    is a row of its own unless it overlaps by half a line or more, and two lines of figures are
+    never one row (padded OCR boxes touch the next row's, a label centred between two rows
+    overlaps both)."""
+    prev = group[-1]
+    if ln.rich != prev.rich:
+        return False
+    overlap = prev.bottom - ln.top
+    if _figures(ln):
+        return overlap > 0.5 * height and not any(_figures(x) for x in group)
+    return overlap > OVERLAP * height
+
+
+def _overlap(a: list[Line], b: list[Line]) -> bool:
+    return max(x.bottom for x in a) > min(x.top for x in b) and max(x.bottom for x in b) > min(x.top for x in a)
+
+
+def _nearest(mid: float, anchors: list[tuple[float, float]]) -> tuple[int, float]:
+    best, cost = 0, float("inf")
+    for i, (a, b) in enumerate(anchors):
+        d = abs(mid - (a + b) / 2)
+        if d < cost - 1.0:  # a tie goes to the upper row
+            best, cost = i, d
+    return best, cost
+
+
+@dataclass
+class _Placed:
+    seg: Segment
+    last_col: int  # the last column the segment spans
+    row: int | None  # its row when it stands on a rich line (fixed), else None
+
+
+def _group_row(group: list[_Placed], anchors: list[tuple[float, float]], height: float) -> tuple[int, float]:
+    """The row of a group of lines taken as one cell, and its cost: how far its centre is from that
+    row's, and half a line for every other row whose centre it covers."""
+    fixed = {p.row for p in group if p.row is not None}
+    top, bottom = group[0].seg.top, group[-1].seg.bottom
+    if len(fixed) > 1:
+        return 0, float("inf")  # lines of two rows are not one cell
+    if fixed:
+        (r,) = fixed
+        cost = abs((top + bottom) / 2 - sum(anchors[r]) / 2)
+    else:
+        r, cost = _nearest((top + bottom) / 2, anchors)
+    if len(group) > 1:
+        cost += 0.5 * height * sum(1 for i, (a, b) in enumerate(anchors) if i != r and top < (a + b) / 2 < bottom)
+    return r, cost
+
+
+def _group(cells: list[_Placed], anchors: list[tuple[float, float]], height: float
+           ) -> list[tuple[list[_Placed], int]]:
+    """One column's lines grouped into multi-line cells, each with its row: the grouping of adjacent
+    lines that puts every cell's centre nearest its row (dynamic programming over the cut points)."""
+    n = len(cells)
+    best: list[float] = [0.0] + [float("inf")] * n
+    cut: list[int] = [0] * (n + 1)
+    for j in range(1, n + 1):
+        for i in range(j - 1, -1, -1):
+            if i < j - 1 and cells[i + 1].seg.top - cells[i].seg.bottom > ADJACENT * height:
+                break
+            cost = best[i] + _group_row(cells[i:j], anchors, height)[1]
+            if cost < best[j] - 1e-6:
+                best[j], cut[j] = cost, i
+    out: list[tuple[list[_Placed], int]] = []
+    j = n
+    while j > 0:
+        i = cut[j]
+        out.append((cells[i:j], _group_row(cells[i:j], anchors, height)[0]))
+        j = i
+    return out[::-1]
+
+
+@dataclass
+class Grid:
+    columns: list[tuple[float, float]]
+    rows: list[list[Cell]]
+    confidence: list[list[float | None]]
+    bbox: tuple[float, float, float, float]
+
+
+def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
+                   ) -> list[tuple[list[_Placed], int]]:
+    """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
+    gives them). Bottom up: a label's span ends where the next label of the column begins, and
+    starts at the row (after the label above) that centres the span on the label."""
+    out: list[tuple[list[_Placed], int]] = []
+    nxt = len(anchors)  # the first row of the label below
+    for k in range(len(groups) - 1, -1, -1):
+        group, r = groups[k]
+        if any(p.row is not None for p in group) or nxt <= r:  # on a row's own line: it stays there
+            out.append((group, r))
+            nxt = r
+            continue
+        mid = (group[0].seg.top + group[-1].seg.bottom) / 2
+        lower = min(groups[k - 1][1] + 1, r) if k else 0
+        last = nxt - 1
+        first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
+        out.append((group, first))
+        nxt = first
+    return out[::-1]
+
+
+def grid_of(block: list[Line]) -> Grid:
+    height = _height([w for ln in block for w in ln.words]) or 10.0
+    cols = columns([ln for ln in block if ln.rich])
+    anchors, row_of = _anchors(block, cols)
+    by_col: dict[int, list[_Placed]] = {}
+    for ln in block:
+        for s in ln.segments:
+            first, last = _span(s, cols)
+            by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln))))
+    rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
+    conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
+    for c, cells in sorted(by_col.items()):
+        cells.sort(key=lambda p: p.seg.top)
+        groups = _group(cells, anchors, height)
+        if len(groups) * 2 <= len(anchors):  # a column of merged labels, each centred on the rows it spans
+            groups = _merged_labels(groups, anchors)
+        for group, r in groups:
+            text = "\n".join(p.seg.text for p in group)
+            cur = rows[r][c]
+            rows[r][c] = f"{cur}\n{text}" if cur else text
+            confs = [p.seg.confidence for p in group if p.seg.confidence is not None]
+            old = conf[r][c]
+            if confs:
+                conf[r][c] = min([*confs, old] if old is not None else confs)
+            for k in range(c + 1, max(p.last_col for p in group) + 1):
+                if not rows[r][k]:
+                    rows[r][k] = None
+    x0 = min(s.x0 for ln in block for s in ln.segments)
+    x1 = max(s.x1 for ln in block for s in ln.segments)
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
+
+
+def _figure_or_dash(cell: Cell) -> bool:
+    return bool(_DIGIT.search(cell or "") or _PLACEHOLDER.match(cell or ""))
+
+
+def is_table(rows: list[list[Cell]]) -> bool:
+    """Some column after the first holds a figure, or the dash a statement prints for an empty amount,
+    in at least half of the rows after the first."""
+    if len(rows) < MIN_ROWS or len(rows[0]) < 2:
+        return False
+    body = rows[1:]
+    return any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0])))
+
+
+# ---- the page -----------------------------------------------------------------------------------
+
+
+@dataclass
+class PositionedTable:
+    table: RawTable
+    confidence: list[list[float | None]]  # per cell, for OCR'd words (None: a text layer)
+
+
+def read_positions(words: Sequence[Word], *, page: int, page_height: float, reader: str,
+                   skip: Sequence[tuple[float, float, float, float]] = ()) -> list[PositionedTable]:
+    """The tables among ``words`` (dicts with ``x0, x1, top, bottom, text`` and, from OCR,
+    ``confidence``) of one page; words inside the boxes of ``skip`` (tables read another way)
+    are left out."""
+    kept = [w for w in words if str(w.get("text", "")).strip() and not _inside(w, skip)]
+    lines = lines_of(kept)
+    height = _height(kept) or 10.0
+    found: list[tuple[Grid, list[Line]]] = []
+    for block in _blocks(lines, height):
+        grid = grid_of(block)
+        if is_table(grid.rows):
+            found.append((grid, block))
+    out: list[PositionedTable] = []
+    for i, (grid, _) in enumerate(found):
+        top, bottom = grid.bbox[1], grid.bbox[3]
+        prev_bottom = found[i - 1][0].bbox[3] if i else 0.0
+        next_top = found[i + 1][0].bbox[1] if i + 1 < len(found) else page_height
+        above = [ln.text for ln in lines if prev_bottom <= ln.top and ln.bottom <= top + 0.5]
+        below = [ln.text for ln in lines if bottom - 0.5 <= ln.top and ln.bottom <= next_top]
+        table = RawTable.on_page(
+            page=page, rows=grid.rows, reader=reader, bbox=grid.bbox, index_on_page=i,
+            text_above="\n".join(above), text_below="\n".join(below), page_height=page_height,
+            garbled=cells_garbled(grid.rows),
+        )
+        table.columns = grid.columns
+        out.append(PositionedTable(table, grid.confidence))
+    return out
+
+
+def _inside(w: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (float(w["x0"]) + float(w["x1"])) / 2, (float(w["top"]) + float(w["bottom"])) / 2
+    return any(x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in boxes)
+
+
+def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]]) -> list[int] | None:
+    """For each column of ``cols``, the one column of ``wider`` it lies in (by the most overlap), or
+    None when one does not fall in any or two fall in the same."""
+    out: list[int] = []
+    for c0, c1 in cols:
+        overlaps = [min(c1, w1) - max(c0, w0) for w0, w1 in wider]
+        best = max(range(len(wider)), key=lambda i: overlaps[i])
+        if overlaps[best] <= 0 or (out and best <= out[-1]):
+            return None
+        out.append(best)
+    return out
+
+
+def align_continued(tables: list[RawTable]) -> None:
+    """A table continued at the top of the next page loses the columns that are empty there (the
+    level labels merged down from the page before): where each of its columns lies in one column of
+    the table it continues, its rows get that table's columns back (empty cells in the others), so
+    the rows line up with the header they continue (in place)."""
+    for prev, t in itertools.pairwise(tables):
+        if (t.columns is None or prev.columns is None or t.index_on_page != 0 or t.page != prev.last_page + 1
+                or len(t.columns) >= len(prev.columns)):
+            continue
+        mapping = _column_map(t.columns, prev.columns)
+        if mapping is None:
+            continue
+        rows: list[list[Cell]] = []
+        for r in t.rows:
+            wide: list[Cell] = [""] * len(prev.columns)
+            for j, cell in enumerate(r):
+                wide[mapping[j]] = cell
+            rows.append(wide)
+        t.rows, t.columns = rows, list(prev.columns)

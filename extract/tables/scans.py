@@ -1,0 +1,117 @@
+"""Pages without a text layer: OCR'd (extract/sources/ocr.py) and read by the position reader.
+
+The OCR engine's words (boxes in points of the visible page, with confidences) go through the
+same reader as a text layer's words (:mod:`extract.tables.positions`), so the interpreters see an
+OCR'd table as they see a digital one. Each table carries the lowest confidence of each row's
+cells and whether a figure of the row was uncertain (a digit read with little confidence, or a
+slip mended by :func:`extract.sources.ocr.normalise_number`): the rows it gives are flagged.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.sources.ocr import EXTRACTOR, OcrWord, normalise_number, number_needs_flag, ocr_page
+from extract.sources.pdf import OpenedPdf
+from extract.tables.positions import read_positions
+from model.pages import PageText
+from model.tables import RawTable
+
+
+@dataclass
+class ScanReading:
+    tables: list[RawTable] = field(default_factory=list)
+    pages: int = 0
+    seconds: float = 0.0  # CPU seconds: render + detect + recognise
+
+
+def _word_dict(w: OcrWord) -> dict[str, Any]:
+    d = w.as_dict()
+    reading = normalise_number(w.text)
+    if reading.changed and not reading.ambiguous:
+        d["text"] = reading.text
+    d["confidence"] = w.confidence
+    d["uncertain"] = number_needs_flag(w)
+    return d
+
+
+MAX_SKEW = 0.035  # slopes beyond about 2° are not a scan's skew but something else (a diagonal stamp)
+MIN_SPAN = 0.3  # a line of words spanning at least this share of the page width measures the skew
+
+
+def _centre(w: dict[str, Any]) -> tuple[float, float]:
+    return (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+
+
+def skew_slope(words: list[dict[str, Any]], width: float) -> float:
+    """The page's skew as dy/dx: the median slope of the wide lines (their words' centres fitted by
+    least squares), 0 when no line is wide enough to tell."""
+    if not words:
+        return 0.0
+    height = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+    slopes: list[float] = []
+    line: list[tuple[float, float]] = []
+    for w in sorted(words, key=lambda w: (_centre(w)[1], w["x0"])):
+        x, y = _centre(w)
+        if line and abs(y - line[-1][1]) > height * 0.4:
+            slopes.extend(_slope(line, width))
+            line = []
+        line.append((x, y))
+    slopes.extend(_slope(line, width))
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def _slope(points: list[tuple[float, float]], width: float) -> list[float]:
+    xs = [p[0] for p in points]
+    if len(points) < 3 or max(xs) - min(xs) < MIN_SPAN * width:
+        return []
+    mx, my = statistics.fmean(xs), statistics.fmean(p[1] for p in points)
+    var = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in points) / var
+    return [slope] if abs(slope) <= MAX_SKEW else []
+
+
+def deskewed(words: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
+    """``words`` with the page's skew taken out of their vertical positions (a ±1° scan drifts by
+    several points across a line: enough to run one table row into the next)."""
+    slope = skew_slope(words, width)
+    if not slope:
+        return words
+    out = []
+    for w in words:
+        dy = slope * ((w["x0"] + w["x1"]) / 2 - width / 2)
+        out.append({**w, "top": w["top"] - dy, "bottom": w["bottom"] - dy})
+    return out
+
+
+def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
+    """Rows holding a word whose figure was uncertain (matched by its text within the row's cells)."""
+    unsure = [w["text"] for w in words if w["uncertain"]]
+    out = []
+    for row in table.rows:
+        cells = " ".join(c for c in row if c)
+        out.append(any(u and u in cells for u in unsure))
+    return out
+
+
+def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
+    """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables read."""
+    out = ScanReading()
+    for p in pages:
+        page = pdf.pdfium[p.number - 1]
+        try:
+            read = ocr_page(page)
+        finally:
+            page.close()
+        out.pages += 1
+        out.seconds += read.timings.total
+        p.text, p.ocr = read.text, True
+        words = deskewed([_word_dict(w) for w in read.words], read.width)
+        for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR):
+            t = found.table
+            t.row_confidence = [min((c for c in row if c is not None), default=None) for row in found.confidence]
+            t.row_uncertain = _uncertain_rows(t, words)
+            out.tables.append(t)
+    return out

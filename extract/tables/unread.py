@@ -1,0 +1,74 @@
+"""Tables that no reader gave: the borderless part of a page with ruled tables, and pages whose text
+shows an amount table but which gave no rows (issues rule ``table_not_read``).
+
+A page *shows an amount table* when its text has at least ``MIN_FIGURE_LINES`` lines of figures
+set side by side, lines of short cells holding a figure (indicator rows), or a table title with a
+unit line (单位：万元); a table of contents is not one.
+Every such page that no table covers and no row came from gets an issues row, so silence never
+means "nothing there".
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.sources.pdf import OpenedPdf
+from extract.tables.doubt import page_doubt
+from extract.tables.words import read_borderless
+from model.pages import PageText
+from model.records import Extraction, IssueRow
+from model.tables import RawTable
+
+RULE = "table_not_read"
+MIN_FIGURE_LINES = 3  # lines of side-by-side figures that make a page show a table
+
+_NUM = r"(?<![\d.,])[-+]?\d[\d,]*(?:\.\d+)?%?(?![\d.,])"
+_FIGURES_SIDE_BY_SIDE = re.compile(rf"{_NUM}[ \t\u3000]+{_NUM}")
+_TWO_NUMBERS = re.compile(rf"{_NUM}\D+{_NUM}")
+
+
+def figure_lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if _FIGURES_SIDE_BY_SIDE.search(line))
+
+
+def _rows_with_figures(tables: list[RawTable], page: int) -> int:
+    return sum(1 for t in tables if t.page == page for r in t.rows if _TWO_NUMBERS.search(" ".join(c or "" for c in r)))
+
+
+def beside_ruled(pdf: OpenedPdf, pages: list[PageText], ruled: list[RawTable]) -> list[RawTable]:
+    """Tables without rulings on pages that also hold ruled tables: read from the words outside the
+    ruled tables' boxes, on the pages whose text shows more lines of figures than their ruled tables hold."""
+    by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+    for t in ruled:
+        if t.bbox is not None:
+            by_page.setdefault(t.page, []).append(t.bbox)
+    wanted = [p.number for p in pages
+              if p.number in by_page and figure_lines(p.text) > _rows_with_figures(ruled, p.number) + 2]
+    found = read_borderless(pdf, wanted, skip=by_page)
+    for t in found:  # after the page's ruled tables in reading order
+        t.index_on_page += len(by_page.get(t.page, []))
+    return found
+
+
+def shows_a_table(p: PageText) -> str | None:
+    """Why the page's text shows an amount table, or None."""
+    if figure_lines(p.text) >= MIN_FIGURE_LINES:
+        return f"{figure_lines(p.text)} lines of figures set side by side"
+    why = page_doubt(p.text, 0)
+    return why if why and ("title" in why or "cells" in why) else None
+
+
+def unread_pages(doc_id: str, pages: list[PageText], tables: list[RawTable], rows: Extraction) -> list[IssueRow]:
+    covered = {pg for t in tables for pg in t.row_pages}
+    with_rows = {r.page for r in rows.budgets} | {r.page for r in rows.indicators}
+    out = []
+    for p in pages:
+        if p.number in covered or p.number in with_rows or p.garbled:
+            continue
+        why = shows_a_table(p)
+        if why:
+            how = "OCR'd page" if p.ocr else "page"
+            out.append(IssueRow(doc_id=doc_id, page=p.number, rule=RULE, severity="warning",
+                                message=f"{how} {p.number} shows an amount table ({why}) but no table was read "
+                                        "from it: its figures are missing from the dataset"))
+    return out
