@@ -9,7 +9,7 @@ OUT ?= data/curated
 export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install run test lint typecheck bench serve clean readme
+.PHONY: install run test lint typecheck bench serve clean readme soffice
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,17 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/govperf build --raw $(RAW) --out $(OUT)
 
-test: $(STAMP)
+# legacy .doc files are read through LibreOffice (soffice); the tests convert real .doc files, so
+# `make test` installs it from Debian where it can (root with apt-get) and says what to do where not
+soffice:
+	@command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || [ -n "$$SOFFICE" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing LibreOffice (libreoffice-writer-nogui) for the .doc tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      libreoffice-writer-nogui >/dev/null; \
+	  else echo "LibreOffice (soffice) is missing: install libreoffice-writer-nogui or set SOFFICE; the .doc tests need it"; fi; }
+
+test: $(STAMP) soffice
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -5,8 +5,9 @@ Measures `govperf build` as a user runs it (a subprocess, Prefect's start includ
 - an unchanged re-run (everything from the cache): wall seconds against the full build's;
 - a re-run after adding one document;
 - synthetic corpora of N documents (the samples re-saved with varied metadata, so every file has
-  distinct bytes), N = each of --sizes: wall and CPU seconds, pages, and the peak resident memory of
-  the largest process (the parent or one reader), to show time linear in pages and memory flat.
+  distinct bytes), N = each of --sizes, with 1 worker and with 2: wall and CPU seconds, pages, and the
+  peak resident memory of the largest process (the parent or one reader), to show time linear in pages
+  and memory flat.
 
 usage: python bench/bench_scale.py [--sizes 100,300] [--out bench/results/scale.json]
 """
@@ -40,9 +41,9 @@ def build(raw: Path, out: Path, *extra: str) -> dict[str, float | str]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     read = next((ln for ln in done.stdout.splitlines() if ln.startswith("read:")), "")
-    pages = next((ln for ln in done.stdout.splitlines() if ln.startswith("documents:")), "")
+    docs = next((ln for ln in done.stdout.splitlines() if ln.startswith("documents:")), "")
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(after.ru_maxrss / 1024),
-            "read": read, "documents": pages}
+            "read": read, "summary": docs}
 
 
 def synthetic(folder: Path, n: int) -> None:
@@ -86,7 +87,10 @@ def main() -> None:
         for n in (int(x) for x in a.sizes.split(",") if x):
             folder = Path(tmp) / f"synthetic{n}"
             synthetic(folder, n)
-            row = {"documents": n, **build(folder, Path(tmp) / f"out{n}" / "curated", "--workers", "2")}
+            one = build(folder, Path(tmp) / f"one{n}" / "curated", "--workers", "1")
+            two = build(folder, Path(tmp) / f"out{n}" / "curated", "--workers", "2")
+            row = {"documents": n, "workers_1": one, "workers_2": two,
+                   "speed_up_2_workers": round(float(one["wall_s"]) / float(two["wall_s"]), 2)}
             scale.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
         result["synthetic"] = scale
