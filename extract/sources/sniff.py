@@ -14,7 +14,6 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from extract.sources.discover import DOCUMENT_SUFFIXES
 from model.errors import EmptyFileError, NotADocumentError
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -23,15 +22,6 @@ _OLE_WORD = "WordDocument".encode("utf-16-le")
 _OLE_EXCEL = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le") + b"\x00\x00")
 _HTML_SUFFIXES = (".html", ".htm")
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p")
-
-
-def find_documents(raw: Path) -> list[Path]:
-    """Every document file under ``raw``, sorted (hidden folders and partial downloads skipped)."""
-    return [
-        p for p in sorted(raw.rglob("*"))
-        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(raw).parts)
-    ]
 
 
 def sha256_of(path: Path) -> str:
