@@ -129,7 +129,7 @@ def read_isolated(job: Job, limits: Limits) -> DocumentResult:
 
 
 def _cached(cache: DocumentCache | None, job: Job) -> DocumentResult | None:
-    if cache is None:
+    if cache is None or not cache.reuse:  # --rebuild: no look-up, so no hashing in the parent
         return None
     try:
         sha = sha256_of(job.path)

@@ -180,10 +180,14 @@ def build_dataset(
     return summary
 
 
-def with_runner(dask_address: str | None) -> Any:
-    """The build flow, with prefect-dask's task runner on the cluster at ``dask_address`` if one is given
-    (else ``GOVPERF_DASK_ADDRESS``), or as it is."""
-    address = dask_address or os.environ.get(DASK_ADDRESS_ENV)
+def cluster_address(given: str | None) -> str | None:
+    """The Dask scheduler to read on: the one given (--dask), else ``GOVPERF_DASK_ADDRESS``, else None."""
+    return given or os.environ.get(DASK_ADDRESS_ENV) or None
+
+
+def with_runner(address: str | None) -> Any:
+    """The build flow, with prefect-dask's task runner on the cluster at ``address`` (see
+    :func:`cluster_address`), or as it is."""
     if not address:
         return build_dataset
     from prefect_dask import DaskTaskRunner
@@ -195,8 +199,7 @@ def run_build(raw: Path, out: Path, progress: bool = True, force: bool = False,
               workers: int | None = None, rebuild: bool = False, dask_address: str | None = None,
               ocr: bool = True) -> BuildSummary:
     """Run the flow (embedded Prefect) and return its summary; raises what failed the flow."""
-    on_cluster = bool(dask_address or os.environ.get(DASK_ADDRESS_ENV))
-    flow_ = with_runner(dask_address)
-    summary: BuildSummary = flow_(raw=raw, out=out, progress=progress, force=force, workers=workers,
-                                  rebuild=rebuild, on_cluster=on_cluster, ocr=ocr)
+    address = cluster_address(dask_address)
+    summary: BuildSummary = with_runner(address)(raw=raw, out=out, progress=progress, force=force,
+                                                 workers=workers, rebuild=rebuild, on_cluster=bool(address), ocr=ocr)
     return summary

@@ -79,16 +79,16 @@ def _one_run_at_a_time() -> Iterator[None]:
 
 def cmd_build(a: argparse.Namespace) -> int:
     from dataset.plan import plan_build
-    from model.errors import BuildFailed, BuildRefused, DatasetWriteError, GovperfError, RawFolderError
+    from model.errors import BuildRefused, DatasetWriteError, GovperfError, RawFolderError
 
     try:  # before Prefect starts: a typo costs a second, not a server start-up
         plan_build(Path(a.raw), Path(a.out), force=a.force)
     except (RawFolderError, BuildRefused, DatasetWriteError) as exc:
         print(f"govperf build: {exc}", file=sys.stderr)
         return EXIT_REFUSED
-    from flows.build import DASK_ADDRESS_ENV, with_runner
+    from flows.build import cluster_address, with_runner
 
-    dask = a.dask or os.environ.get(DASK_ADDRESS_ENV)
+    dask = cluster_address(a.dask)
     with _one_run_at_a_time():
         state = with_runner(dask)(raw=Path(a.raw), out=Path(a.out), progress=not a.quiet and sys.stderr.isatty(),
                                   force=a.force, workers=a.workers, doc_timeout_s=a.doc_timeout,
@@ -99,7 +99,7 @@ def cmd_build(a: argparse.Namespace) -> int:
     except (RawFolderError, BuildRefused) as exc:  # the raw folder changed since the check above
         print(f"govperf build: {exc}", file=sys.stderr)
         return EXIT_REFUSED
-    except (BuildFailed, DatasetWriteError, GovperfError) as exc:
+    except GovperfError as exc:  # BuildFailed, DatasetWriteError, WorkerStartError
         print(f"govperf build: {exc}; the dataset was not changed", file=sys.stderr)
         return EXIT_FAILED
     _print_summary(summary)
@@ -107,16 +107,13 @@ def cmd_build(a: argparse.Namespace) -> int:
 
 
 def cmd_export(a: argparse.Namespace) -> int:
-    from dataset.export import ExportError, NoRowsError, export_table, format_for
+    from dataset.export import ExportError, export_table, format_for
 
     try:
         fmt = a.format or format_for(a.output)
         out = a.output or f"{a.table}.{fmt}"
         n = export_table(Path(a.curated), a.table, fmt, out, years=a.year, agencies=a.agency)
-    except NoRowsError as exc:
-        print(f"govperf export: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
-    except ExportError as exc:
+    except ExportError as exc:  # NoRowsError included: the message names what the table holds
         print(f"govperf export: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     if out != "-":
