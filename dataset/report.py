@@ -184,6 +184,7 @@ def build_report(curated: Path, title: str = "govperf dataset report") -> str:
     by_agency = (issues[issues["severity"] != "info"].groupby(["agency", "rule"]).size()
                  .reset_index(name="issues").sort_values("issues", ascending=False))
     scanned = int((issues["rule"] == "scanned_page").sum())
+    ocr = int(docs["ocr_pages"].sum())
     checked, held = int(docs["identities_checked"].fillna(0).sum()), int(docs["identities_held"].fillna(0).sum())
     raw_names, canonical, names_html = _names_table(t["indicators"])
     ex_tab = ex[["agency", "fiscal_year", "unit", "budget_wan", "actual_wan", "rate"]].sort_values(
@@ -196,9 +197,9 @@ def build_report(curated: Path, title: str = "govperf dataset report") -> str:
         _section("Documents by kind, year and region", _figure_html(_documents_figure(docs)), _table(kinds),
                  _table(region)),
         _section("Pages read and how",
-                 f"<p>{int(docs['pages'].sum())} pages in {len(docs)} documents; {scanned} scanned page(s) without "
-                 "a text layer (not read: govperf has no OCR yet, each is an issues row <code>scanned_page</code>)."
-                 "</p>", _figure_html(_readers_figure(t))),
+                 f"<p>{int(docs['pages'].sum())} pages in {len(docs)} documents; {ocr} page(s) without a text "
+                 f"layer read by OCR; {scanned} left unread (built with --no-ocr, or OCR found no text: each is "
+                 "an issues row <code>scanned_page</code>).</p>", _figure_html(_readers_figure(t))),
         _section("Issues by rule and agency", _figure_html(_issues_figure(issues)), _table(by_agency)),
         _section("Identity checks held", f"<p>{held} of {checked} accounting identities of the statements hold.</p>",
                  _figure_html(_identities_figure(docs))),
