@@ -70,17 +70,10 @@ class Inputs:
                    documents=tuple((d[0], d[1], d[2]) for d in body["documents"]))
 
 
-_DIGESTS: dict[tuple[str, int, int, int], str] = {}
-
-
 def _digest(path: Path) -> str | None:
-    """The file's sha256, hashed once per process for a file not changed since (None: it cannot be read)."""
+    """The file's sha256 (None: it cannot be read)."""
     try:
-        st = path.stat()
-        key = (str(path), st.st_ino, st.st_size, st.st_mtime_ns)
-        if key not in _DIGESTS:
-            _DIGESTS[key] = sha256_of(path)
-        return _DIGESTS[key]
+        return sha256_of(path)
     except OSError:
         return None
 
