@@ -111,14 +111,40 @@ class Totals:
         self.indicator_names.update(n for n in a.tables["indicators"].column("name").to_pylist() if n)
 
 
-def assemble_by_year(results: Sequence[KeptResult], totals: Totals) -> Iterator[dict[str, pa.Table]]:
-    """The tables of ``results``, one fiscal year at a time, each year's rows loaded only for it; what
-    each year held is added to ``totals``."""
+# a fiscal year whose documents give more rows than this is assembled and written in parts of about
+# this many rows (part-0.parquet, part-1.parquet, ...), so memory is bounded however large a year is
+CHUNK_ROWS = 100_000
+
+
+def _chunks(results: list[KeptResult], limit: int) -> Iterator[list[KeptResult]]:
+    """``results`` (one year's) in parts of about ``limit`` rows. The documents of one disclosure (agency
+    and report kind: companion files are reconciled with each other) stay in one part."""
+    groups: dict[tuple[str, str], list[KeptResult]] = {}
+    for r in sorted(results, key=lambda r: r.document.raw_path):
+        groups.setdefault((r.document.agency, r.document.report_kind), []).append(r)
+    part: list[KeptResult] = []
+    rows = 0
+    for members in groups.values():
+        size = sum(m.rows for m in members)
+        if part and rows + size > limit:
+            yield part
+            part, rows = [], 0
+        part.extend(members)
+        rows += size
+    if part:
+        yield part
+
+
+def assemble_by_year(results: Sequence[KeptResult], totals: Totals,
+                     chunk_rows: int = CHUNK_ROWS) -> Iterator[dict[str, pa.Table]]:
+    """The tables of ``results``, one fiscal year at a time (a large year in parts of about ``chunk_rows``
+    rows), each part's rows loaded only for it; what each part held is added to ``totals``."""
     kept = kept_copies((r.document.doc_id, r.document.raw_path) for r in results)
     years: dict[int, list[KeptResult]] = {}
     for r in results:
         years.setdefault(r.document.fiscal_year, []).append(r)
     for year in sorted(years):
-        a = assemble([r.load() for r in years[year]], kept=kept)
-        totals.add(a)
-        yield a.tables
+        for part in _chunks(years[year], chunk_rows):
+            a = assemble([r.load() for r in part], kept=kept)
+            totals.add(a)
+            yield a.tables

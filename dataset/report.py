@@ -50,11 +50,21 @@ class Figure:
     svg: str
 
 
+# the columns the report reads of each table it shows (None: all); reading no more keeps a report of a
+# large dataset small in memory
+_COLUMNS: dict[str, list[str] | None] = {
+    "documents": None, "execution": None, "issues": ["rule", "severity", "agency"],
+    "budgets": ["extractor"], "indicators": ["extractor", "name"], "scores": ["score"],
+}
+
+
 def _read(curated: Path, table: str) -> pd.DataFrame:
     folder = Path(curated) / table
+    wanted = _COLUMNS.get(table)
+    columns = None if wanted is None else ["fiscal_year", *wanted]
     if not any(folder.glob("*/*.parquet")):
-        return pd.DataFrame(columns=[f.name for f in TABLES[table]])
-    df = pd.read_parquet(folder)
+        return pd.DataFrame(columns=columns or [f.name for f in TABLES[table]])
+    df = pd.read_parquet(folder, columns=columns)
     df["fiscal_year"] = df["fiscal_year"].astype("int32")
     return df
 
@@ -177,7 +187,7 @@ def _kpis(pairs: Iterable[tuple[str, object]]) -> str:
 
 def build_report(curated: Path, title: str = "govperf dataset report") -> str:
     """The report of the dataset ``curated`` (a dataset folder or its link) as one HTML page."""
-    t = {name: _read(curated, name) for name in TABLES}
+    t = {name: _read(curated, name) for name in _COLUMNS}
     docs, issues, ex = t["documents"], t["issues"], t["execution"]
     region = docs.groupby(["province", "city"], dropna=False).size().reset_index(name="documents")
     kinds = docs.groupby(["report_kind", "status"]).size().reset_index(name="documents")

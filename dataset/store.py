@@ -66,7 +66,7 @@ def file_schema(table: str) -> pa.Schema:
 
 
 def _write_table(t: pa.Table, folder: Path) -> None:
-    """Write table ``folder.name`` (one file per year) into ``folder``; a year already there is an error."""
+    """Write table ``folder.name`` into ``folder``: a file per year, the year's next part (``part-N``)."""
     name = folder.name
     folder.mkdir(parents=True, exist_ok=True)
     years = sorted(set(t.column(PARTITION).to_pylist())) or [0]
@@ -76,8 +76,9 @@ def _write_table(t: pa.Table, folder: Path) -> None:
         part = t.filter(pc.equal(t.column(PARTITION), pa.scalar(y, pa.int32()))) if t.num_rows else t
         part = part.drop_columns([PARTITION]).cast(file_schema_)
         d = folder / f"{PARTITION}={y}"
-        d.mkdir()
-        pq.write_table(part, d / "part-0.parquet", compression="zstd")
+        d.mkdir(exist_ok=True)
+        n = sum(1 for _ in d.glob("part-*.parquet"))
+        pq.write_table(part, d / f"part-{n}.parquet", compression="zstd")
 
 
 def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStore | None = None,
@@ -88,9 +89,9 @@ def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStor
 
 def write_parts(parts: Iterable[Mapping[str, pa.Table]], out: Path, store: SnapshotStore | None = None,
                 extras: Callable[[Path], None] | None = None) -> Path:
-    """Write the tables of every part (each part: some fiscal years of some tables, no year of a table in
-    two parts) into a new snapshot, and make it the one ``out`` shows, all tables at once. Parts are
-    written as they come, so a build never holds more than one of them.
+    """Write the tables of every part (each part: some fiscal years of some tables; a year given again is
+    written as its next file, part-1.parquet, ...) into a new snapshot, and make it the one ``out`` shows,
+    all tables at once. Parts are written as they come, so a build never holds more than one of them.
 
     A table given only empty is written as one empty file (``fiscal_year=0``). ``extras`` writes the
     snapshot's other files (datapackage.json, the report) into the staging folder it is given, before

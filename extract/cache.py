@@ -67,6 +67,7 @@ class KeptResult:
     document: DocumentRecord
     identities_checked: int = 0
     identities_held: int = 0
+    rows: int = 0  # rows of every table the document gave
     entry: Path | None = None
     result: DocumentResult | None = None
 
@@ -79,6 +80,11 @@ class KeptResult:
             result: DocumentResult = pickle.load(f)
         result.document = self.document
         return result
+
+
+def row_count(result: DocumentResult) -> int:
+    ex = result.extraction
+    return sum(len(rows) for rows in (ex.budgets, ex.indicators, ex.scores, ex.narratives, ex.facts, ex.issues))
 
 
 class DocumentCache:
@@ -136,7 +142,7 @@ class DocumentCache:
         """``result`` as the build keeps it: its rows left in the cache entry when there is one."""
         entry = self._entry(result.document.doc_id, path, ocr)
         kept = KeptResult(document=result.document, identities_checked=result.extraction.identities_checked,
-                          identities_held=result.extraction.identities_held)
+                          identities_held=result.extraction.identities_held, rows=row_count(result))
         if self._keeps(result) and entry.is_file():
             kept.entry = entry
         else:

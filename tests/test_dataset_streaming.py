@@ -42,3 +42,32 @@ def test_writing_year_by_year_gives_the_files_of_one_assembly(tmp_path: Path) ->
     assert totals.rows["documents"] == len(DOCS) == whole.tables["documents"].num_rows
     assert totals.issues_by_rule["duplicate_file"] == 1
     assert dict(totals.rows) == {k: t.num_rows for k, t in whole.tables.items()}
+
+
+def test_a_year_too_large_for_one_part_is_written_in_parts_with_the_same_rows(tmp_path: Path) -> None:
+    """However many documents a year holds, memory is bounded: past a number of rows the year is written in
+    several files, and the dataset read back holds the same rows."""
+    import pandas as pd
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(3):  # three distinct files of one year (a copy under another name is one document)
+        data = sample(DOCS[0]).read_bytes() + f"\n% copy {i}\n".encode()
+        (raw / f"{i}_{DOCS[0]}").write_bytes(data)
+    kept = read_documents([Job(path=p) for p in sorted(raw.iterdir())], workers=0, limits=Limits(),
+                          cache=DocumentCache(tmp_path / "cache"))
+    assert len({k.document.agency for k in kept}) == 1 and all(k.rows for k in kept)
+    # agency and kind are one disclosure, kept together: a different kind per file lets them part
+    for i, k in enumerate(kept):
+        k.document.report_kind = f"kind{i}"
+    parts = write_parts(assemble_by_year(kept, Totals(), chunk_rows=1), tmp_path / "parts")
+    whole = write_dataset(assemble([k.load() for k in kept]).tables, tmp_path / "whole")
+    year = next((parts / "budgets").iterdir()).name
+    assert sorted(p.name for p in (parts / "budgets" / year).iterdir()) == ["part-0.parquet", "part-1.parquet",
+                                                                            "part-2.parquet"]
+    for table in ("documents", "budgets", "indicators", "issues", "execution"):
+        a, b = pd.read_parquet(parts / table), pd.read_parquet(whole / table)
+        keys = list(a.columns)
+        a = a.sort_values(keys, na_position="first").reset_index(drop=True)
+        b = b.sort_values(keys, na_position="first").reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b)
