@@ -50,11 +50,21 @@ class Figure:
     svg: str
 
 
+# the columns the report reads of each table it shows (None: all); reading no more keeps a report of a
+# large dataset small in memory
+_COLUMNS: dict[str, list[str] | None] = {
+    "documents": None, "execution": None, "issues": ["rule", "severity", "agency"],
+    "budgets": ["extractor"], "indicators": ["extractor", "name"], "scores": ["score"],
+}
+
+
 def _read(curated: Path, table: str) -> pd.DataFrame:
     folder = Path(curated) / table
+    wanted = _COLUMNS.get(table)
+    columns = None if wanted is None else ["fiscal_year", *wanted]
     if not any(folder.glob("*/*.parquet")):
-        return pd.DataFrame(columns=[f.name for f in TABLES[table]])
-    df = pd.read_parquet(folder)
+        return pd.DataFrame(columns=columns or [f.name for f in TABLES[table]])
+    df = pd.read_parquet(folder, columns=columns)
     df["fiscal_year"] = df["fiscal_year"].astype("int32")
     return df
 
@@ -177,13 +187,14 @@ def _kpis(pairs: Iterable[tuple[str, object]]) -> str:
 
 def build_report(curated: Path, title: str = "govperf dataset report") -> str:
     """The report of the dataset ``curated`` (a dataset folder or its link) as one HTML page."""
-    t = {name: _read(curated, name) for name in TABLES}
+    t = {name: _read(curated, name) for name in _COLUMNS}
     docs, issues, ex = t["documents"], t["issues"], t["execution"]
     region = docs.groupby(["province", "city"], dropna=False).size().reset_index(name="documents")
     kinds = docs.groupby(["report_kind", "status"]).size().reset_index(name="documents")
     by_agency = (issues[issues["severity"] != "info"].groupby(["agency", "rule"]).size()
                  .reset_index(name="issues").sort_values("issues", ascending=False))
     scanned = int((issues["rule"] == "scanned_page").sum())
+    ocr = int(docs["ocr_pages"].sum())
     checked, held = int(docs["identities_checked"].fillna(0).sum()), int(docs["identities_held"].fillna(0).sum())
     raw_names, canonical, names_html = _names_table(t["indicators"])
     ex_tab = ex[["agency", "fiscal_year", "unit", "budget_wan", "actual_wan", "rate"]].sort_values(
@@ -196,9 +207,9 @@ def build_report(curated: Path, title: str = "govperf dataset report") -> str:
         _section("Documents by kind, year and region", _figure_html(_documents_figure(docs)), _table(kinds),
                  _table(region)),
         _section("Pages read and how",
-                 f"<p>{int(docs['pages'].sum())} pages in {len(docs)} documents; {scanned} scanned page(s) without "
-                 "a text layer (not read: govperf has no OCR yet, each is an issues row <code>scanned_page</code>)."
-                 "</p>", _figure_html(_readers_figure(t))),
+                 f"<p>{int(docs['pages'].sum())} pages in {len(docs)} documents; {ocr} page(s) without a text "
+                 f"layer read by OCR; {scanned} left unread (built with --no-ocr, or OCR found no text: each is "
+                 "an issues row <code>scanned_page</code>).</p>", _figure_html(_readers_figure(t))),
         _section("Issues by rule and agency", _figure_html(_issues_figure(issues)), _table(by_agency)),
         _section("Identity checks held", f"<p>{held} of {checked} accounting identities of the statements hold.</p>",
                  _figure_html(_identities_figure(docs))),

@@ -66,9 +66,9 @@ def file_schema(table: str) -> pa.Schema:
 
 
 def _write_table(t: pa.Table, folder: Path) -> None:
-    """Write table ``folder.name`` (one file per year) into ``folder``."""
+    """Write table ``folder.name`` into ``folder``: a file per year, the year's next part (``part-N``)."""
     name = folder.name
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     years = sorted(set(t.column(PARTITION).to_pylist())) or [0]
     schema = file_schema(name)
     file_schema_ = schema.with_metadata({**(schema.metadata or {}), b"pandas": _pandas_metadata(name)})
@@ -76,27 +76,46 @@ def _write_table(t: pa.Table, folder: Path) -> None:
         part = t.filter(pc.equal(t.column(PARTITION), pa.scalar(y, pa.int32()))) if t.num_rows else t
         part = part.drop_columns([PARTITION]).cast(file_schema_)
         d = folder / f"{PARTITION}={y}"
-        d.mkdir()
-        pq.write_table(part, d / "part-0.parquet", compression="zstd")
+        d.mkdir(exist_ok=True)
+        n = sum(1 for _ in d.glob("part-*.parquet"))
+        pq.write_table(part, d / f"part-{n}.parquet", compression="zstd")
 
 
 def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStore | None = None,
                   extras: Callable[[Path], None] | None = None) -> Path:
-    """Write every table into a new snapshot and make it the one ``out`` shows, all tables at once.
+    """Write every table into a new snapshot and make it the one ``out`` shows: :func:`write_parts` of one part."""
+    return write_parts([tables], out, store, extras)
 
-    ``extras`` writes the snapshot's other files (datapackage.json, the report) into the staging
-    folder it is given, before the switch. Call it holding ``store.lock()``; returns the snapshot
-    folder. On any failure the previous snapshot stays in place and the staging folder is removed.
+
+def write_parts(parts: Iterable[Mapping[str, pa.Table]], out: Path, store: SnapshotStore | None = None,
+                extras: Callable[[Path], None] | None = None) -> Path:
+    """Write the tables of every part (each part: some fiscal years of some tables; a year given again is
+    written as its next file, part-1.parquet, ...) into a new snapshot, and make it the one ``out`` shows,
+    all tables at once. Parts are written as they come, so a build never holds more than one of them.
+
+    A table given only empty is written as one empty file (``fiscal_year=0``). ``extras`` writes the
+    snapshot's other files (datapackage.json, the report) into the staging folder it is given, before
+    the switch. Call it holding ``store.lock()``; returns the snapshot folder. On any failure the
+    previous snapshot stays in place and the staging folder is removed.
     """
     store = store or SnapshotStore(out)
     staging: Path | None = None
     try:
-        for name in tables:
-            if name not in TABLES:
-                raise DatasetWriteError(f"unknown table {name!r}")
         staging = store.new_staging()
-        for name, t in tables.items():
-            _write_table(t, staging / name)
+        empty: dict[str, pa.Table] = {}
+        written: set[str] = set()
+        for tables in parts:
+            for name, t in tables.items():
+                if name not in TABLES:
+                    raise DatasetWriteError(f"unknown table {name!r}")
+                if t.num_rows:
+                    _write_table(t, staging / name)
+                    written.add(name)
+                else:
+                    empty.setdefault(name, t)
+        for name, t in empty.items():
+            if name not in written:
+                _write_table(t, staging / name)
         if extras is not None:
             extras(staging)
         return store.publish(staging)

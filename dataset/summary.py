@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dataset.assemble import Assembled
-from extract.document import DocumentResult
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from dataset.assemble import Totals
+from extract.cache import KeptResult
+from model.records import DocumentRecord
+from model.schema import TABLES
 from normalize.indicator_name_report import name_mapping_report
 
 
@@ -29,27 +36,61 @@ class BuildSummary:
     ocr_seconds: float = 0.0  # CPU seconds those pages took (render + detect + recognise)
     read: int = 0  # documents read by this build
     from_cache: int = 0  # documents whose rows came from the cache of an earlier build
+    unchanged: bool = False  # the inputs were those of the current snapshot: nothing was written
 
 
-def summarize(a: Assembled, results: Iterable[DocumentResult], out: Path,
+def summarize(t: Totals, results: Iterable[KeptResult], out: Path,
               skipped: dict[str, int] | None = None, from_cache: int = 0) -> BuildSummary:
     results = list(results)
-    names = name_mapping_report(a.tables["indicators"].column("name").to_pylist())
+    names = name_mapping_report(t.indicator_names)
     return BuildSummary(
-        out=str(out), documents=a.tables["documents"].num_rows, pages=a.pages, status=dict(a.status),
-        rows={k: t.num_rows for k, t in a.tables.items()}, issues_by_rule=dict(sorted(a.issues_by_rule.items())),
-        identities_checked=sum(r.extraction.identities_checked for r in results),
-        identities_held=sum(r.extraction.identities_held for r in results),
+        out=str(out), documents=t.rows["documents"], pages=t.pages, status=dict(t.status),
+        rows={k: t.rows[k] for k in TABLES if k in t.rows}, issues_by_rule=dict(sorted(t.issues_by_rule.items())),
+        identities_checked=sum(r.identities_checked for r in results),
+        identities_held=sum(r.identities_held for r in results),
         indicator_names_raw=names.raw_names, indicator_names_canonical=names.canonical_names,
         skipped=dict(sorted((skipped or {}).items())), read=len(results) - from_cache, from_cache=from_cache,
-        failed=[f"{Path(r.document.raw_path).name}: {r.document.error}" for r in results
-                if r.document.status == "failed"],
+        failed=_failed_lines(r.document for r in results),
         ocr_pages=sum(r.document.ocr_pages for r in results),
         ocr_seconds=round(sum(r.document.ocr_seconds for r in results), 1),
     )
 
 
-def failed_documents_line(results: list[DocumentResult]) -> str | None:
+def _failed_lines(docs: Iterable[DocumentRecord]) -> list[str]:
+    return [f"{Path(d.raw_path).name}: {d.error}" for d in docs if d.status == "failed"]
+
+
+def _read(snapshot: Path, table: str, columns: list[str]) -> pa.Table:
+    return pq.read_table(snapshot / table, columns=columns, partitioning=None)
+
+
+def _total(t: pa.Table, column: str) -> int:
+    return int(pc.sum(t.column(column)).as_py() or 0)
+
+
+def snapshot_summary(snapshot: Path, out: Path, *, found: int, skipped: dict[str, int] | None = None) -> BuildSummary:
+    """The summary of the build that wrote ``snapshot``, read back from its files, for a build of ``found``
+    documents whose inputs were unchanged, so that it wrote nothing (every document counted as from the
+    cache). OCR seconds are not kept in the dataset, so they are not shown."""
+    rows = {k: sum(pq.ParquetFile(f).metadata.num_rows for f in sorted((snapshot / k).rglob("*.parquet")))
+            for k in TABLES if (snapshot / k).is_dir()}
+    docs = _read(snapshot, "documents", ["raw_path", "status", "pages", "error", "identities_checked",
+                                        "identities_held", "ocr_pages"])
+    names = name_mapping_report(n for n in _read(snapshot, "indicators", ["name"]).column("name").to_pylist() if n)
+    rules = Counter(_read(snapshot, "issues", ["rule"]).column("rule").to_pylist())
+    failed = [f"{Path(d['raw_path']).name}: {d['error']}" for d in docs.to_pylist() if d["status"] == "failed"]
+    return BuildSummary(
+        out=str(out), documents=docs.num_rows, pages=_total(docs, "pages"),
+        status=dict(sorted(Counter(docs.column("status").to_pylist()).items())),
+        rows=rows, issues_by_rule=dict(sorted(rules.items())),
+        identities_checked=_total(docs, "identities_checked"), identities_held=_total(docs, "identities_held"),
+        indicator_names_raw=names.raw_names, indicator_names_canonical=names.canonical_names,
+        skipped=dict(sorted((skipped or {}).items())), read=0, from_cache=found, failed=failed,
+        ocr_pages=_total(docs, "ocr_pages"), unchanged=True,
+    )
+
+
+def failed_documents_line(results: Sequence[KeptResult]) -> str | None:
     """"3 of 3 documents failed: a.pdf (…); …" when every document failed (the build then fails), else None."""
     failed = [r.document for r in results if r.document.status == "failed"]
     if not results or len(failed) < len(results):

@@ -22,12 +22,14 @@ import os
 import pickle
 import shutil
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from extract.document import DocumentResult
 from extract.sources.discover import decoded_name
+from model.records import DocumentRecord
 
 # the packages whose code produces rows, hashed file by file
 _CODE_PACKAGES = ("model", "normalize", "extract")
@@ -54,6 +56,35 @@ def extractor_version() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{lib} absent".encode())
     return h.hexdigest()[:16]
+
+
+@dataclass(kw_only=True)
+class KeptResult:
+    """A document's result as a build keeps it until the dataset is written: the document's record and
+    counts in memory, its rows on disk (its cache entry) when they are cached, so that a build of many
+    documents never holds every row at once. A result that is not cached stays in memory."""
+
+    document: DocumentRecord
+    identities_checked: int = 0
+    identities_held: int = 0
+    rows: int = 0  # rows of every table the document gave
+    entry: Path | None = None
+    result: DocumentResult | None = None
+
+    def load(self) -> DocumentResult:
+        """The whole result (its rows read back from the cache entry), stamped with this build's path."""
+        if self.result is not None:
+            return self.result
+        assert self.entry is not None
+        with self.entry.open("rb") as f:
+            result: DocumentResult = pickle.load(f)
+        result.document = self.document
+        return result
+
+
+def row_count(result: DocumentResult) -> int:
+    ex = result.extraction
+    return sum(len(rows) for rows in (ex.budgets, ex.indicators, ex.scores, ex.narratives, ex.facts, ex.issues))
 
 
 class DocumentCache:
@@ -88,8 +119,12 @@ class DocumentCache:
         self.hits += 1
         return result
 
+    def has(self, sha256: str, path: Path, ocr: bool = True) -> bool:
+        """Whether a result is kept for this file (without loading it); never with --rebuild."""
+        return self.reuse and self._entry(sha256, path, ocr).is_file()
+
     def put(self, path: Path, result: DocumentResult, ocr: bool = True) -> None:
-        if result.document.status == "failed" and any(i.rule in _NOT_KEPT for i in result.extraction.issues):
+        if not self._keeps(result):
             return
         entry = self._entry(result.document.doc_id, path, ocr)
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +137,21 @@ class DocumentCache:
             Path(tmp).unlink(missing_ok=True)
             raise
         self.stored += 1
+
+    def keep(self, path: Path, result: DocumentResult, ocr: bool = True) -> KeptResult:
+        """``result`` as the build keeps it: its rows left in the cache entry when there is one."""
+        entry = self._entry(result.document.doc_id, path, ocr)
+        kept = KeptResult(document=result.document, identities_checked=result.extraction.identities_checked,
+                          identities_held=result.extraction.identities_held, rows=row_count(result))
+        if self._keeps(result) and entry.is_file():
+            kept.entry = entry
+        else:
+            kept.result = result
+        return kept
+
+    @staticmethod
+    def _keeps(result: DocumentResult) -> bool:
+        return not (result.document.status == "failed" and any(i.rule in _NOT_KEPT for i in result.extraction.issues))
 
     def drop_other_versions(self) -> list[str]:
         """Remove the entries of every other extractor version (they are never read again)."""

@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extract.cache import DocumentCache
+from extract.cache import DocumentCache, KeptResult, row_count
 from extract.document import DocumentResult, failed_result, read_document, unreadable_result
 from extract.sources.sniff import sha256_of
 from model.errors import GovperfError
@@ -70,30 +70,40 @@ PendingReader = Callable[[Sequence[Job], OnResult], None]
 
 
 def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_result: OnResult | None = None,
-                   cache: DocumentCache | None = None, reader: PendingReader | None = None) -> list[DocumentResult]:
-    """Every job's result, in job order: from ``cache`` where it holds one, else read (and then cached)."""
-    results: dict[int, DocumentResult] = {}
+                   cache: DocumentCache | None = None, reader: PendingReader | None = None) -> list[KeptResult]:
+    """Every job's result, in job order: from ``cache`` where it holds one, else read (and then cached).
+
+    With a cache, each result's rows stay in its cache entry (:class:`KeptResult`), so reading many
+    documents holds only their records in memory."""
+    results: dict[int, KeptResult] = {}
     todo: list[int] = []
     for i, job in enumerate(jobs):
         hit = _cached(cache, job)
         if hit is None:
             todo.append(i)
             continue
-        results[i] = hit
         if on_result:
             on_result(i, job, hit, 0.0, True)
+        results[i] = _kept(cache, job, hit)
 
     def done(k: int, job: Job, res: DocumentResult, seconds: float, _cached: bool) -> None:
-        results[todo[k]] = res
         if cache is not None:
             cache.put(job.path, res, job.ocr)
         if on_result:
             on_result(todo[k], job, res, seconds, False)
+        results[todo[k]] = _kept(cache, job, res)
 
     pending = [jobs[i] for i in todo]
     if pending:
         (reader or local_reader(workers, limits))(pending, done)
     return [results[i] for i in range(len(jobs))]
+
+
+def _kept(cache: DocumentCache | None, job: Job, res: DocumentResult) -> KeptResult:
+    if cache is None:
+        return KeptResult(document=res.document, identities_checked=res.extraction.identities_checked,
+                          identities_held=res.extraction.identities_held, rows=row_count(res), result=res)
+    return cache.keep(job.path, res, job.ocr)
 
 
 def local_reader(workers: int, limits: Limits) -> PendingReader:
@@ -236,7 +246,9 @@ class _Pool:
         self.workers[self.workers.index(w)] = self._start()
 
     def run(self, jobs: Sequence[Job], on_result: OnResult | None) -> list[DocumentResult]:
-        results: dict[int, DocumentResult] = {}
+        """Read ``jobs``; each result goes to ``on_result`` as it comes (and is then not kept here), or,
+        without one, all are returned in job order."""
+        results: dict[int, DocumentResult | None] = {}
         queue = list(range(len(jobs)))
         queue.reverse()
         while len(results) < len(jobs):
@@ -244,30 +256,31 @@ class _Pool:
                 if w.ready and w.job is None and queue:
                     self._send(w, queue.pop(), jobs)
             self._collect(jobs, results, on_result)
-        return [results[i] for i in range(len(jobs))]
+        return [r for r in (results[i] for i in range(len(jobs))) if r is not None]
 
     def _send(self, w: _Worker, index: int, jobs: Sequence[Job]) -> None:
         job = jobs[index]
         w.job, w.started = index, time.monotonic()
         w.conn.send((index, str(job.path), job.source_url, job.ocr))
 
-    def _finish(self, w: _Worker, res: DocumentResult, jobs: Sequence[Job], results: dict[int, DocumentResult],
+    def _finish(self, w: _Worker, res: DocumentResult, jobs: Sequence[Job], results: dict[int, DocumentResult | None],
                 on_result: OnResult | None) -> None:
         assert w.job is not None
         index, seconds = w.job, time.monotonic() - w.started
-        results[index] = res
+        results[index] = None if on_result else res
         w.job = None
         w.done += 1
         if on_result:
             on_result(index, jobs[index], res, seconds, False)
 
-    def _fail(self, w: _Worker, rule: str, reason: str, jobs: Sequence[Job], results: dict[int, DocumentResult],
+    def _fail(self, w: _Worker, rule: str, reason: str, jobs: Sequence[Job], results: dict[int, DocumentResult | None],
               on_result: OnResult | None) -> None:
         assert w.job is not None
         self._finish(w, stopped_result(jobs[w.job], rule, reason), jobs, results, on_result)
         self._replace(w, kill=True)
 
-    def _collect(self, jobs: Sequence[Job], results: dict[int, DocumentResult], on_result: OnResult | None) -> None:
+    def _collect(self, jobs: Sequence[Job], results: dict[int, DocumentResult | None],
+                 on_result: OnResult | None) -> None:
         by_conn = {id(w.conn): w for w in self.workers}
         for conn in wait([w.conn for w in self.workers], timeout=POLL_SECONDS):
             w = by_conn[id(conn)]
@@ -288,7 +301,7 @@ class _Pool:
                            jobs, results, on_result)
         self._enforce_limits(jobs, results, on_result)
 
-    def _worker_died(self, w: _Worker, jobs: Sequence[Job], results: dict[int, DocumentResult],
+    def _worker_died(self, w: _Worker, jobs: Sequence[Job], results: dict[int, DocumentResult | None],
                      on_result: OnResult | None) -> None:
         w.process.join(timeout=5)
         code = w.process.exitcode
@@ -304,7 +317,7 @@ class _Pool:
         how = f"signal {-code} ({signal.Signals(-code).name})" if code and code < 0 else f"exit code {code}"
         self._fail(w, "worker_crashed", f"the process reading the document died ({how})", jobs, results, on_result)
 
-    def _enforce_limits(self, jobs: Sequence[Job], results: dict[int, DocumentResult],
+    def _enforce_limits(self, jobs: Sequence[Job], results: dict[int, DocumentResult | None],
                         on_result: OnResult | None) -> None:
         now = time.monotonic()
         for w in list(self.workers):

@@ -22,14 +22,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dataset.assemble import assemble
+from dataset.assemble import Totals, assemble_by_year, kept_copies
 from dataset.companions import write_companions
+from dataset.inputs import Inputs, plan_inputs, unchanged_build, write_inputs
 from dataset.plan import BuildPlan, check_shrink, plan_build
 from dataset.report import FILE_NAME as REPORT_FILE
 from dataset.snapshots import SnapshotStore
-from dataset.store import write_dataset
+from dataset.store import write_parts
 from dataset.summary import BuildSummary, failed_documents_line, summarize, summary_markdown
-from extract.cache import DocumentCache
+from extract.cache import DocumentCache, KeptResult
 from extract.document import DocumentResult
 from extract.pool import Job, Limits, OnResult, PendingReader, default_workers, read_documents, read_isolated
 from fetch.manifest import source_urls
@@ -75,7 +76,7 @@ def _reporting(total: int, progress: bool) -> Iterator[OnResult]:
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def read_all(p: BuildPlan, workers: int, limits: Limits, progress: bool, cache: DocumentCache,
-             ocr: bool = True) -> list[DocumentResult]:
+             ocr: bool = True) -> list[KeptResult]:
     """Every document, read on this machine by ``workers`` worker processes (or taken from the cache)."""
     jobs = _jobs(p, ocr)
     get_run_logger().info("reading %d documents under %s with %d worker(s)", len(jobs), p.raw, workers)
@@ -103,12 +104,19 @@ def _on_cluster(limits: Limits) -> PendingReader:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def write(results: list[DocumentResult], p: BuildPlan, force: bool, store: SnapshotStore,
-          cache: DocumentCache) -> BuildSummary:
-    assembled = assemble(results)
-    check_shrink(p.current_documents, assembled.tables["documents"].num_rows, out=p.out, raw=p.raw, force=force)
-    summary = summarize(assembled, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
-    snapshot = write_dataset(assembled.tables, p.out, store, extras=write_companions)
+def write(results: list[KeptResult], p: BuildPlan, force: bool, store: SnapshotStore,
+          cache: DocumentCache, inputs: Inputs) -> BuildSummary:
+    """Assemble and write the dataset one fiscal year at a time (rows loaded from the cache for it)."""
+    documents = len(kept_copies((r.document.doc_id, r.document.raw_path) for r in results))
+    check_shrink(p.current_documents, documents, out=p.out, raw=p.raw, force=force)
+    totals = Totals()
+
+    def extras(staging: Path) -> None:
+        write_companions(staging)
+        write_inputs(staging, inputs)
+
+    snapshot = write_parts(assemble_by_year(results, totals), p.out, store, extras=extras)
+    summary = summarize(totals, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
     cache.drop_other_versions()
     _attach_artifacts(summary, snapshot)
     return summary
@@ -162,6 +170,11 @@ def build_dataset(
         p = plan(raw, out, force)
         n_workers = default_workers() if workers is None else workers
         cache = DocumentCache(store.cache_dir, reuse=not rebuild)
+        inputs = plan_inputs(p, ocr)
+        unchanged = unchanged_build(p, inputs, cache)
+        if unchanged is not None:  # the same inputs as the current snapshot: it would be written again
+            logger.info("inputs unchanged since snapshot %s: nothing read or written", store.current())
+            return unchanged
         limits = Limits(seconds=doc_timeout_s, memory_mb=doc_memory_mb)
         if on_cluster:  # tasks are submitted from the flow itself, so they go to its (Dask) task runner
             jobs = _jobs(p, ocr)
@@ -175,7 +188,7 @@ def build_dataset(
         all_failed = failed_documents_line(results)
         if all_failed:
             raise BuildFailed(all_failed)
-        summary = write(results, p, force, store, cache)
+        summary = write(results, p, force, store, cache, inputs)
     logger.info("wrote %s: %s", out, summary.rows)
     return summary
 

@@ -48,7 +48,9 @@ def _print_summary(s: Any) -> None:
     if s.identities_checked:
         rate = s.identities_held / s.identities_checked
         print(f"statement identities: {s.identities_held} of {s.identities_checked} hold ({rate:.1%})")
-    if s.ocr_pages:
+    if s.ocr_pages and s.unchanged:
+        print(f"OCR: {s.ocr_pages} page(s) without a text layer, read by an earlier build")
+    elif s.ocr_pages:
         print(f"OCR: {s.ocr_pages} page(s) without a text layer read in {s.ocr_seconds:.1f} CPU-s "
               f"({s.ocr_seconds / s.ocr_pages:.1f} s a page)")
     if s.indicator_names_raw:
@@ -57,7 +59,10 @@ def _print_summary(s: Any) -> None:
         print(f"failed: {line}")
     if len(s.failed) > 10:
         print(f"failed: … and {len(s.failed) - 10} more (see the issues table)")
-    print(f"dataset: {s.out}")
+    if s.unchanged:
+        print(f"dataset: {s.out} (unchanged: its inputs are the ones it was built from; nothing written)")
+    else:
+        print(f"dataset: {s.out}")
 
 
 @contextmanager
@@ -77,15 +82,30 @@ def _one_run_at_a_time() -> Iterator[None]:
         yield
 
 
+def _unchanged(p: Any, ocr: bool) -> Any:
+    """The current snapshot's summary when the build's inputs are those it was built from, else None."""
+    from dataset.inputs import plan_inputs, unchanged_build
+    from dataset.snapshots import SnapshotStore
+    from extract.cache import DocumentCache
+
+    store = SnapshotStore(p.out)
+    with store.lock():
+        return unchanged_build(p, plan_inputs(p, ocr), DocumentCache(store.cache_dir))
+
+
 def cmd_build(a: argparse.Namespace) -> int:
     from dataset.plan import plan_build
     from model.errors import BuildRefused, DatasetWriteError, GovperfError, RawFolderError
 
     try:  # before Prefect starts: a typo costs a second, not a server start-up
-        plan_build(Path(a.raw), Path(a.out), force=a.force)
+        p = plan_build(Path(a.raw), Path(a.out), force=a.force)
     except (RawFolderError, BuildRefused, DatasetWriteError) as exc:
         print(f"govperf build: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    unchanged = None if a.rebuild else _unchanged(p, ocr=not a.no_ocr)
+    if unchanged is not None:  # nothing to read or write: no Prefect server either
+        _print_summary(unchanged)
+        return EXIT_OK
     from flows.build import cluster_address, with_runner
 
     dask = cluster_address(a.dask)

@@ -78,7 +78,7 @@ def _self_referencing_pdfs(folder: Path) -> list[Path]:
 def test_self_referencing_pdfs_end_as_failed_or_flagged_and_the_others_are_read(tmp_path: Path) -> None:
     bad = _self_referencing_pdfs(tmp_path)
     jobs = [Job(p) for p in bad] + [Job(sample("seed001_changning_2020.pdf"))]
-    results = read_documents(jobs, workers=1, limits=SMALL_LIMITS)
+    results = [k.load() for k in read_documents(jobs, workers=1, limits=SMALL_LIMITS)]
     for res in results[:-1]:
         rules = {i.rule for i in res.extraction.issues}
         damaged = res.document.status == "failed" or "pdf_structure_repaired" in rules
@@ -89,7 +89,7 @@ def test_self_referencing_pdfs_end_as_failed_or_flagged_and_the_others_are_read(
 def test_an_expanding_docx_is_stopped_by_the_memory_limit(tmp_path: Path) -> None:
     bomb = _expanding_docx(tmp_path / "bomb.docx", xml_mb=400)
     assert bomb.stat().st_size < 20 * 1024 * 1024
-    [res] = read_documents([Job(bomb)], workers=1, limits=Limits(seconds=300, memory_mb=600))
+    [res] = [k.load() for k in read_documents([Job(bomb)], workers=1, limits=Limits(seconds=300, memory_mb=600))]
     assert res.document.status == "failed"
     assert [i.rule for i in res.extraction.issues] == ["memory_limit_exceeded"]
 
@@ -98,7 +98,7 @@ def test_a_slow_docx_is_stopped_by_the_time_limit_and_the_next_document_is_read(
     # 40 MB of paragraphs take about 100 CPU-s to read (measured); a small report reads in about a second
     slow = _expanding_docx(tmp_path / "slow.docx", xml_mb=40)
     jobs = [Job(slow), Job(sample("seed001_changning_2020.pdf"))]
-    first, second = read_documents(jobs, workers=1, limits=Limits(seconds=20, memory_mb=6000))
+    first, second = [k.load() for k in read_documents(jobs, workers=1, limits=Limits(seconds=20, memory_mb=6000))]
     assert first.document.status == "failed"
     assert [i.rule for i in first.extraction.issues] == ["time_limit_exceeded"]
     assert "20 s" in (first.document.error or "")

@@ -74,3 +74,59 @@ def test_a_document_stopped_by_a_limit_is_read_again_next_time(tmp_path: Path) -
     stopped = stopped_result(Job(path=src), "time_limit_exceeded", "reading took longer than the limit")
     cache.put(src, stopped)
     assert cache.get(stopped.document.doc_id, src, None) is None
+
+
+def test_a_build_of_unchanged_inputs_writes_nothing_and_needs_no_prefect(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The nightly case: nothing new. The build says so from the snapshot it already has, without
+    starting Prefect (an API address nothing listens on would fail any flow run), and keeps the snapshot."""
+    raw, out = tmp_path / "raw", tmp_path / "curated"
+    raw.mkdir()
+    shutil.copy(sample("seed001_changning_2020.pdf"), raw)
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(out)]) == 0
+    written = capsys.readouterr().out
+    snapshot = out.resolve()
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")  # the discard port: no server
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(out)]) == 0
+    again = capsys.readouterr().out
+    assert "read: 0 document(s), 1 from the cache" in again
+    assert "unchanged" in again and out.resolve() == snapshot
+    # what it says of the dataset is what the build that wrote it said
+    assert [x for x in again.splitlines() if x.startswith("rows:")] == [
+        x for x in written.splitlines() if x.startswith("rows:")]
+
+
+def test_a_changed_or_new_input_is_never_taken_for_unchanged(tmp_path: Path) -> None:
+    from dataset.inputs import build_inputs, current_inputs
+    from dataset.snapshots import SnapshotStore
+
+    raw, out = tmp_path / "raw", tmp_path / "curated"
+    raw.mkdir()
+    shutil.copy(sample("seed001_changning_2020.pdf"), raw)
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(out)]) == 0
+    docs = sorted(raw.glob("*.pdf"))
+    kept = current_inputs(SnapshotStore(out))
+    assert kept == build_inputs(docs, {}, ocr=True)
+    assert kept != build_inputs(docs, {}, ocr=False)  # --no-ocr reads scanned pages differently
+    assert kept != build_inputs(docs, {str(docs[0].resolve()): "http://127.0.0.1/a.pdf"}, ocr=True)
+    (raw / docs[0].name).write_bytes(sample("seed004_hongshan_2019.pdf").read_bytes())  # same name, new bytes
+    assert kept != build_inputs(docs, {}, ocr=True)
+
+
+def test_a_stopped_document_makes_the_next_build_read_it_again(tmp_path: Path) -> None:
+    """A document stopped by a limit is not cached, so the same inputs still need a build."""
+    from dataset.inputs import build_inputs, unchanged_snapshot
+    from dataset.snapshots import SnapshotStore
+
+    raw, out = tmp_path / "raw", tmp_path / "curated"
+    raw.mkdir()
+    shutil.copy(sample("seed001_changning_2020.pdf"), raw)
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(out)]) == 0
+    store, docs = SnapshotStore(out), sorted(raw.glob("*.pdf"))
+    inputs = build_inputs(docs, {}, ocr=True)
+    assert unchanged_snapshot(store, docs, inputs, DocumentCache(store.cache_dir)) == out.resolve()
+    assert unchanged_snapshot(store, docs, inputs, DocumentCache(store.cache_dir, reuse=False)) is None  # --rebuild
+    shutil.rmtree(store.cache_dir)  # as if its reading had been stopped: nothing kept for it
+    assert unchanged_snapshot(store, docs, inputs, DocumentCache(store.cache_dir)) is None

@@ -11,6 +11,7 @@ is ``html``; HTML bytes under any other name are not a document.
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 from pathlib import Path
 
@@ -24,12 +25,23 @@ _HTML_SUFFIXES = (".html", ".htm")
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p")
 
 
+# digests already computed in this process, by (path, inode, size, mtime): a build looks a file up
+# more than once (its inputs, the cache) and should read its bytes once
+_DIGESTS: dict[tuple[str, int, int, int], str] = {}
+
+
 def sha256_of(path: Path) -> str:
+    st = os.stat(path)
+    key = (os.fspath(path), st.st_ino, st.st_size, st.st_mtime_ns)
+    known = _DIGESTS.get(key)
+    if known is not None:
+        return known
     h = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
-    return h.hexdigest()
+    _DIGESTS[key] = digest = h.hexdigest()
+    return digest
 
 
 def sniff_type(path: Path) -> str:
