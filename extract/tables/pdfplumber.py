@@ -11,6 +11,7 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.sources.pdf import OpenedPdf, opened_pdf
+from extract.tables.cell_lines import keep_geometry
 from model.tables import Cell, RawTable
 
 READER = "pdfplumber"
@@ -43,14 +44,17 @@ def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> lis
                 page.close()
                 continue
             found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+            texts = [t.extract() for t in found]
+            # the cells' boxes and characters, for the cells' lines (cell_lines.py) without a second parse
+            keep_geometry(pdf, pno, found, texts, page.chars)
             if not found:
                 page.close()
                 continue
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
             prev_bottom = 0.0
             kept = 0  # index_on_page counts the tables kept, so a page's first real table is 0
-            for i, t in enumerate(found):
-                rows = [[_clean(c) for c in row] for row in t.extract()]
+            for i, (t, cells) in enumerate(zip(found, texts, strict=True)):
+                rows = [[_clean(c) for c in row] for row in cells]
                 rows = [r for r in rows if any(c for c in r)]
                 if not rows:
                     continue
