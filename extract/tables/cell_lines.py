@@ -133,9 +133,12 @@ class PageChars:
                 continue
             cx = (float(c["x0"]) + float(c["x1"])) / 2
             cy = (float(c["top"]) + float(c["bottom"])) / 2
-            if any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes):
-                texts.append(c["text"])
-                coords.extend((float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"])))
+            for x0, top, x1, bottom in boxes:
+                if x0 <= cx <= x1 and top <= cy <= bottom:
+                    texts.append(c["text"])
+                    coords.extend((float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
+                                   float(c["size"])))
+                    break
         return cls(texts=tuple(texts), coords=coords)
 
     def inside(self, bbox: Box) -> list[dict[str, Any]]:
