@@ -42,7 +42,7 @@ def end_to_end(raw: Path) -> dict[str, float]:
 
 def per_document(raw: Path) -> list[dict[str, object]]:
     from extract.document import read_document
-    from extract.sources.sniff import DOCUMENT_SUFFIXES
+    from extract.sources.discover import DOCUMENT_SUFFIXES
 
     rows = []
     for path in sorted(p for p in raw.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES):

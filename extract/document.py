@@ -140,12 +140,14 @@ def _where(exc: BaseException) -> str:
     return f"{Path(frame.filename).name}:{frame.lineno}"
 
 
-def read_document(path: Path, source_url: str | None = None, *, ocr: bool = True) -> DocumentResult:
-    """Read ``path`` (as discovered under the raw folder; stored as raw_path, decoded if not UTF-8)."""
+def read_document(path: Path, source_url: str | None = None, *, ocr: bool = True,
+                  sha256: str | None = None) -> DocumentResult:
+    """Read ``path`` (as discovered under the raw folder; stored as raw_path, decoded if not UTF-8).
+    ``sha256``: the file's digest when the caller already has it (the build's cache look-up), else hashed here."""
     path = Path(path)
     name, name_bytes = decoded_name(path)
     try:
-        doc_id, size = sha256_of(path), path.stat().st_size
+        doc_id, size = sha256 or sha256_of(path), path.stat().st_size
     except OSError as exc:  # permissions, a dangling link, an I/O error: recorded, never fatal
         return unreadable_result(path, source_url, exc)
     rec = DocumentRecord(

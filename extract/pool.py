@@ -24,7 +24,7 @@ import resource
 import signal
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ class Job:
     path: Path
     source_url: str | None = None
     ocr: bool = True  # read pages without a text layer by OCR
+    sha256: str | None = None  # the file's digest, when the parent already hashed it (the cache look-up)
 
 
 # on_result(index, job, result, seconds, cached): called as each document's result is known
@@ -77,10 +78,12 @@ def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_resu
     documents holds only their records in memory."""
     results: dict[int, KeptResult] = {}
     todo: list[int] = []
+    hashed: dict[int, Job] = {}
     for i, job in enumerate(jobs):
-        hit = _cached(cache, job)
+        hit, job = _cached(cache, job)
         if hit is None:
             todo.append(i)
+            hashed[i] = job  # carries the digest to the reader: each file is hashed once
             continue
         if on_result:
             on_result(i, job, hit, 0.0, True)
@@ -93,7 +96,7 @@ def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_resu
             on_result(todo[k], job, res, seconds, False)
         results[todo[k]] = _kept(cache, job, res)
 
-    pending = [jobs[i] for i in todo]
+    pending = [hashed[i] for i in todo]
     if pending:
         (reader or local_reader(workers, limits))(pending, done)
     return [results[i] for i in range(len(jobs))]
@@ -129,7 +132,7 @@ def read_isolated(job: Job, limits: Limits) -> DocumentResult:
     the limits are the Dask worker's own (its nanny's memory limit)."""
     global _OWN_POOL
     if mp.current_process().daemon:
-        return read_document(job.path, job.source_url, ocr=job.ocr)
+        return read_document(job.path, job.source_url, ocr=job.ocr, sha256=job.sha256)
     if _OWN_POOL is None or _OWN_POOL.limits != limits:
         if _OWN_POOL is not None:
             _OWN_POOL.__exit__()
@@ -138,20 +141,21 @@ def read_isolated(job: Job, limits: Limits) -> DocumentResult:
     return _OWN_POOL.run([job], None)[0]
 
 
-def _cached(cache: DocumentCache | None, job: Job) -> DocumentResult | None:
+def _cached(cache: DocumentCache | None, job: Job) -> tuple[DocumentResult | None, Job]:
+    """The cache's result for ``job`` if it holds one, and the job with the file's digest (when hashed)."""
     if cache is None or not cache.reuse:  # --rebuild: no look-up, so no hashing in the parent
-        return None
+        return None, job
     try:
         sha = sha256_of(job.path)
     except OSError:
-        return None
-    return cache.get(sha, job.path, job.source_url, job.ocr)
+        return None, job
+    return cache.get(sha, job.path, job.source_url, job.ocr), replace(job, sha256=sha)
 
 
 def _read_here(jobs: Sequence[Job], on_result: OnResult) -> None:
     for i, job in enumerate(jobs):
         t = time.monotonic()
-        res = read_document(job.path, job.source_url, ocr=job.ocr)
+        res = read_document(job.path, job.source_url, ocr=job.ocr, sha256=job.sha256)
         on_result(i, job, res, time.monotonic() - t, False)
 
 
@@ -176,9 +180,9 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if msg is None:
             return
-        index, path, url, ocr = msg
+        index, path, url, ocr, sha256 = msg
         try:
-            res: Any = read_document(Path(path), url, ocr=ocr)
+            res: Any = read_document(Path(path), url, ocr=ocr, sha256=sha256)
             conn.send(("ok", index, res))
         except MemoryError:
             conn.send(("memory", index, None))
@@ -261,7 +265,7 @@ class _Pool:
     def _send(self, w: _Worker, index: int, jobs: Sequence[Job]) -> None:
         job = jobs[index]
         w.job, w.started = index, time.monotonic()
-        w.conn.send((index, str(job.path), job.source_url, job.ocr))
+        w.conn.send((index, str(job.path), job.source_url, job.ocr, job.sha256))
 
     def _finish(self, w: _Worker, res: DocumentResult, jobs: Sequence[Job], results: dict[int, DocumentResult | None],
                 on_result: OnResult | None) -> None:
@@ -337,7 +341,7 @@ def stopped_result(job: Job, rule: str, reason: str) -> DocumentResult:
     """A document stopped by a limit or a dead worker. Made by the parent, which hashes the file but never
     parses it."""
     try:
-        doc_id, size = sha256_of(job.path), job.path.stat().st_size
+        doc_id, size = job.sha256 or sha256_of(job.path), job.path.stat().st_size
     except OSError as exc:
         return unreadable_result(job.path, job.source_url, exc)
     return failed_result(job.path, job.source_url, rule, reason, doc_id=doc_id, size=size)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,40 +112,103 @@ def cell_lines(bbox: tuple[float, float, float, float], text: str, chars: list[d
     return CellLines(bbox, text, tuple(out))
 
 
-PageCells = tuple[tuple[tuple[CellLines | None, ...], ...], ...]
-
-# pages already read, per opened PDF (dropped with it)
-_PAGES: weakref.WeakKeyDictionary[OpenedPdf, dict[int, PageCells]] = weakref.WeakKeyDictionary()
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
-def page_cells(source: OpenedPdf | Path, page: int) -> PageCells:
-    """Every ruled table of ``page`` (1-based): rows of cells with their lines (None: covered)."""
+@dataclass(frozen=True, kw_only=True)
+class PageChars:
+    """A page's printed characters (blank ones left out) that lie in its tables, in the page's order,
+    kept compact: their texts and, five numbers a character, x0, x1, top, bottom and font size."""
+
+    texts: tuple[str, ...]
+    coords: array[float]
+
+    @classmethod
+    def of(cls, chars: list[dict[str, Any]], boxes: list[Box]) -> PageChars:
+        """The characters of ``chars`` whose centres fall inside one of ``boxes`` (the tables')."""
+        texts: list[str] = []
+        coords: array[float] = array("d")
+        for c in chars:
+            if not c["text"].strip():
+                continue
+            cx = (float(c["x0"]) + float(c["x1"])) / 2
+            cy = (float(c["top"]) + float(c["bottom"])) / 2
+            for x0, top, x1, bottom in boxes:
+                if x0 <= cx <= x1 and top <= cy <= bottom:
+                    texts.append(c["text"])
+                    coords.extend((float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
+                                   float(c["size"])))
+                    break
+        return cls(texts=tuple(texts), coords=coords)
+
+    def inside(self, bbox: Box) -> list[dict[str, Any]]:
+        """The characters whose centres fall inside ``bbox``, as the character records of pdfplumber."""
+        x0, top, x1, bottom = bbox
+        k = self.coords
+        out = []
+        for i, text in enumerate(self.texts):
+            j = 5 * i
+            if x0 <= (k[j] + k[j + 1]) / 2 <= x1 and top <= (k[j + 2] + k[j + 3]) / 2 <= bottom:
+                out.append({"text": text, "x0": k[j], "x1": k[j + 1], "top": k[j + 2], "bottom": k[j + 3],
+                            "size": k[j + 4]})
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableRowCells:
+    boxes: tuple[Box | None, ...]  # None: a cell covered by a merged one
+    texts: tuple[str, ...]  # each cell's text as the table reader gives it ("" for a covered cell)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageGeometry:
+    """What the table reader found on one page, kept so the cells' lines need no second parse:
+    the rows of every ruled table (top to bottom, then left to right) and the characters in them."""
+
+    tables: tuple[tuple[TableRowCells, ...], ...]
+    chars: PageChars
+
+
+# pages whose geometry is known, per opened PDF (dropped with it)
+_PAGES: weakref.WeakKeyDictionary[OpenedPdf, dict[int, PageGeometry]] = weakref.WeakKeyDictionary()
+
+
+def keep_geometry(pdf: OpenedPdf, page: int, found: list[Any], texts: list[list[list[str | None]]],
+                  chars: list[dict[str, Any]]) -> None:
+    """Remember the ruled tables pdfplumber ``found`` on ``page`` (1-based; sorted top to bottom, then
+    left to right), their cells' ``texts`` (``Table.extract()``) and the page's ``chars``."""
+    _PAGES.setdefault(pdf, {})[page] = _geometry(found, texts, chars)
+
+
+def _geometry(found: list[Any], texts: list[list[list[str | None]]], chars: list[dict[str, Any]]) -> PageGeometry:
+    tables = []
+    for t, rows in zip(found, texts, strict=True):
+        tables.append(tuple(
+            TableRowCells(boxes=tuple(row.cells), texts=tuple((txt or "").strip() for txt in cells))
+            for row, cells in zip(t.rows, rows, strict=False)
+        ))
+    return PageGeometry(tables=tuple(tables), chars=PageChars.of(chars, [t.bbox for t in found]))
+
+
+def page_geometry(source: OpenedPdf | Path, page: int) -> PageGeometry:
+    """The ruled tables of ``page`` (1-based) and their characters: as the table reader kept them, else
+    read now (a page the table reader skipped, or a PDF it did not read)."""
     with opened_pdf(source) as pdf:
         done = _PAGES.setdefault(pdf, {})
         if page not in done:
-            done[page] = _read_page_cells(pdf, page)
+            done[page] = _read_page_geometry(pdf, page)
         return done[page]
 
 
-def _read_page_cells(opened: OpenedPdf, page: int) -> PageCells:
+def _read_page_geometry(opened: OpenedPdf, page: int) -> PageGeometry:
     pdf = opened.plumber
     if not 0 < page <= len(pdf.pages):
-        return ()
+        return PageGeometry(tables=(), chars=PageChars(texts=(), coords=array("d")))
     p = pdf.pages[page - 1]
-    chars = p.chars
-    tables: list[tuple[tuple[CellLines | None, ...], ...]] = []
-    for t in sorted(p.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0])):
-        rows = []
-        for row, texts in zip(t.rows, t.extract(), strict=False):
-            rows.append(
-                tuple(
-                    None if box is None else cell_lines(box, (txt or "").strip(), chars)
-                    for box, txt in zip(row.cells, texts, strict=False)
-                )
-            )
-        tables.append(tuple(rows))
+    found = sorted(p.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+    geometry = _geometry(found, [t.extract() for t in found], p.chars)
     p.close()
-    return tuple(tables)
+    return geometry
 
 
 def _fold(cells: list[Cell] | tuple[str | None, ...]) -> list[str]:
@@ -158,14 +222,18 @@ def row_cell_lines(source: OpenedPdf | Path, page: int, row: list[Cell]) -> list
     if not want:
         return None
     try:
-        tables = page_cells(source, page)
+        geometry = page_geometry(source, page)
     except Exception:  # a page pdfplumber cannot re-read: the caller reads the text alone
         return None
-    for table in tables:
+    for table in geometry.tables:
         for cells in table:
-            if _fold(tuple(c.text if c else None for c in cells)) != want:
+            if _fold(tuple(None if box is None else txt for box, txt in zip(cells.boxes, cells.texts,
+                                                                             strict=False))) != want:
                 continue
-            got: list[CellLines | None] = list(cells)
+            got: list[CellLines | None] = [
+                None if box is None else cell_lines(box, txt, geometry.chars.inside(box))
+                for box, txt in zip(cells.boxes, cells.texts, strict=False)
+            ]
             if len(got) < len(row):
                 pad: list[CellLines | None] = [None] * (len(row) - len(got))
                 got = pad + got

@@ -6,11 +6,15 @@ Rulings drawn as line segments and rulings drawn as thousands of tiny rectangles
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
+from pdfplumber.utils import extract_text
+
 from extract.sources.garbled import cells_garbled
 from extract.sources.pdf import OpenedPdf, opened_pdf
+from extract.tables.cell_lines import keep_geometry
 from model.tables import Cell, RawTable
 
 READER = "pdfplumber"
@@ -32,6 +36,36 @@ def _words_between(words: list[dict[str, Any]], top: float, bottom: float) -> st
     )
 
 
+def _cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """What pdfplumber's ``Table.extract()`` gives (each cell's text from the characters whose centres fall
+    in it, in the page's order), without testing every character of the page against every row: the
+    characters within the table are sorted once by their vertical centre and each row takes its band."""
+    x0, top, x1, bottom = table.bbox
+    band: list[tuple[float, int, float, dict[str, Any]]] = []  # (vertical centre, page order, horizontal centre, char)
+    for i, c in enumerate(chars):
+        v_mid = (c["top"] + c["bottom"]) / 2
+        h_mid = (c["x0"] + c["x1"]) / 2
+        if x0 <= h_mid < x1 and top <= v_mid < bottom:
+            band.append((v_mid, i, h_mid, c))
+    band.sort(key=lambda b: (b[0], b[1]))
+    mids = [b[0] for b in band]
+    out: list[list[str | None]] = []
+    for row in table.rows:
+        r0, rtop, r1, rbottom = row.bbox
+        inside = band[bisect_left(mids, rtop) : bisect_left(mids, rbottom)]
+        row_chars = sorted((b for b in inside if r0 <= b[2] < r1), key=lambda b: b[1])
+        cells: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            c0, ctop, c1, cbottom = cell
+            got = [b[3] for b in row_chars if c0 <= b[2] < c1 and ctop <= b[0] < cbottom]
+            cells.append(extract_text(got) if got else "")
+        out.append(cells)
+    return out
+
+
 def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> list[RawTable]:
     """Every ruled table of the document (or of ``pages``, 1-based), in reading order."""
     out: list[RawTable] = []
@@ -43,14 +77,18 @@ def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> lis
                 page.close()
                 continue
             found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+            chars = page.chars
+            texts = [_cell_texts(t, chars) for t in found]
+            # the cells' boxes and characters, for the cells' lines (cell_lines.py) without a second parse
+            keep_geometry(pdf, pno, found, texts, chars)
             if not found:
                 page.close()
                 continue
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
             prev_bottom = 0.0
             kept = 0  # index_on_page counts the tables kept, so a page's first real table is 0
-            for i, t in enumerate(found):
-                rows = [[_clean(c) for c in row] for row in t.extract()]
+            for i, (t, cells) in enumerate(zip(found, texts, strict=True)):
+                rows = [[_clean(c) for c in row] for row in cells]
                 rows = [r for r in rows if any(c for c in r)]
                 if not rows:
                     continue

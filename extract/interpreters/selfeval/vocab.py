@@ -56,6 +56,7 @@ def texts(row: list[Cell]) -> list[tuple[int, str]]:
     return [(i, c) for i, c in enumerate(row) if c and c.strip()]
 
 
+@lru_cache(maxsize=8192)  # asked of every header-like cell of every row; a pure function of the text
 def column_role(cell: Cell) -> str | None:
     """The indicator-table role named by a header cell (name, target, actual, weight, ...): an
     exact word of any role first, then a heading starting with a word, then one containing a
