@@ -42,8 +42,10 @@ MIN_RICH = 2  # rich lines a table needs
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
-BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table
+BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
+ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of its usual row pitches
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
+DENSE = 0.8  # a column with a cell in this share of the rows of figures names each row's item
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -146,16 +148,26 @@ def _fits_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
     return any(seg.x0 >= c0 - 2 and seg.x1 <= c1 + 2 for c0, c1 in cols)
 
 
+def _end_gap(lines: list[Line], height: float) -> float:
+    """The vertical gap that ends a table: ``BLOCK_GAP`` line heights, or ``ROW_PITCHES`` times the
+    usual distance from one rich line to the next (top to top) when that is larger (rows padded with
+    much white keep their table together)."""
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if a.rich and b.rich and b.top > a.bottom]
+    usual = statistics.median(pitches) if pitches else 0.0
+    return max(BLOCK_GAP * height, ROW_PITCHES * usual)
+
+
 def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
     """Index ranges [first, last] of rich lines close enough to be one table: no gap between two
-    consecutive lines from one to the next is wider than ``BLOCK_GAP`` line heights."""
+    consecutive lines from one to the next is wider than :func:`_end_gap`."""
+    end = _end_gap(lines, height)
     runs: list[tuple[int, int]] = []
     start: int | None = None
     last: int | None = None
     for i, ln in enumerate(lines):
         if not ln.rich:
             continue
-        if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > BLOCK_GAP * height:
+        if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > end:
             runs.append((start if start is not None else last, last))
             start = None
         if start is None:
@@ -254,12 +266,22 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         if not g[0].rich:
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
-            if len(first_cols) < 2 or any(_overlap(g, x) for x in touches):
+            if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
                 continue
         rows.append((min(x.top for x in g), max(x.bottom for x in g)))
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _heading_row(g: list[Line], cols: list[tuple[float, float]]) -> bool:
+    """A heading set across the table (一、部门年度目标): one line of one cell that starts at the table's
+    left edge and runs over the gap after the first column. No cell of one column is that wide, so it
+    is a row of its own (a cell merged across the row)."""
+    if len(g) != 1 or len(g[0].segments) != 1 or len(cols) < 2:
+        return False
+    seg = g[0].segments[0]
+    return seg.x0 <= cols[0][0] + 1 and seg.x1 > cols[1][0]
 
 
 def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]:
@@ -368,26 +390,43 @@ class Grid:
     bbox: tuple[float, float, float, float]
 
 
-def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
-                   ) -> list[tuple[list[_Placed], int]]:
+def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
+                   filled: set[int], *, move_fixed: bool = False) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
-    gives them). Bottom up: a label's span ends where the next label of the column begins, and
-    starts at the row (after the label above) that centres the span on the label."""
+    gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
+    column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
+    (after the label above) that centres the span on the label. ``move_fixed``: labels standing on a
+    row's line move too (a label merged down three rows is printed on the middle one's line)."""
     out: list[tuple[list[_Placed], int]] = []
     nxt = len(anchors)  # the first row of the label below
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
-        if any(p.row is not None for p in group) or nxt <= r:  # on a row's own line: it stays there
+        if (not move_fixed and any(p.row is not None for p in group)) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
             continue
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
         lower = min(groups[k - 1][1] + 1, r) if k else 0
         last = nxt - 1
+        if move_fixed:
+            last = r
+            while last + 1 < nxt and last + 1 in filled:
+                last += 1
         first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
     return out[::-1]
+
+
+def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_rows: set[int]) -> tuple[int, set[int]]:
+    """The first column that holds a cell in (nearly) every row of figures (the one naming each row's
+    item), and the rows it fills. The columns left of it, empty in some rows of figures, hold level
+    labels merged down the rows they span."""
+    for c in sorted(grouped):
+        filled = {r for _, r in grouped[c]}
+        if figure_rows and len(filled & figure_rows) >= DENSE * len(figure_rows):
+            return c, filled
+    return 0, set()
 
 
 def grid_of(block: list[Line]) -> Grid:
@@ -401,25 +440,34 @@ def grid_of(block: list[Line]) -> Grid:
             by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln))))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
-    for c, cells in sorted(by_col.items()):
-        cells.sort(key=lambda p: p.seg.top)
-        groups = _group(cells, anchors, height)
-        if len(groups) * 2 <= len(anchors):  # a column of merged labels, each centred on the rows it spans
-            groups = _merged_labels(groups, anchors)
-        for group, r in groups:
-            text = "\n".join(p.seg.text for p in group)
-            cur = rows[r][c]
-            rows[r][c] = f"{cur}\n{text}" if cur else text
-            confs = [p.seg.confidence for p in group if p.seg.confidence is not None]
-            old = conf[r][c]
-            if confs:
-                conf[r][c] = min([*confs, old] if old is not None else confs)
-            for k in range(c + 1, max(p.last_col for p in group) + 1):
-                if not rows[r][k]:
-                    rows[r][k] = None
+    grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
+    figure_rows = {row_of[id(ln)] for ln in block if _figures(ln) and id(ln) in row_of}
+    key, filled = _label_columns(grouped, figure_rows)
+    for c, groups in sorted(grouped.items()):
+        if c < key:  # level labels, each centred on the rows it spans
+            groups = _merged_labels(groups, anchors, filled, move_fixed=True)
+        elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
+            groups = _merged_labels(groups, anchors, filled)
+        _place(groups, c, rows, conf)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
+
+
+def _place(groups: list[tuple[list[_Placed], int]], c: int, rows: list[list[Cell]],
+           conf: list[list[float | None]]) -> None:
+    """Column ``c``'s cells written into ``rows`` (a cell spanning columns leaves ``None`` in the others)."""
+    for group, r in groups:
+        text = "\n".join(p.seg.text for p in group)
+        cur = rows[r][c]
+        rows[r][c] = f"{cur}\n{text}" if cur else text
+        confs = [p.seg.confidence for p in group if p.seg.confidence is not None]
+        old = conf[r][c]
+        if confs:
+            conf[r][c] = min([*confs, old] if old is not None else confs)
+        for k in range(c + 1, max(p.last_col for p in group) + 1):
+            if not rows[r][k]:
+                rows[r][k] = None
 
 
 def _figure_or_dash(cell: Cell) -> bool:
@@ -428,11 +476,15 @@ def _figure_or_dash(cell: Cell) -> bool:
 
 def is_table(rows: list[list[Cell]]) -> bool:
     """Some column after the first holds a figure, or the dash a statement prints for an empty amount,
-    in at least half of the rows after the first."""
+    in at least half of the rows after the first; or at least ``MIN_ROWS`` rows hold two or more
+    of them side by side (a form whose rows of figures sit among long rows of text). Text set in
+    two columns is neither."""
     if len(rows) < MIN_ROWS or len(rows[0]) < 2:
         return False
     body = rows[1:]
-    return any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0])))
+    if any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0]))):
+        return True
+    return sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS
 
 
 # ---- the page -----------------------------------------------------------------------------------
