@@ -45,7 +45,7 @@ ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belon
 BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
 ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of its usual row pitches
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
-DENSE = 0.8  # a column with a cell in this share of the rows of figures names each row's item
+DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -391,25 +391,27 @@ class Grid:
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
-                   filled: set[int], *, move_fixed: bool = False) -> list[tuple[list[_Placed], int]]:
+                   filled: set[int], *, move_fixed: set[int] | None = None) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
     (after the label above) that centres the span on the label. ``move_fixed``: labels standing on a
-    row's line move too (a label merged down three rows is printed on the middle one's line)."""
+    row's line in ``move_fixed`` (rows of figures) move too (a label merged down three rows is printed
+    on the middle one's line)."""
     out: list[tuple[list[_Placed], int]] = []
     nxt = len(anchors)  # the first row of the label below
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
-        if (not move_fixed and any(p.row is not None for p in group)) or nxt <= r:  # it stays on its row
+        fixed = any(p.row is not None for p in group)
+        if (fixed and r not in (move_fixed or set())) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
             continue
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
         lower = min(groups[k - 1][1] + 1, r) if k else 0
         last = nxt - 1
-        if move_fixed:
-            last = r
+        if fixed:  # on a row's line: its span ends with the rows naming
+            last = r                                  # an item that follow that row
             while last + 1 < nxt and last + 1 in filled:
                 last += 1
         first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
@@ -419,13 +421,14 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
 
 
 def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_rows: set[int]) -> tuple[int, set[int]]:
-    """The first column that holds a cell in (nearly) every row of figures (the one naming each row's
-    item), and the rows it fills. The columns left of it, empty in some rows of figures, hold level
-    labels merged down the rows they span."""
-    for c in sorted(grouped):
-        filled = {r for _, r in grouped[c]}
-        if figure_rows and len(filled & figure_rows) >= DENSE * len(figure_rows):
-            return c, filled
+    """The first column that holds a cell in (nearly) as many rows of figures as the fullest column
+    (the one naming each row's item), and the rows it fills. The columns left of it, empty in some
+    rows of figures, hold level labels merged down the rows they span."""
+    filled = {c: {r for _, r in groups} for c, groups in grouped.items()}
+    most = max((len(f & figure_rows) for f in filled.values()), default=0)
+    for c in sorted(filled):
+        if figure_rows and len(filled[c] & figure_rows) >= DENSE * most:
+            return c, filled[c]
     return 0, set()
 
 
@@ -445,7 +448,7 @@ def grid_of(block: list[Line]) -> Grid:
     key, filled = _label_columns(grouped, figure_rows)
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
-            groups = _merged_labels(groups, anchors, filled, move_fixed=True)
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows)
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _merged_labels(groups, anchors, filled)
         _place(groups, c, rows, conf)
