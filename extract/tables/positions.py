@@ -515,7 +515,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     out: list[PositionedTable] = []
     for i, (grid, _) in enumerate(found):
         top, bottom = grid.bbox[1], grid.bbox[3]
-        prev_bottom = found[i - 1][0].bbox[3] if i else 0.0
+        prev_bottom = _bottom_above(top, [found[i - 1][0].bbox] if i else [], skip)
         next_top = found[i + 1][0].bbox[1] if i + 1 < len(found) else page_height
         above = [ln.text for ln in lines if prev_bottom <= ln.top and ln.bottom <= top + 0.5]
         below = [ln.text for ln in lines if bottom - 0.5 <= ln.top and ln.bottom <= next_top]
@@ -527,6 +527,12 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
         table.columns = grid.columns
         out.append(PositionedTable(table, grid.confidence))
     return out
+
+
+def _bottom_above(top: float, *boxes: Sequence[tuple[float, float, float, float]]) -> float:
+    """Where the text above a table starts: below the lowest table (read here, or a ruled one in
+    ``skip``) that ends above it; the page's top when none does."""
+    return max((b[3] for group in boxes for b in group if b[3] <= top + 0.5), default=0.0)
 
 
 def _inside(w: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
