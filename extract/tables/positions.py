@@ -307,6 +307,11 @@ def _figures(ln: Line) -> bool:
     return sum(1 for s in ln.segments if _DIGIT.search(s.text)) >= 2
 
 
+def _amounts(ln: Line) -> bool:
+    """A line of amounts: two or more of its cells hold digits or the dash of an empty amount."""
+    return sum(1 for s in ln.segments if _DIGIT.search(s.text) or _PLACEHOLDER.match(s.text)) >= 2
+
+
 def _same_row(group: list[Line], ln: Line, height: float) -> bool:
     """Whether ``ln`` stands on the row of ``group``: the lines of a multi-line header or a label
     centred half a line off overlap the line before by a good part of a line; a line of figures
@@ -399,20 +404,21 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     row's line in ``move_fixed`` (rows of figures) move too (a label merged down three rows is printed
     on the middle one's line)."""
     out: list[tuple[list[_Placed], int]] = []
+    movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
         fixed = any(p.row is not None for p in group)
-        if (fixed and r not in (move_fixed or set())) or nxt <= r:  # it stays on its row
+        if (fixed and r not in movable) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
             continue
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
         lower = min(groups[k - 1][1] + 1, r) if k else 0
         last = nxt - 1
-        if fixed:  # on a row's line: its span ends with the rows naming
-            last = r                                  # an item that follow that row
-            while last + 1 < nxt and last + 1 in filled:
+        if fixed:  # on a row's line: its span runs over the rows of figures around that row
+            last = r
+            while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
                 last += 1
         first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
@@ -444,7 +450,7 @@ def grid_of(block: list[Line]) -> Grid:
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
     grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
-    figure_rows = {row_of[id(ln)] for ln in block if _figures(ln) and id(ln) in row_of}
+    figure_rows = {row_of[id(ln)] for ln in block if _amounts(ln) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
