@@ -45,6 +45,7 @@ ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belon
 BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
 ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of its usual row pitches
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
+KEY_FIGURES = 0.9  # share of a key column's cells that are figures or dashes (the rest: its heading)
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
@@ -252,7 +253,10 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     different columns (a row of two short cells, offset by their centring) touching no rich line."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
+    continued, body = _continuation_lines(block, cols, height)
     for ln in block:
+        if id(ln) in continued:
+            continue
         if groups and _same_row(groups[-1], ln, height):
             groups[-1].append(ln)
         else:
@@ -268,10 +272,66 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
             if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
                 continue
+            if len(first_cols) >= 2 and body[0] < g[0].top and g[-1].bottom < body[1]:
+                continue  # short cells offset from each other among rows told by a key column: their lines
         rows.append((min(x.top for x in g), max(x.bottom for x in g)))
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | None:
+    """A column of one-line amounts that every line of amounts fills (the score or amount column a
+    row never lacks): at least ``MIN_ROWS`` cells, nearly all figures or dashes. It tells the rows."""
+    amounts = [ln for ln in block if _amounts(ln)]
+    best: int | None = None
+    for c in range(len(cols)):
+        cells = [s.text for ln in block for s in ln.segments if _span(s, cols) == (c, c)]
+        if len(cells) < MIN_ROWS or sum(1 for t in cells if _figure_or_dash(t)) < KEY_FIGURES * len(cells):
+            continue
+        if all(any(_span(s, cols)[0] == c for s in ln.segments) for ln in amounts):
+            best = c
+    return best
+
+
+def _continuation_lines(block: list[Line], cols: list[tuple[float, float]], height: float
+                        ) -> tuple[set[int], tuple[float, float]]:
+    """Rich lines (by ``id``) that stand on no row of their own: with a key column (see
+    :func:`_key_column`), a line between its first and last cells that has no cell in it, next to a
+    line that has one, each of its cells (but level labels left of that line's cells) continuing a
+    multi-line cell of that line's row (a cell set over three lines, vertically centred on a row of
+    one-line cells, has its first and last lines beside nothing in the key column). Also the span
+    (top, bottom) of the rows the key column tells (empty without one)."""
+    key = _key_column(block, cols)
+    if key is None:
+        return set(), (0.0, 0.0)
+    keyed = [ln for ln in block if any(_span(s, cols)[0] == key for s in ln.segments)]
+    top, bottom = keyed[0].top, keyed[-1].bottom
+    out: set[int] = set()
+    for ln in block:
+        if not ln.rich or ln in keyed or ln.top < top or ln.bottom > bottom:
+            continue
+        near = [m for m in keyed if max(m.top - ln.bottom, ln.top - m.bottom) <= ADJACENT * height]
+        if any(_continues(ln, m, block, cols, height) for m in near):
+            out.add(id(ln))
+    return out, (top, bottom)
+
+
+def _continues(ln: Line, row: Line, block: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
+    """Every cell of ``ln`` (but labels left of ``row``'s first cell) has a cell of its column on an
+    adjacent line on ``row``'s side (or on ``row`` itself)."""
+    first = min(_span(s, cols)[0] for s in row.segments)
+    side = (row.top + row.bottom) - (ln.top + ln.bottom)
+    for s in ln.segments:
+        c = _span(s, cols)[0]
+        if c < first:
+            continue
+        if not any(x is not ln and _span(t, cols)[0] == c
+                   and max(x.top - ln.bottom, ln.top - x.bottom) <= ADJACENT * height
+                   and (x is row or side * ((x.top + x.bottom) - (ln.top + ln.bottom)) >= 0)
+                   for x in block for t in x.segments):
+            return False
+    return True
 
 
 def _heading_row(g: list[Line], cols: list[tuple[float, float]]) -> bool:
