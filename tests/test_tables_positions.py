@@ -161,3 +161,25 @@ def test_heading_set_across_the_table_is_a_row_of_its_own() -> None:
     assert rows[3][0] == "二、部门年度重点工作任务" and rows[3][1] is None
     assert rows[4] == ["任务名称", "批复金额", "实际支出"]
     assert rows[5] == ["车管业务", "120.00", "118.50"]
+
+
+def test_cells_over_several_lines_centred_on_their_row_stay_in_that_row() -> None:
+    # row 2's target is printed on three lines and its actual value on two, both centred on the row's
+    # one-line name and score; the level label 产出指标, centred on rows 1-2, shares the target's
+    # first line. That line and the others are no rows of their own.
+    words = _header(100)
+    words += [_word("证据准确率", X[1], 120), _word("100%", X[2], 120), _word("100%", X[3], 120),
+              _word("2", X[4], 120)]
+    words += [_word("产出指标", X[0], 148), _word("快骑辅警36名", X[2], 148)]
+    words += [_word("录用260名", X[3], 155)]
+    words += [_word("聘用辅警数量", X[1], 162), _word("辅警266名", X[2], 162), _word("1", X[4], 162)]
+    words += [_word("完成86%", X[3], 169)]
+    words += [_word("共302名", X[2], 176)]
+    words += [_word("质量指标", X[0], 200), _word("鉴定完成率", X[1], 200), _word("100%", X[2], 200),
+              _word("100%", X[3], 200), _word("2", X[4], 200)]
+    rows = _rows(words)
+    assert rows[1:] == [
+        ["产出指标", "证据准确率", "100%", "100%", "2"],
+        ["", "聘用辅警数量", "快骑辅警36名\n辅警266名\n共302名", "录用260名\n完成86%", "1"],
+        ["质量指标", "鉴定完成率", "100%", "100%", "2"],
+    ]

@@ -45,7 +45,7 @@ ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belon
 BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
 ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of its usual row pitches
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
-KEY_FIGURES = 0.9  # share of a key column's cells that are figures or dashes (the rest: its heading)
+KEY_FIGURES = 0.9  # share of a key column's cells (below its heading) that are figures or dashes
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
@@ -284,9 +284,11 @@ def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | Non
     """A column of one-line amounts that every line of amounts fills (the score or amount column a
     row never lacks): at least ``MIN_ROWS`` cells, nearly all figures or dashes. It tells the rows."""
     amounts = [ln for ln in block if _amounts(ln)]
+    if not amounts:
+        return None
     best: int | None = None
-    for c in range(len(cols)):
-        cells = [s.text for ln in block for s in ln.segments if _span(s, cols) == (c, c)]
+    for c in range(len(cols)):  # its cells from the first line of amounts down (not its heading)
+        cells = [s.text for ln in block if ln.top >= amounts[0].top for s in ln.segments if _span(s, cols) == (c, c)]
         if len(cells) < MIN_ROWS or sum(1 for t in cells if _figure_or_dash(t)) < KEY_FIGURES * len(cells):
             continue
         if all(any(_span(s, cols)[0] == c for s in ln.segments) for ln in amounts):
