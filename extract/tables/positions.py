@@ -45,12 +45,13 @@ ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belon
 BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
 ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of its usual row pitches
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
-KEY_FIGURES = 0.9  # share of a key column's cells (below its heading) that are figures or dashes
+KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are figures or dashes
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
+_AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
@@ -253,7 +254,7 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     different columns (a row of two short cells, offset by their centring) touching no rich line."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
-    continued, body = _continuation_lines(block, cols, height)
+    continued, keyed = _continuation_lines(block, cols, height)
     for ln in block:
         if id(ln) in continued:
             continue
@@ -272,8 +273,9 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
             if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
                 continue
-            if len(first_cols) >= 2 and body[0] < g[0].top and g[-1].bottom < body[1]:
-                continue  # short cells offset from each other among rows told by a key column: their lines
+            if (len(first_cols) >= 2 and all(_continued(ln, keyed, block, cols, height, labels=True) for ln in g)
+                    and any(_continued(ln, keyed, block, cols, height) for ln in g)):
+                continue  # short cells offset from each other, continuing cells of a keyed row
         rows.append((min(x.top for x in g), max(x.bottom for x in g)))
         for ln in g:
             of[id(ln)] = len(rows) - 1
@@ -282,13 +284,14 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
 
 def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | None:
     """A column of one-line amounts that every line of amounts fills (the score or amount column a
-    row never lacks): at least ``MIN_ROWS`` cells, nearly all figures or dashes. It tells the rows."""
+    row never lacks): on those lines at least ``MIN_ROWS`` cells, nearly all figures or dashes (the
+    rightmost such column). It tells the rows."""
     amounts = [ln for ln in block if _amounts(ln)]
     if not amounts:
         return None
     best: int | None = None
-    for c in range(len(cols)):  # its cells from the first line of amounts down (not its heading)
-        cells = [s.text for ln in block if ln.top >= amounts[0].top for s in ln.segments if _span(s, cols) == (c, c)]
+    for c in range(len(cols)):  # its cells on the lines of amounts (not its headings)
+        cells = [s.text for ln in amounts for s in ln.segments if _span(s, cols) == (c, c)]
         if len(cells) < MIN_ROWS or sum(1 for t in cells if _figure_or_dash(t)) < KEY_FIGURES * len(cells):
             continue
         if all(any(_span(s, cols)[0] == c for s in ln.segments) for ln in amounts):
@@ -296,44 +299,71 @@ def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | Non
     return best
 
 
+def _key_amount(ln: Line, block: list[Line], cols: list[tuple[float, float]]) -> bool:
+    """``ln`` holds an amount (a figure or dash) in the block's key column."""
+    key = _key_column(block, cols)
+    return key is not None and any(_span(s, cols)[0] == key and _figure_or_dash(s.text) for s in ln.segments)
+
+
 def _continuation_lines(block: list[Line], cols: list[tuple[float, float]], height: float
-                        ) -> tuple[set[int], tuple[float, float]]:
+                        ) -> tuple[set[int], list[Line]]:
     """Rich lines (by ``id``) that stand on no row of their own: with a key column (see
     :func:`_key_column`), a line between its first and last cells that has no cell in it, next to a
     line that has one, each of its cells (but level labels left of that line's cells) continuing a
     multi-line cell of that line's row (a cell set over three lines, vertically centred on a row of
-    one-line cells, has its first and last lines beside nothing in the key column). Also the span
-    (top, bottom) of the rows the key column tells (empty without one)."""
+    one-line cells, has its first and last lines beside nothing in the key column). Also the lines
+    with an amount in the key column (none without one)."""
     key = _key_column(block, cols)
     if key is None:
-        return set(), (0.0, 0.0)
-    keyed = [ln for ln in block if any(_span(s, cols)[0] == key for s in ln.segments)]
-    top, bottom = keyed[0].top, keyed[-1].bottom
-    out: set[int] = set()
-    for ln in block:
-        if not ln.rich or ln in keyed or ln.top < top or ln.bottom > bottom:
-            continue
-        near = [m for m in keyed if max(m.top - ln.bottom, ln.top - m.bottom) <= ADJACENT * height]
-        if any(_continues(ln, m, block, cols, height) for m in near):
-            out.add(id(ln))
-    return out, (top, bottom)
+        return set(), []
+    keyed = [ln for ln in block if _key_amount(ln, block, cols)]
+    return {id(ln) for ln in block if ln.rich and _continued(ln, keyed, block, cols, height)}, keyed
 
 
-def _continues(ln: Line, row: Line, block: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
-    """Every cell of ``ln`` (but labels left of ``row``'s first cell) has a cell of its column on an
-    adjacent line on ``row``'s side (or on ``row`` itself)."""
-    first = min(_span(s, cols)[0] for s in row.segments)
-    side = (row.top + row.bottom) - (ln.top + ln.bottom)
-    for s in ln.segments:
-        c = _span(s, cols)[0]
-        if c < first:
-            continue
-        if not any(x is not ln and _span(t, cols)[0] == c
-                   and max(x.top - ln.bottom, ln.top - x.bottom) <= ADJACENT * height
-                   and (x is row or side * ((x.top + x.bottom) - (ln.top + ln.bottom)) >= 0)
-                   for x in block for t in x.segments):
-            return False
-    return True
+def _continued(ln: Line, keyed: list[Line], block: list[Line], cols: list[tuple[float, float]],
+               height: float, *, labels: bool = False) -> bool:
+    """``ln`` lies among the ``keyed`` lines, has no cell in the key column, and each of its cells
+    but level labels (left of the column naming each row's item) continues, line after adjacent
+    line down its column, into the height of a keyed line; a line of labels alone continues one only
+    when ``labels``. A line overlapping a keyed line by half a line, or two keyed lines (the middle
+    line of a header), is on their row already."""
+    if not keyed or ln in keyed or ln.top < keyed[0].top or ln.bottom > keyed[-1].bottom:
+        return False
+    overlaps = [min(m.bottom, ln.bottom) - max(m.top, ln.top) for m in keyed]
+    if any(o > 0.5 * height for o in overlaps) or sum(1 for o in overlaps if o > OVERLAP * height) >= 2:
+        return False  # it stands on that line's row anyway, or joins the two lines it overlaps (a header)
+    first = _item_column(block, cols)
+    cells = [(s, _span(s, cols)[0]) for s in ln.segments]
+    cells = [(s, c) for s, c in cells if c >= first]  # not the level labels
+    if not cells:
+        return labels
+    return all(_reaches(s, c, keyed, block, cols, height) for s, c in cells)
+
+
+def _item_column(block: list[Line], cols: list[tuple[float, float]]) -> int:
+    """The first column with a cell on (nearly) as many lines of amounts as the fullest column: the one
+    naming each row's item. The columns left of it hold level labels."""
+    amounts = [ln for ln in block if _amounts(ln)]
+    counts = [sum(1 for ln in amounts if any(_span(s, cols)[0] == c for s in ln.segments)) for c in range(len(cols))]
+    most = max(counts, default=0)
+    return next((c for c, n in enumerate(counts) if n and n >= DENSE * most), 0)
+
+
+def _reaches(seg: Segment, c: int, keyed: list[Line], block: list[Line], cols: list[tuple[float, float]],
+             height: float) -> bool:
+    """Whether the cells of column ``c`` adjacent to ``seg``, line after line, reach the height of a
+    keyed line (a multi-line cell of that row). Amounts are one-line cells: none continues one."""
+    if _AMOUNT.match(seg.text):
+        return False  # an amount is a one-line cell
+    column = sorted((t for x in block for t in x.segments if _span(t, cols)[0] == c and not _AMOUNT.match(t.text)),
+                    key=lambda t: t.top)
+    i = next(k for k, t in enumerate(column) if t is seg)
+    lo = hi = i
+    while lo > 0 and column[lo].top - column[lo - 1].bottom <= ADJACENT * height:
+        lo -= 1
+    while hi + 1 < len(column) and column[hi + 1].top - column[hi].bottom <= ADJACENT * height:
+        hi += 1
+    return any(t.top < m.bottom and t.bottom > m.top for t in column[lo:hi + 1] for m in keyed)
 
 
 def _heading_row(g: list[Line], cols: list[tuple[float, float]]) -> bool:
@@ -462,9 +492,9 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
-    (after the label above) that centres the span on the label. ``move_fixed``: labels standing on a
-    row's line in ``move_fixed`` (rows of figures) move too (a label merged down three rows is printed
-    on the middle one's line)."""
+    (after the label above) that centres the span on the label. ``move_fixed``: the rows of amounts;
+    labels standing on a row's line among them move too (a label merged down three rows is printed
+    on the middle one's line), their span running down only over such rows."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
@@ -478,7 +508,7 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
         lower = min(groups[k - 1][1] + 1, r) if k else 0
         last = nxt - 1
-        if fixed:  # on a row's line: its span runs over the rows of figures around that row
+        if fixed:  # on a row's line: its span runs down over the rows of amounts after that row
             last = r
             while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
                 last += 1
@@ -512,7 +542,8 @@ def grid_of(block: list[Line]) -> Grid:
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
     grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
-    figure_rows = {row_of[id(ln)] for ln in block if _amounts(ln) and id(ln) in row_of}
+    figure_rows = {row_of[id(ln)] for ln in block
+                   if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
