@@ -183,3 +183,17 @@ def test_cells_over_several_lines_centred_on_their_row_stay_in_that_row() -> Non
         ["", "聘用辅警数量", "快骑辅警36名\n辅警266名\n共302名", "录用260名\n完成86%", "1"],
         ["质量指标", "鉴定完成率", "100%", "100%", "2"],
     ]
+
+
+def test_level_label_alone_in_its_column_on_a_continued_page_keeps_its_column() -> None:
+    # a page continuing a form: no header, and the level label 数量指标 is the only cell of its
+    # column, alone on its line (centred on the four rows it spans); it is not part of the names
+    names = ("媒体协作", "宣传片拍摄", "主题活动", "电影下乡")
+    words = []
+    for i, name in enumerate(names):
+        top = 100 + i * LINE
+        words += [_word(name, X[1], top), _word("8", X[2], top), _word("9", X[3], top), _word("2", X[4], top)]
+    words.append(_word("数量指标", X[0], 100 + 1.5 * LINE))
+    rows = _rows(words)
+    assert [r[0] for r in rows] == ["数量指标", "", "", ""]
+    assert [r[1] for r in rows] == list(names)

@@ -235,6 +235,23 @@ def columns(rich: list[Line]) -> list[tuple[float, float]]:
     return sorted((b[0], b[1]) for b in bands)
 
 
+def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> list[tuple[float, float]]:
+    """``cols`` and a band for each run of one-cell lines that overlaps none of them: labels merged
+    down their rows, alone on their lines, in a column no rich line of the block reaches (level
+    labels on a page that continues a form)."""
+    bands: list[list[float]] = []
+    segs = [ln.segments[0] for ln in block if len(ln.segments) == 1]
+    for seg in sorted(segs, key=lambda x: x.x0 - x.x1):  # widest first
+        if any(seg.x0 <= c1 and seg.x1 >= c0 for c0, c1 in cols):
+            continue
+        hit = [b for b in bands if seg.x0 <= b[1] and seg.x1 >= b[0]]
+        if hit:
+            hit[0][0], hit[0][1] = min(hit[0][0], seg.x0), max(hit[0][1], seg.x1)
+        else:
+            bands.append([seg.x0, seg.x1])
+    return sorted([*cols, *((b[0], b[1]) for b in bands)])
+
+
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
     """First and last column a segment covers (by where its ends fall; a gap counts for its neighbour)."""
     first = next((i for i, (_, c1) in enumerate(cols) if seg.x0 <= c1), len(cols) - 1)
@@ -532,7 +549,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    cols = columns([ln for ln in block if ln.rich])
+    cols = _with_label_bands(columns([ln for ln in block if ln.rich]), block)
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
