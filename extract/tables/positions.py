@@ -42,12 +42,16 @@ MIN_RICH = 2  # rich lines a table needs
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
-BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table
+BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
+ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of its usual row pitches
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
+KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are figures or dashes
+DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
+_AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
@@ -146,16 +150,26 @@ def _fits_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
     return any(seg.x0 >= c0 - 2 and seg.x1 <= c1 + 2 for c0, c1 in cols)
 
 
+def _end_gap(lines: list[Line], height: float) -> float:
+    """The vertical gap that ends a table: ``BLOCK_GAP`` line heights, or ``ROW_PITCHES`` times the
+    usual distance from one rich line to the next (top to top) when that is larger (rows padded with
+    much white keep their table together)."""
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if a.rich and b.rich and b.top > a.bottom]
+    usual = statistics.median(pitches) if pitches else 0.0
+    return max(BLOCK_GAP * height, ROW_PITCHES * usual)
+
+
 def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
     """Index ranges [first, last] of rich lines close enough to be one table: no gap between two
-    consecutive lines from one to the next is wider than ``BLOCK_GAP`` line heights."""
+    consecutive lines from one to the next is wider than :func:`_end_gap`."""
+    end = _end_gap(lines, height)
     runs: list[tuple[int, int]] = []
     start: int | None = None
     last: int | None = None
     for i, ln in enumerate(lines):
         if not ln.rich:
             continue
-        if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > BLOCK_GAP * height:
+        if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > end:
             runs.append((start if start is not None else last, last))
             start = None
         if start is None:
@@ -221,6 +235,23 @@ def columns(rich: list[Line]) -> list[tuple[float, float]]:
     return sorted((b[0], b[1]) for b in bands)
 
 
+def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> list[tuple[float, float]]:
+    """``cols`` and a band for each run of one-cell lines that overlaps none of them: labels merged
+    down their rows, alone on their lines, in a column no rich line of the block reaches (level
+    labels on a page that continues a form)."""
+    bands: list[list[float]] = []
+    segs = [ln.segments[0] for ln in block if len(ln.segments) == 1]
+    for seg in sorted(segs, key=lambda x: x.x0 - x.x1):  # widest first
+        if any(seg.x0 <= c1 and seg.x1 >= c0 for c0, c1 in cols):
+            continue
+        hit = [b for b in bands if seg.x0 <= b[1] and seg.x1 >= b[0]]
+        if hit:
+            hit[0][0], hit[0][1] = min(hit[0][0], seg.x0), max(hit[0][1], seg.x1)
+        else:
+            bands.append([seg.x0, seg.x1])
+    return sorted([*cols, *((b[0], b[1]) for b in bands)])
+
+
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
     """First and last column a segment covers (by where its ends fall; a gap counts for its neighbour)."""
     first = next((i for i, (_, c1) in enumerate(cols) if seg.x0 <= c1), len(cols) - 1)
@@ -240,7 +271,10 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     different columns (a row of two short cells, offset by their centring) touching no rich line."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
+    continued, keyed = _continuation_lines(block, cols, height)
     for ln in block:
+        if id(ln) in continued:
+            continue
         if groups and _same_row(groups[-1], ln, height):
             groups[-1].append(ln)
         else:
@@ -254,12 +288,109 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         if not g[0].rich:
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
-            if len(first_cols) < 2 or any(_overlap(g, x) for x in touches):
+            if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
                 continue
+            if (len(first_cols) >= 2 and all(_continued(ln, keyed, block, cols, height, labels=True) for ln in g)
+                    and any(_continued(ln, keyed, block, cols, height) for ln in g)):
+                continue  # short cells offset from each other, continuing cells of a keyed row
         rows.append((min(x.top for x in g), max(x.bottom for x in g)))
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | None:
+    """A column of one-line amounts that every line of amounts fills (the score or amount column a
+    row never lacks): on those lines at least ``MIN_ROWS`` cells, nearly all figures or dashes (the
+    rightmost such column). It tells the rows."""
+    amounts = [ln for ln in block if _amounts(ln)]
+    if not amounts:
+        return None
+    best: int | None = None
+    for c in range(len(cols)):  # its cells on the lines of amounts (not its headings)
+        cells = [s.text for ln in amounts for s in ln.segments if _span(s, cols) == (c, c)]
+        if len(cells) < MIN_ROWS or sum(1 for t in cells if _figure_or_dash(t)) < KEY_FIGURES * len(cells):
+            continue
+        if all(any(_span(s, cols)[0] == c for s in ln.segments) for ln in amounts):
+            best = c
+    return best
+
+
+def _key_amount(ln: Line, block: list[Line], cols: list[tuple[float, float]]) -> bool:
+    """``ln`` holds an amount (a figure or dash) in the block's key column."""
+    key = _key_column(block, cols)
+    return key is not None and any(_span(s, cols)[0] == key and _figure_or_dash(s.text) for s in ln.segments)
+
+
+def _continuation_lines(block: list[Line], cols: list[tuple[float, float]], height: float
+                        ) -> tuple[set[int], list[Line]]:
+    """Rich lines (by ``id``) that stand on no row of their own: with a key column (see
+    :func:`_key_column`), a line between its first and last cells that has no cell in it, next to a
+    line that has one, each of its cells (but level labels left of that line's cells) continuing a
+    multi-line cell of that line's row (a cell set over three lines, vertically centred on a row of
+    one-line cells, has its first and last lines beside nothing in the key column). Also the lines
+    with an amount in the key column (none without one)."""
+    key = _key_column(block, cols)
+    if key is None:
+        return set(), []
+    keyed = [ln for ln in block if _key_amount(ln, block, cols)]
+    return {id(ln) for ln in block if ln.rich and _continued(ln, keyed, block, cols, height)}, keyed
+
+
+def _continued(ln: Line, keyed: list[Line], block: list[Line], cols: list[tuple[float, float]],
+               height: float, *, labels: bool = False) -> bool:
+    """``ln`` lies among the ``keyed`` lines, has no cell in the key column, and each of its cells
+    but level labels (left of the column naming each row's item) continues, line after adjacent
+    line down its column, into the height of a keyed line; a line of labels alone continues one only
+    when ``labels``. A line overlapping a keyed line by half a line, or two keyed lines (the middle
+    line of a header), is on their row already."""
+    if not keyed or ln in keyed or ln.top < keyed[0].top or ln.bottom > keyed[-1].bottom:
+        return False
+    overlaps = [min(m.bottom, ln.bottom) - max(m.top, ln.top) for m in keyed]
+    if any(o > 0.5 * height for o in overlaps) or sum(1 for o in overlaps if o > OVERLAP * height) >= 2:
+        return False  # it stands on that line's row anyway, or joins the two lines it overlaps (a header)
+    first = _item_column(block, cols)
+    cells = [(s, _span(s, cols)[0]) for s in ln.segments]
+    cells = [(s, c) for s, c in cells if c >= first]  # not the level labels
+    if not cells:
+        return labels
+    return all(_reaches(s, c, keyed, block, cols, height) for s, c in cells)
+
+
+def _item_column(block: list[Line], cols: list[tuple[float, float]]) -> int:
+    """The first column with a cell on (nearly) as many lines of amounts as the fullest column: the one
+    naming each row's item. The columns left of it hold level labels."""
+    amounts = [ln for ln in block if _amounts(ln)]
+    counts = [sum(1 for ln in amounts if any(_span(s, cols)[0] == c for s in ln.segments)) for c in range(len(cols))]
+    most = max(counts, default=0)
+    return next((c for c, n in enumerate(counts) if n and n >= DENSE * most), 0)
+
+
+def _reaches(seg: Segment, c: int, keyed: list[Line], block: list[Line], cols: list[tuple[float, float]],
+             height: float) -> bool:
+    """Whether the cells of column ``c`` adjacent to ``seg``, line after line, reach the height of a
+    keyed line (a multi-line cell of that row). Amounts are one-line cells: none continues one."""
+    if _AMOUNT.match(seg.text):
+        return False  # an amount is a one-line cell
+    column = sorted((t for x in block for t in x.segments if _span(t, cols)[0] == c and not _AMOUNT.match(t.text)),
+                    key=lambda t: t.top)
+    i = next(k for k, t in enumerate(column) if t is seg)
+    lo = hi = i
+    while lo > 0 and column[lo].top - column[lo - 1].bottom <= ADJACENT * height:
+        lo -= 1
+    while hi + 1 < len(column) and column[hi + 1].top - column[hi].bottom <= ADJACENT * height:
+        hi += 1
+    return any(t.top < m.bottom and t.bottom > m.top for t in column[lo:hi + 1] for m in keyed)
+
+
+def _heading_row(g: list[Line], cols: list[tuple[float, float]]) -> bool:
+    """A heading set across the table (一、部门年度目标): one line of one cell that starts at the table's
+    left edge and runs over the gap after the first column. No cell of one column is that wide, so it
+    is a row of its own (a cell merged across the row)."""
+    if len(g) != 1 or len(g[0].segments) != 1 or len(cols) < 2:
+        return False
+    seg = g[0].segments[0]
+    return seg.x0 <= cols[0][0] + 1 and seg.x1 > cols[1][0]
 
 
 def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]:
@@ -283,6 +414,11 @@ def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]
 def _figures(ln: Line) -> bool:
     """A line of figures: two or more of its cells hold digits (a table's data row)."""
     return sum(1 for s in ln.segments if _DIGIT.search(s.text)) >= 2
+
+
+def _amounts(ln: Line) -> bool:
+    """A line of amounts: two or more of its cells hold digits or the dash of an empty amount."""
+    return sum(1 for s in ln.segments if _DIGIT.search(s.text) or _PLACEHOLDER.match(s.text)) >= 2
 
 
 def _same_row(group: list[Line], ln: Line, height: float) -> bool:
@@ -368,31 +504,52 @@ class Grid:
     bbox: tuple[float, float, float, float]
 
 
-def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
-                   ) -> list[tuple[list[_Placed], int]]:
+def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
+                   filled: set[int], *, move_fixed: set[int] | None = None) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
-    gives them). Bottom up: a label's span ends where the next label of the column begins, and
-    starts at the row (after the label above) that centres the span on the label."""
+    gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
+    column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
+    (after the label above) that centres the span on the label. ``move_fixed``: the rows of amounts;
+    labels standing on a row's line among them move too (a label merged down three rows is printed
+    on the middle one's line), their span running down only over such rows."""
     out: list[tuple[list[_Placed], int]] = []
+    movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
-        if any(p.row is not None for p in group) or nxt <= r:  # on a row's own line: it stays there
+        fixed = any(p.row is not None for p in group)
+        if (fixed and r not in movable) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
             continue
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
         lower = min(groups[k - 1][1] + 1, r) if k else 0
         last = nxt - 1
+        if fixed:  # on a row's line: its span runs down over the rows of amounts after that row
+            last = r
+            while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
+                last += 1
         first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
     return out[::-1]
 
 
+def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_rows: set[int]) -> tuple[int, set[int]]:
+    """The first column that holds a cell in (nearly) as many rows of figures as the fullest column
+    (the one naming each row's item), and the rows it fills. The columns left of it, empty in some
+    rows of figures, hold level labels merged down the rows they span."""
+    filled = {c: {r for _, r in groups} for c, groups in grouped.items()}
+    most = max((len(f & figure_rows) for f in filled.values()), default=0)
+    for c in sorted(filled):
+        if figure_rows and len(filled[c] & figure_rows) >= DENSE * most:
+            return c, filled[c]
+    return 0, set()
+
+
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    cols = columns([ln for ln in block if ln.rich])
+    cols = _with_label_bands(columns([ln for ln in block if ln.rich]), block)
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
@@ -401,25 +558,35 @@ def grid_of(block: list[Line]) -> Grid:
             by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln))))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
-    for c, cells in sorted(by_col.items()):
-        cells.sort(key=lambda p: p.seg.top)
-        groups = _group(cells, anchors, height)
-        if len(groups) * 2 <= len(anchors):  # a column of merged labels, each centred on the rows it spans
-            groups = _merged_labels(groups, anchors)
-        for group, r in groups:
-            text = "\n".join(p.seg.text for p in group)
-            cur = rows[r][c]
-            rows[r][c] = f"{cur}\n{text}" if cur else text
-            confs = [p.seg.confidence for p in group if p.seg.confidence is not None]
-            old = conf[r][c]
-            if confs:
-                conf[r][c] = min([*confs, old] if old is not None else confs)
-            for k in range(c + 1, max(p.last_col for p in group) + 1):
-                if not rows[r][k]:
-                    rows[r][k] = None
+    grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
+    figure_rows = {row_of[id(ln)] for ln in block
+                   if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
+    key, filled = _label_columns(grouped, figure_rows)
+    for c, groups in sorted(grouped.items()):
+        if c < key:  # level labels, each centred on the rows it spans
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows)
+        elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
+            groups = _merged_labels(groups, anchors, filled)
+        _place(groups, c, rows, conf)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
+
+
+def _place(groups: list[tuple[list[_Placed], int]], c: int, rows: list[list[Cell]],
+           conf: list[list[float | None]]) -> None:
+    """Column ``c``'s cells written into ``rows`` (a cell spanning columns leaves ``None`` in the others)."""
+    for group, r in groups:
+        text = "\n".join(p.seg.text for p in group)
+        cur = rows[r][c]
+        rows[r][c] = f"{cur}\n{text}" if cur else text
+        confs = [p.seg.confidence for p in group if p.seg.confidence is not None]
+        old = conf[r][c]
+        if confs:
+            conf[r][c] = min([*confs, old] if old is not None else confs)
+        for k in range(c + 1, max(p.last_col for p in group) + 1):
+            if not rows[r][k]:
+                rows[r][k] = None
 
 
 def _figure_or_dash(cell: Cell) -> bool:
@@ -428,11 +595,15 @@ def _figure_or_dash(cell: Cell) -> bool:
 
 def is_table(rows: list[list[Cell]]) -> bool:
     """Some column after the first holds a figure, or the dash a statement prints for an empty amount,
-    in at least half of the rows after the first."""
+    in at least half of the rows after the first; or at least ``MIN_ROWS`` rows hold two or more
+    of them side by side (a form whose rows of figures sit among long rows of text). Text set in
+    two columns is neither."""
     if len(rows) < MIN_ROWS or len(rows[0]) < 2:
         return False
     body = rows[1:]
-    return any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0])))
+    if any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0]))):
+        return True
+    return sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS
 
 
 # ---- the page -----------------------------------------------------------------------------------
@@ -460,7 +631,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     out: list[PositionedTable] = []
     for i, (grid, _) in enumerate(found):
         top, bottom = grid.bbox[1], grid.bbox[3]
-        prev_bottom = found[i - 1][0].bbox[3] if i else 0.0
+        prev_bottom = _bottom_above(top, [found[i - 1][0].bbox] if i else [], skip)
         next_top = found[i + 1][0].bbox[1] if i + 1 < len(found) else page_height
         above = [ln.text for ln in lines if prev_bottom <= ln.top and ln.bottom <= top + 0.5]
         below = [ln.text for ln in lines if bottom - 0.5 <= ln.top and ln.bottom <= next_top]
@@ -472,6 +643,12 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
         table.columns = grid.columns
         out.append(PositionedTable(table, grid.confidence))
     return out
+
+
+def _bottom_above(top: float, *boxes: Sequence[tuple[float, float, float, float]]) -> float:
+    """Where the text above a table starts: below the lowest table (read here, or a ruled one in
+    ``skip``) that ends above it; the page's top when none does."""
+    return max((b[3] for group in boxes for b in group if b[3] <= top + 0.5), default=0.0)
 
 
 def _inside(w: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool:

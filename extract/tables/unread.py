@@ -47,7 +47,18 @@ def beside_ruled(pdf: OpenedPdf, pages: list[PageText], ruled: list[RawTable]) -
     found = read_borderless(pdf, wanted, skip=by_page)
     for t in found:  # after the page's ruled tables in reading order
         t.index_on_page += len(by_page.get(t.page, []))
+        _end_text_below(t, ruled)
     return found
+
+
+def _end_text_below(t: RawTable, ruled: list[RawTable]) -> None:
+    """The ruled table just above ``t`` on its page: its text below ends where ``t`` begins (the same
+    text as ``t``'s text above), not at the next ruled table or the page's end."""
+    if t.bbox is None:
+        return
+    above = [r for r in ruled if r.page == t.page and r.bbox is not None and r.bbox[3] <= t.bbox[1] + 0.5]
+    if above:
+        max(above, key=lambda r: r.bbox[3] if r.bbox else 0.0).text_below = t.text_above
 
 
 def shows_a_table(p: PageText) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from extract.sources.pdf import OpenedPdf, opened_pdf
 from extract.tables.positions import read_positions
+from extract.tables.sideways import upright_words
 from model.tables import RawTable
 
 READER = "words"
@@ -27,7 +28,8 @@ def tables_on_page(words: list[Word], page_number: int, page_height: float,
 
 
 def page_words(page: Any) -> list[Word]:
-    return list(page.extract_words(keep_blank_chars=False, use_text_flow=False))
+    """The page's words, turned upright when its text runs sideways (see :mod:`extract.tables.sideways`)."""
+    return upright_words(page).words
 
 
 def read_borderless(source: OpenedPdf | Path, pages: list[int],
@@ -40,6 +42,8 @@ def read_borderless(source: OpenedPdf | Path, pages: list[int],
     with opened_pdf(source) as pdf:
         for pno in sorted(wanted):
             page = pdf.plumber.pages[pno - 1]
-            out.extend(tables_on_page(page_words(page), pno, float(page.height), (skip or {}).get(pno, ())))
+            frame = upright_words(page)
+            boxes = (skip or {}).get(pno, ()) if frame.turn == 0 else ()  # ruled boxes are in the stored frame
+            out.extend(tables_on_page(frame.words, pno, frame.height, boxes))
             page.close()
     return out
