@@ -74,6 +74,8 @@ class OcrSettings:
     crop: bool = False  # detect only inside the inked area (-0.3 CPU-s, lost a figure once)
     min_confidence: float = 0.5  # boxes the recogniser reads with less confidence are dropped
     use_cls: bool = False  # run rapidocr's 0/180° angle classifier on each crop
+    tighten: bool = True  # word boxes drawn tight around their ink (the detector pads its boxes)
+    marks: bool = True  # read the short marks the detector misses (dashes, operators): extract/sources/marks.py
 
 
 DEFAULT = OcrSettings()
@@ -313,7 +315,10 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
             for box, crop, (text, conf, chars) in zip(boxes, crops, read, strict=True):
                 if conf < cfg.min_confidence or not text.strip():
                     continue
-                words.extend(_words(box, crop.shape[1], text, chars, x_off, y_off, cfg.scale))
+                ink = ink_extent(crop) if cfg.tighten else None
+                words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
+            if cfg.marks and words:
+                words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
 
@@ -326,6 +331,25 @@ def _detect(engine: _Engine, img: np.ndarray, cfg: OcrSettings) -> list[np.ndarr
     if boxes is None or len(boxes) == 0:
         return []
     return list(engine.ocr.sorted_boxes(boxes))
+
+
+def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: list[OcrWord], cfg: OcrSettings,
+           offset: tuple[int, int]) -> list[OcrWord]:
+    """Words for the short marks the detector missed (:mod:`extract.sources.marks`)."""
+    from extract.sources.marks import read_marks
+
+    char_px = float(np.median([w.bottom - w.top for w in words])) * cfg.scale
+
+    def read(crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(text, conf) for text, conf, _ in _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)]
+
+    out = []
+    for box, text, conf in read_marks(img, boxes, char_px, read, cfg.min_confidence):
+        x0, x1 = (box.x0 + offset[0]) / cfg.scale, (box.x1 + offset[0]) / cfg.scale
+        top, bottom = (box.y0 + offset[1]) / cfg.scale, (box.y1 + offset[1]) / cfg.scale
+        out.append(OcrWord(text=text, x0=x0, x1=x1, top=top, bottom=bottom, confidence=conf,
+                           char_confidences=(conf,), char_x=((x0 + x1) / 2,)))
+    return out
 
 
 Chars = list[tuple[str, float, float]]  # character, confidence, x-centre as a share of the crop's width
@@ -366,28 +390,140 @@ def _ctc(best: np.ndarray, prob: np.ndarray, charset: list[str], own: float) -> 
     return text, conf, chars
 
 
-def _words(box: np.ndarray, crop_w: int, text: str, chars: Chars, x_off: int, y_off: int,
-           scale: float) -> list[OcrWord]:
-    """A box's text as words (split at blanks, as pdfplumber splits), in points of the page."""
-    xs = box[:, 0] + x_off
-    ys = box[:, 1] + y_off
-    bx0, bx1, btop, bbot = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
-    runs: list[Chars] = []
+@dataclass(frozen=True)
+class InkExtent:
+    """Where a crop's ink lies (pixels of the crop): the rows and columns holding dark pixels."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+
+INK_CONTRAST = 60  # a crop whose darkest pixel is less than this below its paper holds no ink to go by
+
+
+RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling, not type
+INK_GAP = 0.15  # blank pixel rows up to this share of the crop's height inside one band of type
+
+
+def ink_extent(crop: np.ndarray) -> InkExtent | None:
+    """The extent of the type in a recogniser crop, or None when the crop shows no clear ink.
+
+    Ink is what is dark in every channel (black print; a red seal is bright in red and is not ink),
+    darker than halfway between the crop's paper (its 90th percentile) and its darkest pixel.
+    Rulings caught in the crop are not type: pixel rows dark across the whole of a long crop and
+    pixel columns dark over its whole height are left out, and of the bands of inked rows the one
+    holding most ink is the type (a ruling's stub is a thin band of its own)."""
+    grey = crop.max(axis=2) if crop.ndim == 3 else crop
+    h, w = grey.shape[:2]
+    paper = float(np.percentile(grey, 90))
+    darkest = float(grey.min())
+    if paper - darkest < INK_CONTRAST or h < 2 or w < 2:
+        return None
+    dark = grey < (paper + darkest) / 2
+    if w >= 2 * h:
+        dark[dark.sum(axis=1) >= RULED * w, :] = False
+    dark[:, dark.sum(axis=0) >= RULED * h] = False
+    per_row = dark.sum(axis=1)
+    band = _main_band(per_row, max(1, int(INK_GAP * h)))
+    if band is None:
+        return None
+    top, bottom = band
+    cols = np.flatnonzero(dark[top:bottom].any(axis=0))
+    return InkExtent(top=top, bottom=bottom, left=int(cols[0]), right=int(cols[-1]) + 1)
+
+
+def _main_band(per_row: np.ndarray, gap: int) -> tuple[int, int] | None:
+    """The run of inked pixel rows (blank stretches up to ``gap`` rows bridged) holding most ink."""
+    rows = np.flatnonzero(per_row)
+    if not len(rows):
+        return None
+    best: tuple[int, int] | None = None
+    best_ink = -1
+    start = prev = int(rows[0])
+    for r in [*rows[1:].tolist(), None]:
+        if r is not None and r - prev <= gap + 1:
+            prev = r
+            continue
+        ink = int(per_row[start:prev + 1].sum())
+        if ink > best_ink:
+            best, best_ink = (start, prev + 1), ink
+        if r is not None:
+            start = prev = r
+    return best
+
+
+# how much of an em the ink of type fills in height: an ideograph nearly all of it, digits and
+# Latin letters (cap height) about three quarters
+IDEOGRAPH_INK = 0.88
+LATIN_INK = 0.72
+SIDE_BEARING = 0.06  # paper left and right of a glyph's ink inside its advance, in ems
+HALF_EM_PUNCT = 0.55  # full-width punctuation: ink in one half of the em, paper in the other
+
+
+def _em(text: str, ink_px: float) -> float:
+    """The type size (em, pixels) that gives ``text`` its inked height."""
+    wide = any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in text)
+    return ink_px / (IDEOGRAPH_INK if wide else LATIN_INK)
+
+
+def _bearing(ch: str, *, lead: bool) -> float:
+    """Paper between the edge of a character's advance and its ink, in ems, on its leading
+    (``lead``) or trailing side: a text layer's word box is the advances' box, not the ink's.
+    Full-width opening brackets set their ink in the trailing half of the em, closing brackets
+    and full-width commas, stops and colons in the leading half."""
+    if not ch:
+        return 0.0
+    wide = unicodedata.east_asian_width(ch) in "WF"
+    cat = unicodedata.category(ch)
+    if wide and cat == "Ps":
+        return HALF_EM_PUNCT if lead else SIDE_BEARING
+    if wide and cat in ("Pe", "Po"):
+        return SIDE_BEARING if lead else HALF_EM_PUNCT
+    return SIDE_BEARING
+
+
+def _runs(chars: Chars) -> list[Chars]:
+    """The recognised characters cut at blanks into words (as pdfplumber cuts a line)."""
+    runs: list[Chars] = [[]]
     for ch in chars:
         if ch[0].isspace():
-            if runs and runs[-1]:
+            if runs[-1]:
                 runs.append([])
             continue
-        if not runs:
-            runs.append([])
         runs[-1].append(ch)
-    runs = [r for r in runs if r]
-    out: list[OcrWord] = []
+    return [r for r in runs if r]
+
+
+def _words(box: np.ndarray, crop_hw: tuple[int, int], text: str, chars: Chars, offset: tuple[int, int],
+           scale: float, ink: InkExtent | None = None) -> list[OcrWord]:
+    """A box's text as words (split at blanks, as pdfplumber splits), in points of the page.
+
+    With ``ink`` (the crop's inked extent) the words' boxes are drawn tight around the ink, as a
+    text layer's boxes are around their glyphs: the detector's boxes are padded by a few pixels all
+    round, which narrows the gaps between cells and makes lines taller than the type."""
+    xs = box[:, 0] + offset[0]
+    ys = box[:, 1] + offset[1]
+    bx0, bx1, btop, bbot = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
     width = bx1 - bx0
+    left, right = bx0, bx1
+    if ink is not None:
+        crop_h, crop_w = crop_hw
+        per_px_x = width / max(1, crop_w)
+        per_px_y = (bbot - btop) / max(1, crop_h) if crop_h else 1.0
+        mid = (btop + bbot) / 2 + ((ink.top + ink.bottom) / 2 - crop_h / 2) * min(1.0, per_px_y)
+        half = (ink.bottom - ink.top) / 2
+        btop, bbot = mid - half, mid + half
+        em = _em(text, ink.bottom - ink.top) * per_px_x
+        left = bx0 + ink.left * per_px_x - _bearing(text.strip()[:1], lead=True) * em
+        right = bx0 + ink.right * per_px_x + _bearing(text.strip()[-1:], lead=False) * em
+    runs = _runs(chars)
+    out: list[OcrWord] = []
     pitch = width / max(1, len(chars))  # mean advance of one character
     for n, run in enumerate(runs):
-        x0 = bx0 if n == 0 else bx0 + run[0][2] * width - pitch / 2
-        x1 = bx1 if n == len(runs) - 1 else bx0 + run[-1][2] * width + pitch / 2
+        x0 = left if n == 0 else bx0 + run[0][2] * width - pitch / 2
+        x1 = right if n == len(runs) - 1 else bx0 + run[-1][2] * width + pitch / 2
         word = "".join(c for c, _, _ in run)
         confs = tuple(p for _, p, _ in run)
         centres = tuple((bx0 + share * width) / scale for _, _, share in run)

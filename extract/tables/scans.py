@@ -9,6 +9,7 @@ slip mended by :func:`extract.sources.ocr.normalise_number`): the rows it gives 
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,6 +97,26 @@ def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
     return out
 
 
+_FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_LONE_ZERO = frozenset({"o", "O", "〇"})  # a lone 0 as the recogniser may read it
+
+
+def mend_lone_zeros(table: RawTable) -> set[int]:
+    """A cell that is a lone letter O in a row of figures is the figure 0 (the recogniser reads a
+    lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
+    flagged). A row of figures: at least two of its other cells are figures."""
+    mended: set[int] = set()
+    for i, row in enumerate(table.rows):
+        lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
+        figures = sum(1 for c in row if c is not None and _FIGURE.match(c.strip()))
+        if not lone or figures < 2:
+            continue
+        for j in lone:
+            row[j] = "0"
+        mended.add(i)
+    return mended
+
+
 def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
     """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables read."""
     out = ScanReading()
@@ -113,5 +134,7 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
             t = found.table
             t.row_confidence = [min((c for c in row if c is not None), default=None) for row in found.confidence]
             t.row_uncertain = _uncertain_rows(t, words)
+            for i in mend_lone_zeros(t):
+                t.row_uncertain[i] = True
             out.tables.append(t)
     return out

@@ -1,0 +1,147 @@
+"""Short marks the text detector misses: the dash of an empty amount, an operator, a lone digit.
+
+The detector (DB) finds lines of type; a mark standing alone in a cell — the ``—`` or ``-`` a
+form prints for an empty amount, the ``=``, ``<`` or ``≥`` of an indicator's 指标性质, a lone
+``0`` — is often too small or too thin for it, and a cell left without its mark lets the next
+cell's figure slide into its column. This module finds such marks in the page image itself:
+
+1. ink is what is dark in every channel (a red seal is bright in red), darker than the paper by
+   a good part of the way to the darkest print;
+2. rulings (dark runs longer than a few characters, across or down) and everything inside a
+   detected box are taken out;
+3. what is left is grouped (pieces closer than a third of a character: the two bars of ``=``);
+   a group no larger than a character or two (:data:`MAX_WIDTH`, :data:`MAX_HEIGHT`) with ink
+   enough not to be a speck is a candidate;
+4. each candidate is cut out with a margin of paper and read by the recogniser; what it reads is
+   kept only when it is one of the marks a form prints alone in a cell (:data:`MARK`), so a
+   fragment of a seal or of a ruling's crossing never becomes text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# what a form prints alone in a cell that the detector misses: a placeholder dash or slash, a
+# comparison operator (half- and full-width), a lone digit or a lone digit read as a letter O
+MARK = frozenset("-—–－─/／=＝<>＜＞≤≥≦≧0123456789oO")
+RULING_CHARS = 3.0  # a dark run longer than this many character heights is a ruling
+GROUP_GAP = 0.35  # pieces closer than this share of a character height form one mark
+MAX_WIDTH = 2.2  # a mark is at most this many character heights wide
+MAX_HEIGHT = 1.4  # and this many high
+MIN_INK = 0.08  # and holds at least this share of a character height squared in dark pixels
+INK_DEPTH = 0.3  # ink: darker than the paper by this share of the way to the darkest print
+MARGIN_Y = 0.15  # paper above and below a mark's crop, in character heights
+MARGIN_X = 0.4  # paper left and right of it
+FLAT = 0.25  # a dash is no higher than this share of a character
+DASH_MIN = 0.3  # and at least this long
+EM_DASH = 0.7  # from this long it is an em dash
+
+
+@dataclass(frozen=True)
+class MarkBox:
+    """A candidate mark: its pixel box in the page image."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+def ink_mask(bgr: np.ndarray) -> np.ndarray:
+    """Dark pixels: darker in every channel than the paper by :data:`INK_DEPTH` of the way to the
+    darkest print (a thin dash scanned at 150 dpi is grey, not black)."""
+    grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
+    paper = float(np.percentile(grey, 75))
+    print_level = float(np.percentile(grey, 0.2))
+    return np.asarray(grey < paper - INK_DEPTH * (paper - print_level))
+
+
+def _without_rulings(dark: np.ndarray, char_px: float) -> np.ndarray:
+    import cv2
+
+    length = max(8, int(RULING_CHARS * char_px))
+    img = dark.astype(np.uint8)
+    across = cv2.morphologyEx(img, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    down = cv2.morphologyEx(img, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    grow = np.ones((3, 3), np.uint8)  # a ruling's anti-aliased edge goes with it
+    lines = cv2.dilate(np.maximum(across, down), grow)
+    return np.asarray((img > 0) & (lines == 0))
+
+
+def candidates(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float) -> list[MarkBox]:
+    """Inked spots of mark size outside every detected box (``boxes``: the detector's quads in
+    pixels of ``bgr``) and off the rulings; ``char_px`` is the height of a character in pixels."""
+    import cv2
+
+    if char_px <= 0:
+        return []
+    ink = _without_rulings(ink_mask(bgr), char_px)
+    for q in boxes:
+        x0, y0 = np.floor(q.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(q.max(axis=0)).astype(int)
+        ink[max(0, y0):max(0, y1) + 1, max(0, x0):max(0, x1) + 1] = False
+    gap = max(1, round(GROUP_GAP * char_px))
+    grouped = cv2.dilate(ink.astype(np.uint8), np.ones((gap, gap), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
+    out: list[MarkBox] = []
+    for k in range(1, n):
+        x, y, w, h, _ = stats[k]
+        if w > MAX_WIDTH * char_px or h > MAX_HEIGHT * char_px:
+            continue
+        inside = ink[y:y + h, x:x + w] & (labels[y:y + h, x:x + w] == k)
+        if int(inside.sum()) < MIN_INK * char_px * char_px:
+            continue
+        ys, xs = np.nonzero(inside)
+        out.append(MarkBox(x0=x + int(xs.min()), y0=y + int(ys.min()), x1=x + int(xs.max()) + 1,
+                           y1=y + int(ys.max()) + 1))
+    return out
+
+
+def crop(bgr: np.ndarray, box: MarkBox, char_px: float) -> np.ndarray:
+    """The mark cut out centred in a window a little higher than a character, with paper around it
+    (the recogniser reads a mark best at the size it has beside type)."""
+    h, w = bgr.shape[:2]
+    half = max(box.y1 - box.y0, char_px) / 2 + MARGIN_Y * char_px
+    mid = (box.y0 + box.y1) / 2
+    pad = MARGIN_X * char_px
+    y0, y1 = max(0, int(mid - half)), min(h, int(mid + half) + 1)
+    x0, x1 = max(0, int(box.x0 - pad)), min(w, int(box.x1 + pad) + 1)
+    return np.ascontiguousarray(bgr[y0:y1, x0:x1])
+
+
+def dash(box: MarkBox, char_px: float) -> str | None:
+    """A flat stroke alone (no higher than :data:`FLAT` of a character, longer than high) is the
+    dash a form prints for an empty cell: ``—`` when it is most of a character long, else ``-``.
+    Too thin for the recogniser, whose crops are 48 pixels high: told by its shape instead."""
+    w, h = box.x1 - box.x0, box.y1 - box.y0
+    if h > FLAT * char_px or w < 2 * h or w < DASH_MIN * char_px:
+        return None
+    return "—" if w >= EM_DASH * char_px else "-"
+
+
+Reader = Callable[[list[np.ndarray]], list[tuple[str, float]]]
+
+
+def read_marks(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float, read: Reader,
+               min_confidence: float) -> list[tuple[MarkBox, str, float]]:
+    """The marks found outside ``boxes`` and read as one of :data:`MARK` (box, text, confidence)."""
+    found = candidates(bgr, boxes, char_px)
+    out = []
+    rest = []
+    for box in found:
+        flat = dash(box, char_px)
+        if flat is not None:
+            out.append((box, flat, 1.0))
+        else:
+            rest.append(box)
+    if not rest:
+        return out
+    texts = read([crop(bgr, b, char_px) for b in rest])
+    for box, (text, conf) in zip(rest, texts, strict=True):
+        text = text.strip()
+        if len(text) == 1 and text in MARK and conf >= min_confidence:
+            out.append((box, text, conf))
+    return out
