@@ -76,6 +76,7 @@ class OcrSettings:
     use_cls: bool = False  # run rapidocr's 0/180° angle classifier on each crop
     tighten: bool = True  # word boxes drawn tight around their ink (the detector pads its boxes)
     marks: bool = True  # read the short marks the detector misses (dashes, operators): extract/sources/marks.py
+    rulings: bool = True  # find the vertical rulings of the image (a cell's text never runs across one)
 
 
 DEFAULT = OcrSettings()
@@ -130,6 +131,24 @@ class OcrTimings:
         return self.render + self.prepare + self.detect + self.recognise
 
 
+@dataclass(frozen=True)
+class Ruling:
+    """A vertical ruling in the page image, in points of the visible page: x at its top and at its
+    bottom (a skewed scan leans it), and its vertical extent."""
+
+    x_top: float
+    x_bottom: float
+    top: float
+    bottom: float
+
+    def x_at(self, y: float) -> float | None:
+        """Where the ruling stands at height ``y``, None when it does not reach there."""
+        if not self.top <= y <= self.bottom:
+            return None
+        share = (y - self.top) / (self.bottom - self.top) if self.bottom > self.top else 0.0
+        return self.x_top + share * (self.x_bottom - self.x_top)
+
+
 @dataclass
 class OcrPage:
     width: float  # visible page size in points
@@ -138,6 +157,7 @@ class OcrPage:
     engine: str = EXTRACTOR
     settings: OcrSettings = DEFAULT
     boxes: int = 0  # text boxes detected (words can be more: a box is split at blanks)
+    rulings: list[Ruling] = field(default_factory=list)  # vertical rulings seen in the image
     timings: OcrTimings = field(default_factory=OcrTimings)
 
     def as_dicts(self) -> list[dict[str, Any]]:
@@ -271,8 +291,38 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
         height, width = img.shape[0] / scale, img.shape[1] / scale
     timings.render = time.process_time() - t
     words, boxes = _read_image(img, cfg, timings)
+    rulings = _rulings(img, words, cfg.scale) if cfg.rulings else []
     return OcrPage(width=float(width), height=float(height), words=words, settings=cfg, boxes=boxes,
-                   timings=timings)
+                   timings=timings, rulings=rulings)
+
+
+RULING_CHARS = 2.5  # a vertical dark run longer than this many character heights is a ruling
+
+
+def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling]:
+    """The vertical rulings of a page image (a ruled form's column walls), in points."""
+    import cv2
+
+    from extract.sources.marks import ink_mask
+
+    if not words:
+        return []
+    char_px = float(np.median([w.bottom - w.top for w in words])) * scale
+    length = max(8, int(RULING_CHARS * char_px))
+    down = cv2.morphologyEx(ink_mask(img).astype(np.uint8), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(down, connectivity=8)
+    out = []
+    for k in range(1, n):
+        x, y, w, h, _ = stats[k]
+        if w > max(4, h // 10):  # a blot, not a line
+            continue
+        rows = labels[y:y + h, x:x + w] == k
+        top_cols = np.flatnonzero(rows[0])
+        bottom_cols = np.flatnonzero(rows[-1])
+        out.append(Ruling(x_top=(x + float(top_cols.mean()) + 0.5) / scale,
+                          x_bottom=(x + float(bottom_cols.mean()) + 0.5) / scale,
+                          top=y / scale, bottom=(y + h) / scale))
+    return out
 
 
 def _replace(settings: OcrSettings, **changes: Any) -> OcrSettings:
@@ -333,16 +383,38 @@ def _detect(engine: _Engine, img: np.ndarray, cfg: OcrSettings) -> list[np.ndarr
     return list(engine.ocr.sorted_boxes(boxes))
 
 
+REREAD_BELOW = 0.9  # a detected word of a mark or two read with less confidence is read again as a mark
+
+
 def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: list[OcrWord], cfg: OcrSettings,
            offset: tuple[int, int]) -> list[OcrWord]:
-    """Words for the short marks the detector missed (:mod:`extract.sources.marks`)."""
-    from extract.sources.marks import read_marks
+    """Words for the short marks the detector missed (:mod:`extract.sources.marks`); and the
+    detector's own words of one or two marks read with little confidence read again, in a crop
+    cut as for a mark (the recogniser reads ``=`` cut tight as ``"``, ``0`` or ``-``): the new
+    reading replaces the old (in ``words``, in place) when it is a mark and surer."""
+    from extract.sources.marks import MarkBox, crop, read_marks
 
-    char_px = float(np.median([w.bottom - w.top for w in words])) * cfg.scale
+    # the inked height of a character (the words' boxes are one em high)
+    char_px = float(np.median([w.bottom - w.top for w in words])) * cfg.scale * IDEOGRAPH_INK
 
     def read(crops: list[np.ndarray]) -> list[tuple[str, float]]:
         return [(text, conf) for text, conf, _ in _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)]
 
+    def px(v: float, off: int) -> int:
+        return round(v * cfg.scale) - off
+
+    short = [i for i, w in enumerate(words) if len(w.text) <= 2 and w.confidence < REREAD_BELOW
+             and not any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in w.text)]
+    if short:
+        spots = [MarkBox(x0=px(words[i].x0, offset[0]), y0=px(words[i].top, offset[1]),
+                         x1=px(words[i].x1, offset[0]), y1=px(words[i].bottom, offset[1])) for i in short]
+        again = read([crop(img, b, char_px) for b in spots])
+        for i, (text, conf) in zip(short, again, strict=True):
+            text = text.strip()
+            if len(text) == 1 and _is_mark(text) and conf > words[i].confidence and text != words[i].text:
+                w = words[i]
+                words[i] = OcrWord(text=text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, confidence=conf,
+                                   char_confidences=(conf,), char_x=((w.x0 + w.x1) / 2,))
     out = []
     for box, text, conf in read_marks(img, boxes, char_px, read, cfg.min_confidence):
         x0, x1 = (box.x0 + offset[0]) / cfg.scale, (box.x1 + offset[0]) / cfg.scale
@@ -350,6 +422,12 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
         out.append(OcrWord(text=text, x0=x0, x1=x1, top=top, bottom=bottom, confidence=conf,
                            char_confidences=(conf,), char_x=((x0 + x1) / 2,)))
     return out
+
+
+def _is_mark(text: str) -> bool:
+    from extract.sources.marks import MARK
+
+    return text in MARK
 
 
 Chars = list[tuple[str, float, float]]  # character, confidence, x-centre as a share of the crop's width
@@ -500,9 +578,11 @@ def _words(box: np.ndarray, crop_hw: tuple[int, int], text: str, chars: Chars, o
            scale: float, ink: InkExtent | None = None) -> list[OcrWord]:
     """A box's text as words (split at blanks, as pdfplumber splits), in points of the page.
 
-    With ``ink`` (the crop's inked extent) the words' boxes are drawn tight around the ink, as a
-    text layer's boxes are around their glyphs: the detector's boxes are padded by a few pixels all
-    round, which narrows the gaps between cells and makes lines taller than the type."""
+    With ``ink`` (the crop's inked extent) the words' boxes are drawn as a text layer draws them:
+    one em high around the ink's centre (the type size estimated from the ink's height) and from
+    the first character's advance to the last's (the ink widened by the side bearings). The
+    detector's boxes are padded by a few pixels all round and catch pieces of the lines and
+    rulings beside them, which narrows the gaps between cells and makes lines taller than the type."""
     xs = box[:, 0] + offset[0]
     ys = box[:, 1] + offset[1]
     bx0, bx1, btop, bbot = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
@@ -513,9 +593,9 @@ def _words(box: np.ndarray, crop_hw: tuple[int, int], text: str, chars: Chars, o
         per_px_x = width / max(1, crop_w)
         per_px_y = (bbot - btop) / max(1, crop_h) if crop_h else 1.0
         mid = (btop + bbot) / 2 + ((ink.top + ink.bottom) / 2 - crop_h / 2) * min(1.0, per_px_y)
-        half = (ink.bottom - ink.top) / 2
-        btop, bbot = mid - half, mid + half
         em = _em(text, ink.bottom - ink.top) * per_px_x
+        half = _em(text, ink.bottom - ink.top) * min(1.0, per_px_y) / 2
+        btop, bbot = mid - half, mid + half
         left = bx0 + ink.left * per_px_x - _bearing(text.strip()[:1], lead=True) * em
         right = bx0 + ink.right * per_px_x + _bearing(text.strip()[-1:], lead=False) * em
     runs = _runs(chars)

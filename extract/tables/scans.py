@@ -14,9 +14,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.sources.ocr import EXTRACTOR, OcrWord, normalise_number, number_needs_flag, ocr_page
+from extract.sources.ocr import EXTRACTOR, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
 from extract.sources.pdf import OpenedPdf
-from extract.tables.positions import read_positions
+from extract.tables.positions import GAP_CHARS, char_width, read_positions
 from model.pages import PageText
 from model.tables import RawTable
 
@@ -87,6 +87,27 @@ def deskewed(words: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
     return out
 
 
+WALL_INSIDE = 0.3  # a ruling up to this share of a character inside a word's left edge (its box is estimated)
+
+
+def mark_walls(words: list[dict[str, Any]], rulings: list[Ruling]) -> list[dict[str, Any]]:
+    """``words`` with ``wall_before`` set on each word that has a vertical ruling just before it
+    (from a character's width before its left edge to a little inside it): the position reader
+    never joins such a word to the word before it into one cell. Two cells of prose side by side
+    in a ruled form can be set with a gutter narrower than a character; the ruling between them
+    tells them apart."""
+    if not rulings or not words:
+        return words
+    reach = char_width(words) * GAP_CHARS
+    out = []
+    for w in words:
+        mid = (w["top"] + w["bottom"]) / 2
+        xs = [x for r in rulings if (x := r.x_at(mid)) is not None]
+        wall = any(w["x0"] - reach <= x <= w["x0"] + reach * WALL_INSIDE for x in xs)
+        out.append({**w, "wall_before": True} if wall else w)
+    return out
+
+
 def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
     """Rows holding a word whose figure was uncertain (matched by its text within the row's cells)."""
     unsure = [w["text"] for w in words if w["uncertain"]]
@@ -129,7 +150,8 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         out.pages += 1
         out.seconds += read.timings.total
         p.text, p.ocr = read.text, True
-        words = deskewed([_word_dict(w) for w in read.words], read.width)
+        words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
+        words = deskewed(words, read.width)
         for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR):
             t = found.table
             t.row_confidence = [min((c for c in row if c is not None), default=None) for row in found.confidence]
