@@ -31,7 +31,7 @@ RULING_CHARS = 3.0  # a dark run longer than this many character heights is a ru
 GROUP_GAP = 0.35  # pieces closer than this share of a character height form one mark
 MAX_WIDTH = 2.2  # a mark is at most this many character heights wide
 MAX_HEIGHT = 1.4  # and this many high
-MIN_INK = 0.08  # and holds at least this share of a character height squared in dark pixels
+MIN_INK = 0.5  # and holds at least this many dark pixels per pixel of a character's height (a thin dash does)
 INK_DEPTH = 0.3  # ink: darker than the paper by this share of the way to the darkest print
 MARGIN_Y = 0.15  # paper above and below a mark's crop, in character heights
 MARGIN_X = 0.4  # paper left and right of it
@@ -92,7 +92,7 @@ def candidates(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float) -> 
         if w > MAX_WIDTH * char_px or h > MAX_HEIGHT * char_px:
             continue
         inside = ink[y:y + h, x:x + w] & (labels[y:y + h, x:x + w] == k)
-        if int(inside.sum()) < MIN_INK * char_px * char_px:
+        if int(inside.sum()) < MIN_INK * char_px:
             continue
         ys, xs = np.nonzero(inside)
         out.append(MarkBox(x0=x + int(xs.min()), y0=y + int(ys.min()), x1=x + int(xs.max()) + 1,

@@ -76,7 +76,7 @@ class OcrSettings:
     use_cls: bool = False  # run rapidocr's 0/180° angle classifier on each crop
     tighten: bool = True  # word boxes drawn tight around their ink (the detector pads its boxes)
     marks: bool = True  # read the short marks the detector misses (dashes, operators): extract/sources/marks.py
-    rulings: bool = True  # find the vertical rulings of the image (a cell's text never runs across one)
+    rulings: bool = True  # find the rulings of the image (a ruled form is read by its cells: tables/scan_grid.py)
 
 
 DEFAULT = OcrSettings()
@@ -133,20 +133,21 @@ class OcrTimings:
 
 @dataclass(frozen=True)
 class Ruling:
-    """A vertical ruling in the page image, in points of the visible page: x at its top and at its
-    bottom (a skewed scan leans it), and its vertical extent."""
+    """A ruling seen in the page image, in points of the visible page: from (x0, y0) to (x1, y1)
+    (left to right, or top to bottom; a skewed scan leans it a little)."""
 
-    x_top: float
-    x_bottom: float
-    top: float
-    bottom: float
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    vertical: bool
 
     def x_at(self, y: float) -> float | None:
-        """Where the ruling stands at height ``y``, None when it does not reach there."""
-        if not self.top <= y <= self.bottom:
+        """Where a vertical ruling stands at height ``y``, None when it does not reach there."""
+        if not self.vertical or not self.y0 <= y <= self.y1:
             return None
-        share = (y - self.top) / (self.bottom - self.top) if self.bottom > self.top else 0.0
-        return self.x_top + share * (self.x_bottom - self.x_top)
+        share = (y - self.y0) / (self.y1 - self.y0) if self.y1 > self.y0 else 0.0
+        return self.x0 + share * (self.x1 - self.x0)
 
 
 @dataclass
@@ -157,7 +158,7 @@ class OcrPage:
     engine: str = EXTRACTOR
     settings: OcrSettings = DEFAULT
     boxes: int = 0  # text boxes detected (words can be more: a box is split at blanks)
-    rulings: list[Ruling] = field(default_factory=list)  # vertical rulings seen in the image
+    rulings: list[Ruling] = field(default_factory=list)  # rulings seen in the image
     timings: OcrTimings = field(default_factory=OcrTimings)
 
     def as_dicts(self) -> list[dict[str, Any]]:
@@ -296,11 +297,14 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
                    timings=timings, rulings=rulings)
 
 
-RULING_CHARS = 2.5  # a vertical dark run longer than this many character heights is a ruling
+# a dark run longer than this many ems is a ruling: across, longer than any stroke or dash of type;
+# down, longer than any stroke of a character (a wall between two cells one line high is not much longer)
+RULING_ACROSS = 2.5
+RULING_DOWN = 1.2
 
 
 def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling]:
-    """The vertical rulings of a page image (a ruled form's column walls), in points."""
+    """The rulings of a page image (a ruled form's cell walls), in points."""
     import cv2
 
     from extract.sources.marks import ink_mask
@@ -308,20 +312,27 @@ def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling
     if not words:
         return []
     char_px = float(np.median([w.bottom - w.top for w in words])) * scale
-    length = max(8, int(RULING_CHARS * char_px))
-    down = cv2.morphologyEx(ink_mask(img).astype(np.uint8), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(down, connectivity=8)
-    out = []
-    for k in range(1, n):
-        x, y, w, h, _ = stats[k]
-        if w > max(4, h // 10):  # a blot, not a line
-            continue
-        rows = labels[y:y + h, x:x + w] == k
-        top_cols = np.flatnonzero(rows[0])
-        bottom_cols = np.flatnonzero(rows[-1])
-        out.append(Ruling(x_top=(x + float(top_cols.mean()) + 0.5) / scale,
-                          x_bottom=(x + float(bottom_cols.mean()) + 0.5) / scale,
-                          top=y / scale, bottom=(y + h) / scale))
+    dark = ink_mask(img).astype(np.uint8)
+    out: list[Ruling] = []
+    for vertical in (False, True):
+        length = max(8, int((RULING_DOWN if vertical else RULING_ACROSS) * char_px))
+        kernel = np.ones((length, 1) if vertical else (1, length), np.uint8)
+        lines = cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel)
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for k in range(1, n):
+            x, y, w, h, _ = stats[k]
+            long, thick = (h, w) if vertical else (w, h)
+            if thick > max(4, long // 10):  # a blot, not a line
+                continue
+            mask = labels[y:y + h, x:x + w] == k
+            if vertical:
+                a, b = np.flatnonzero(mask[0]), np.flatnonzero(mask[-1])
+                out.append(Ruling(x0=(x + float(a.mean()) + 0.5) / scale, y0=y / scale,
+                                  x1=(x + float(b.mean()) + 0.5) / scale, y1=(y + h) / scale, vertical=True))
+            else:
+                a, b = np.flatnonzero(mask[:, 0]), np.flatnonzero(mask[:, -1])
+                out.append(Ruling(x0=x / scale, y0=(y + float(a.mean()) + 0.5) / scale,
+                                  x1=(x + w) / scale, y1=(y + float(b.mean()) + 0.5) / scale, vertical=False))
     return out
 
 

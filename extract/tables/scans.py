@@ -14,9 +14,11 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract.sources.garbled import cells_garbled
 from extract.sources.ocr import EXTRACTOR, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
 from extract.sources.pdf import OpenedPdf
-from extract.tables.positions import GAP_CHARS, char_width, read_positions
+from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
+from extract.tables.scan_grid import fill, grids, level_words
 from model.pages import PageText
 from model.tables import RawTable
 
@@ -138,8 +140,45 @@ def mend_lone_zeros(table: RawTable) -> set[int]:
     return mended
 
 
+def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for w in words:
+        if top <= w["top"] and w["bottom"] <= bottom:
+            lines.setdefault(round(w["top"] / 3), []).append(w)
+    return "\n".join(" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])) for _, ws in sorted(lines.items()))
+
+
+def ruled_tables(words: list[dict[str, Any]], rulings: list[Ruling], *, page: int, width: float,
+                 height: float) -> tuple[list[RawTable], list[dict[str, Any]]]:
+    """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
+    the words levelled with the page's skew (for the position reader to read what is left)."""
+    slope = skew_slope(words, width)
+    centre = (width / 2, height / 2)
+    level = level_words(words, slope, centre) if slope else words
+    if not rulings or not level:
+        return [], level
+    char_h = statistics.median(w["bottom"] - w["top"] for w in level)
+    found = [fill(g, level) for g in grids(rulings, slope, centre, char_h)]
+    found = [t for t in found if len(t.rows) >= MIN_ROWS and max(len(r) for r in t.rows) >= 2]
+    out = []
+    for i, t in enumerate(found):
+        prev_bottom = found[i - 1].bbox[3] if i else 0.0
+        next_top = found[i + 1].bbox[1] if i + 1 < len(found) else height
+        raw = RawTable.on_page(
+            page=page, rows=t.rows, reader=EXTRACTOR, bbox=t.bbox, index_on_page=i,
+            text_above=_between(level, prev_bottom, t.bbox[1]), text_below=_between(level, t.bbox[3], next_top),
+            page_height=height, garbled=cells_garbled(t.rows),
+        )
+        raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
+        raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
+        out.append(raw)
+    return out, level
+
+
 def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
-    """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables read."""
+    """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables
+    read: ruled tables by their cells (:mod:`extract.tables.scan_grid`), the rest by the positions
+    of the words (:mod:`extract.tables.positions`)."""
     out = ScanReading()
     for p in pages:
         page = pdf.pdfium[p.number - 1]
@@ -151,9 +190,16 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         out.seconds += read.timings.total
         p.text, p.ocr = read.text, True
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
-        words = deskewed(words, read.width)
-        for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR):
+        ruled, words = ruled_tables(words, read.rulings, page=p.number, width=read.width, height=read.height)
+        skip = [t.bbox for t in ruled if t.bbox is not None]
+        for t in ruled:
+            for i in mend_lone_zeros(t):
+                if t.row_uncertain is not None:
+                    t.row_uncertain[i] = True
+            out.tables.append(t)
+        for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR, skip=skip):
             t = found.table
+            t.index_on_page += len(ruled)
             t.row_confidence = [min((c for c in row if c is not None), default=None) for row in found.confidence]
             t.row_uncertain = _uncertain_rows(t, words)
             for i in mend_lone_zeros(t):
