@@ -38,6 +38,7 @@ MARGIN_X = 0.4  # paper left and right of it
 FLAT = 0.25  # a dash is no higher than this share of a character
 DASH_MIN = 0.3  # and at least this long
 EM_DASH = 0.7  # from this long it is an em dash
+SHAPE_CONFIDENCE = 0.5  # a dash told by its shape was not read: as sure as a middling reading
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,20 @@ class MarkBox:
     y1: int
 
 
-def ink_mask(bgr: np.ndarray) -> np.ndarray:
-    """Dark pixels: darker in every channel than the paper by :data:`INK_DEPTH` of the way to the
-    darkest print (a thin dash scanned at 150 dpi is grey, not black)."""
+def ink_threshold(bgr: np.ndarray) -> float:
+    """The grey level below which a pixel is ink: darker in every channel than the paper by
+    :data:`INK_DEPTH` of the way to the darkest print (a thin dash scanned at 150 dpi is grey)."""
     grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
-    paper = float(np.percentile(grey, 75))
-    print_level = float(np.percentile(grey, 0.2))
-    return np.asarray(grey < paper - INK_DEPTH * (paper - print_level))
+    sample = grey[::2, ::2]
+    paper = float(np.percentile(sample, 75))
+    print_level = float(np.percentile(sample, 0.2))
+    return paper - INK_DEPTH * (paper - print_level)
+
+
+def ink_mask(bgr: np.ndarray) -> np.ndarray:
+    """Dark pixels of a page image (:func:`ink_threshold`)."""
+    grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
+    return np.asarray(grey < ink_threshold(bgr))
 
 
 def _without_rulings(dark: np.ndarray, char_px: float) -> np.ndarray:
@@ -122,6 +130,31 @@ def dash(box: MarkBox, char_px: float) -> str | None:
     return "—" if w >= EM_DASH * char_px else "-"
 
 
+CELL_INSET = 0.25  # a cell's walls and their blur: this many character heights inside it are left out
+
+
+def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> MarkBox | None:
+    """The box of the ink inside a ruled cell (pixels x0, y0, x1, y1), its walls left out; None when
+    the cell holds no more ink than a speck. ``threshold``: the page's :func:`ink_threshold` (a cell
+    holding one thin mark has too little ink to tell its own paper and print)."""
+    inset = max(2, round(CELL_INSET * char_px))
+    x0, y0 = max(0, cell[0] + inset), max(0, cell[1] + inset)
+    x1, y1 = cell[2] - inset, cell[3] - inset
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    grey = bgr[y0:y1, x0:x1].max(axis=2) if bgr.ndim == 3 else bgr[y0:y1, x0:x1]
+    dark = grey < threshold
+    if int(dark.sum()) < MIN_INK * char_px:
+        return None
+    ys, xs = np.nonzero(dark)
+    return MarkBox(x0=x0 + int(xs.min()), y0=y0 + int(ys.min()), x1=x0 + int(xs.max()) + 1, y1=y0 + int(ys.max()) + 1)
+
+
+def is_mark(text: str) -> bool:
+    """``text`` is one of the marks a form prints alone in a cell."""
+    return len(text) == 1 and text in MARK
+
+
 Reader = Callable[[list[np.ndarray]], list[tuple[str, float]]]
 
 
@@ -134,7 +167,7 @@ def read_marks(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float, rea
     for box in found:
         flat = dash(box, char_px)
         if flat is not None:
-            out.append((box, flat, 1.0))
+            out.append((box, flat, SHAPE_CONFIDENCE))
         else:
             rest.append(box)
     if not rest:

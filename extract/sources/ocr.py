@@ -160,6 +160,15 @@ class OcrPage:
     boxes: int = 0  # text boxes detected (words can be more: a box is split at blanks)
     rulings: list[Ruling] = field(default_factory=list)  # rulings seen in the image
     timings: OcrTimings = field(default_factory=OcrTimings)
+    image: Any = field(default=None, repr=False)  # the page as rendered (BGR), for reading spots again
+
+    def read_spots(self, spots: list[tuple[float, float, float, float]]) -> list[tuple[str, float] | None]:
+        """Read the one mark inked inside each spot (x0, top, x1, bottom in points; a ruled cell
+        the detector found no text in), as :mod:`extract.sources.marks` reads a mark: None where
+        the spot holds no ink, or no mark."""
+        if self.image is None or not spots or not self.words:
+            return [None] * len(spots)
+        return _read_spots(self, spots)
 
     def as_dicts(self) -> list[dict[str, Any]]:
         return [w.as_dict() for w in self.words]
@@ -294,7 +303,33 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
     words, boxes = _read_image(img, cfg, timings)
     rulings = _rulings(img, words, cfg.scale) if cfg.rulings else []
     return OcrPage(width=float(width), height=float(height), words=words, settings=cfg, boxes=boxes,
-                   timings=timings, rulings=rulings)
+                   timings=timings, rulings=rulings, image=img)
+
+
+def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -> list[tuple[str, float] | None]:
+    from extract.sources.marks import crop, ink_in, ink_threshold, is_mark
+
+    cfg = page.settings
+    engine = _engine(cfg.threads, cfg.use_cls)
+    char_px = float(np.median([w.bottom - w.top for w in page.words])) * cfg.scale * IDEOGRAPH_INK
+    threshold = ink_threshold(page.image)
+    found = [ink_in(page.image, tuple(round(v * cfg.scale) for v in spot), char_px, threshold) for spot in spots]
+    todo = [(i, b) for i, b in enumerate(found) if b is not None]
+    out: list[tuple[str, float] | None] = [None] * len(spots)
+    if not todo:
+        return out
+    t = time.process_time()
+    with engine.lock:
+        read = _recognise(engine, [crop(page.image, b, char_px) for _, b in todo], cfg.rec_batch, cfg.rec_min_ratio)
+    page.timings.recognise += time.process_time() - t
+    for (i, _), (text, conf, _) in zip(todo, read, strict=True):
+        text = text.strip()
+        if is_mark(text) and conf >= SPOT_CONFIDENCE:
+            out[i] = (text, conf)
+    return out
+
+
+SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls already tell it from anything else
 
 
 # a dark run longer than this many ems is a ruling: across, longer than any stroke or dash of type;

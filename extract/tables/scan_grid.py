@@ -20,6 +20,7 @@ from typing import Any
 
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
+from extract.sources.marks import is_mark
 from extract.sources.ocr import Ruling
 from model.tables import Cell
 
@@ -36,6 +37,10 @@ class ScanTable:
     bbox: Box
     rows: list[list[Cell]]
     row_words: list[list[Word]] = field(default_factory=list)  # the words of each row
+    # cells to read again from the image: (row, column, cell box, confidence of what was read or None):
+    # cells without words, and cells holding one mark only (the recogniser reads a mark poorly in the
+    # detector's tight crop)
+    spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
 
 
 def levelled(x: float, y: float, slope: float, centre: tuple[float, float]) -> tuple[float, float]:
@@ -108,19 +113,35 @@ def cell_text(words: list[Word]) -> str:
 
 def fill(table: Table, words: list[Word]) -> ScanTable:
     """The table's rows with the words in their cells (rows with no text at all left out)."""
-    rows: list[list[Cell]] = []
-    row_words: list[list[Word]] = []
+    out = ScanTable(bbox=tuple(table.bbox), rows=[], row_words=[])  # type: ignore[arg-type]
     for row in table.rows:
         cells: list[Cell] = []
         mine: list[Word] = []
-        for box in row.cells:
+        spots: list[tuple[int, int, Box, float | None]] = []
+        for j, box in enumerate(row.cells):
             if box is None:
                 cells.append(None)
                 continue
             inside = [w for w in words if _inside(w, box)]
             mine.extend(inside)
             cells.append(cell_text(inside))
+            if not inside:
+                spots.append((len(out.rows), j, tuple(box), None))  # type: ignore[arg-type]
+            elif len(inside) == 1 and is_mark(str(inside[0]["text"])):
+                spots.append((len(out.rows), j, tuple(box), float(inside[0].get("confidence") or 0.0)))  # type: ignore[arg-type]
         if any(cells):
-            rows.append(cells)
-            row_words.append(mine)
-    return ScanTable(bbox=tuple(table.bbox), rows=rows, row_words=row_words)  # type: ignore[arg-type]
+            out.rows.append(cells)
+            out.row_words.append(mine)
+            out.spots.extend(spots)
+    return out
+
+
+def unlevelled(box: Box, slope: float, centre: tuple[float, float]) -> Box:
+    """The page-space box around a levelled box (the inverse turn of :func:`levelled`)."""
+    cx, cy = centre
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        px = x - slope * (y - cy)
+        xs.append(px)
+        ys.append(y + slope * (px - cx))
+    return min(xs), min(ys), max(xs), max(ys)

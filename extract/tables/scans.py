@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
-from extract.sources.ocr import EXTRACTOR, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
+from extract.sources.ocr import EXTRACTOR, OcrPage, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
 from extract.sources.pdf import OpenedPdf
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
-from extract.tables.scan_grid import fill, grids, level_words
+from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled
 from model.pages import PageText
 from model.tables import RawTable
 
@@ -148,10 +148,25 @@ def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
     return "\n".join(" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])) for _, ws in sorted(lines.items()))
 
 
-def ruled_tables(words: list[dict[str, Any]], rulings: list[Ruling], *, page: int, width: float,
-                 height: float) -> tuple[list[RawTable], list[dict[str, Any]]]:
+def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, float]) -> None:
+    """Cells the detector found no text in but that hold ink, and cells holding one mark only: the
+    mark in them read again from the image, cut as a mark is (the ``—`` of an empty amount, the
+    ``=`` of a 指标性质); a new reading replaces an old one only when it is surer."""
+    if not t.spots:
+        return
+    marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
+    for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
+        if mark is None or (old is not None and mark[1] <= old):
+            continue
+        t.rows[i][j] = mark[0]
+        t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
+
+
+def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *,
+                 page: int) -> tuple[list[RawTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
     the words levelled with the page's skew (for the position reader to read what is left)."""
+    rulings, width, height = read.rulings, read.width, read.height
     slope = skew_slope(words, width)
     centre = (width / 2, height / 2)
     level = level_words(words, slope, centre) if slope else words
@@ -160,6 +175,8 @@ def ruled_tables(words: list[dict[str, Any]], rulings: list[Ruling], *, page: in
     char_h = statistics.median(w["bottom"] - w["top"] for w in level)
     found = [fill(g, level) for g in grids(rulings, slope, centre, char_h)]
     found = [t for t in found if len(t.rows) >= MIN_ROWS and max(len(r) for r in t.rows) >= 2]
+    for t in found:
+        _fill_marks(t, read, slope, centre)
     out = []
     for i, t in enumerate(found):
         prev_bottom = found[i - 1].bbox[3] if i else 0.0
@@ -190,7 +207,7 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         out.seconds += read.timings.total
         p.text, p.ocr = read.text, True
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
-        ruled, words = ruled_tables(words, read.rulings, page=p.number, width=read.width, height=read.height)
+        ruled, words = ruled_tables(words, read, page=p.number)
         skip = [t.bbox for t in ruled if t.bbox is not None]
         for t in ruled:
             for i in mend_lone_zeros(t):
