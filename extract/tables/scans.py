@@ -204,7 +204,6 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         finally:
             page.close()
         out.pages += 1
-        out.seconds += read.timings.total
         p.text, p.ocr = read.text, True
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
         ruled, words = ruled_tables(words, read, page=p.number)
@@ -222,4 +221,6 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
             for i in mend_lone_zeros(t):
                 t.row_uncertain[i] = True
             out.tables.append(t)
+        out.seconds += read.timings.total  # with the marks read again in ruled cells
+        read.image = None
     return out
