@@ -25,8 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 
 # what a form prints alone in a cell that the detector misses: a placeholder dash or slash, a
-# comparison operator (half- and full-width), a lone digit or a lone digit read as a letter O
-MARK = frozenset("-—–－─/／=＝<>＜＞≤≥≦≧0123456789oO")
+# comparison operator (half- and full-width, ≥ also typed as two characters), a lone digit or a
+# lone digit read as a letter O
+MARK = frozenset([*"-—–－─/／=＝<>＜＞≤≥≦≧0123456789oO", ">=", "<=", "＞＝", "＜＝"])
 RULING_CHARS = 3.0  # a dark run longer than this many character heights is a ruling
 GROUP_GAP = 0.35  # pieces closer than this share of a character height form one mark
 MAX_WIDTH = 2.2  # a mark is at most this many character heights wide
@@ -131,6 +132,19 @@ def dash(box: MarkBox, char_px: float) -> str | None:
 
 
 CELL_INSET = 0.25  # a cell's walls and their blur: this many character heights inside it are left out
+CENTRE_WIDTH = 1.6  # a lone mark set in the middle of its cell lies within this many characters across
+CENTRE_HEIGHT = 1.2  # and this many down (a seal's strokes elsewhere in the cell are left out)
+WALL = 0.8  # and a pixel column (row) dark over this share of the cell's height (width) is a wall
+
+
+def centre_of(cell: tuple[int, ...], char_px: float) -> tuple[int, int, int, int]:
+    """The middle of a cell, where a form sets a lone mark: :data:`CENTRE_WIDTH` by
+    :data:`CENTRE_HEIGHT` characters (with the inset :func:`ink_in` takes off again)."""
+    cx, cy = (cell[0] + cell[2]) / 2, (cell[1] + cell[3]) / 2
+    inset = max(2, round(CELL_INSET * char_px))
+    hw, hh = CENTRE_WIDTH * char_px / 2 + inset, CENTRE_HEIGHT * char_px / 2 + inset
+    return (max(cell[0], round(cx - hw)), max(cell[1], round(cy - hh)),
+            min(cell[2], round(cx + hw)), min(cell[3], round(cy + hh)))
 
 
 def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> MarkBox | None:
@@ -144,6 +158,9 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
         return None
     grey = bgr[y0:y1, x0:x1].max(axis=2) if bgr.ndim == 3 else bgr[y0:y1, x0:x1]
     dark = grey < threshold
+    h, w = dark.shape
+    dark[:, dark.sum(axis=0) >= WALL * h] = False  # a wall caught inside the inset (thick, or leaning)
+    dark[dark.sum(axis=1) >= WALL * w, :] = False
     if int(dark.sum()) < MIN_INK * char_px:
         return None
     ys, xs = np.nonzero(dark)
@@ -152,7 +169,7 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
 
 def is_mark(text: str) -> bool:
     """``text`` is one of the marks a form prints alone in a cell."""
-    return len(text) == 1 and text in MARK
+    return text in MARK
 
 
 Reader = Callable[[list[np.ndarray]], list[tuple[str, float]]]
@@ -175,6 +192,6 @@ def read_marks(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float, rea
     texts = read([crop(bgr, b, char_px) for b in rest])
     for box, (text, conf) in zip(rest, texts, strict=True):
         text = text.strip()
-        if len(text) == 1 and text in MARK and conf >= min_confidence:
+        if is_mark(text) and conf >= min_confidence:
             out.append((box, text, conf))
     return out

@@ -307,15 +307,31 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
 
 
 def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -> list[tuple[str, float] | None]:
+    """Each spot's ink read as a mark; where the whole cell's ink does not read as one (a seal's
+    strokes across the cell), its middle is read again, where a form sets a lone mark."""
+    from extract.sources.marks import centre_of
+
+    cfg = page.settings
+    char_px = float(np.median([w.bottom - w.top for w in page.words])) * cfg.scale * IDEOGRAPH_INK
+    cells = [tuple(round(v * cfg.scale) for v in spot) for spot in spots]
+    out = _read_cells(page, cells, char_px)
+    again = [i for i, r in enumerate(out) if r is None]
+    if again:
+        middles = _read_cells(page, [centre_of(cells[i], char_px) for i in again], char_px)
+        for i, r in zip(again, middles, strict=True):
+            out[i] = r
+    return out
+
+
+def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
     from extract.sources.marks import crop, ink_in, ink_threshold, is_mark
 
     cfg = page.settings
     engine = _engine(cfg.threads, cfg.use_cls)
-    char_px = float(np.median([w.bottom - w.top for w in page.words])) * cfg.scale * IDEOGRAPH_INK
     threshold = ink_threshold(page.image)
-    found = [ink_in(page.image, tuple(round(v * cfg.scale) for v in spot), char_px, threshold) for spot in spots]
+    found = [ink_in(page.image, cell, char_px, threshold) for cell in cells]
     todo = [(i, b) for i, b in enumerate(found) if b is not None]
-    out: list[tuple[str, float] | None] = [None] * len(spots)
+    out: list[tuple[str, float] | None] = [None] * len(cells)
     if not todo:
         return out
     t = time.process_time()
@@ -457,7 +473,7 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
         again = read([crop(img, b, char_px) for b in spots])
         for i, (text, conf) in zip(short, again, strict=True):
             text = text.strip()
-            if len(text) == 1 and _is_mark(text) and conf > words[i].confidence and text != words[i].text:
+            if _is_mark(text) and conf > words[i].confidence and text != words[i].text:
                 w = words[i]
                 words[i] = OcrWord(text=text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, confidence=conf,
                                    char_confidences=(conf,), char_x=((w.x0 + w.x1) / 2,))
@@ -471,9 +487,9 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
 
 
 def _is_mark(text: str) -> bool:
-    from extract.sources.marks import MARK
+    from extract.sources.marks import is_mark
 
-    return text in MARK
+    return is_mark(text)
 
 
 Chars = list[tuple[str, float, float]]  # character, confidence, x-centre as a share of the crop's width
