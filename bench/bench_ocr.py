@@ -60,7 +60,8 @@ PAGES: list[tuple[str, int, str]] = [
 ]
 
 BASE = ocr.OcrSettings(scale=2.0, det_max_side=0, rec_batch=6, rec_min_ratio=0.0, threads=0,
-                       suppress_red=False, crop=False, use_cls=True)
+                       suppress_red=False, crop=False, use_cls=True, tighten=False, marks=False, rulings=False)
+OLD_DEFAULT = replace(ocr.DEFAULT, tighten=False, marks=False, rulings=False)  # = +det1280
 SETTINGS: dict[str, ocr.OcrSettings] = {
     # rapidocr as it comes (angle classifier, batches of 6 padded to 320 px, all cores spinning,
     # detection on the full 2x render), only the render scale chosen
@@ -69,12 +70,15 @@ SETTINGS: dict[str, ocr.OcrSettings] = {
     "+batch1": replace(BASE, use_cls=False, threads=1, rec_batch=1),
     "+no-pad-floor": replace(BASE, use_cls=False, threads=1, rec_batch=1, rec_min_ratio=1.0),
     "+det1280": replace(BASE, use_cls=False, threads=1, rec_batch=1, rec_min_ratio=1.0, det_max_side=1280),
-    # the chosen default is +det1280 (ocr.DEFAULT); the rows below try more on top of it
-    "+red,crop": replace(ocr.DEFAULT, suppress_red=True, crop=True),
-    "+red,crop,2-threads": replace(ocr.DEFAULT, suppress_red=True, crop=True, threads=2),
-    "+red,crop@1.5x": replace(ocr.DEFAULT, suppress_red=True, crop=True, scale=1.5),
-    "+red,crop,det960": replace(ocr.DEFAULT, suppress_red=True, crop=True, det_max_side=960),
-    "+crop (no red)": replace(ocr.DEFAULT, crop=True),
+    # +det1280 was the default; ocr.DEFAULT adds boxes drawn as a text layer's (em high, advance
+    # wide), marks the detector missed read from the image, and the image's rulings
+    "+ink,marks,rulings (default)": ocr.DEFAULT,
+    # the rows below try more on top of +det1280
+    "+red,crop": replace(OLD_DEFAULT, suppress_red=True, crop=True),
+    "+red,crop,2-threads": replace(OLD_DEFAULT, suppress_red=True, crop=True, threads=2),
+    "+red,crop@1.5x": replace(OLD_DEFAULT, suppress_red=True, crop=True, scale=1.5),
+    "+red,crop,det960": replace(OLD_DEFAULT, suppress_red=True, crop=True, det_max_side=960),
+    "+crop (no red)": replace(OLD_DEFAULT, crop=True),
 }
 
 _NUM = re.compile(r"\d+(?:\.\d+)?%?")

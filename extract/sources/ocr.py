@@ -74,6 +74,9 @@ class OcrSettings:
     crop: bool = False  # detect only inside the inked area (-0.3 CPU-s, lost a figure once)
     min_confidence: float = 0.5  # boxes the recogniser reads with less confidence are dropped
     use_cls: bool = False  # run rapidocr's 0/180° angle classifier on each crop
+    tighten: bool = True  # word boxes drawn tight around their ink (the detector pads its boxes)
+    marks: bool = True  # read the short marks the detector misses (dashes, operators): extract/sources/marks.py
+    rulings: bool = True  # find the rulings of the image (a ruled form is read by its cells: tables/scan_grid.py)
 
 
 DEFAULT = OcrSettings()
@@ -128,6 +131,25 @@ class OcrTimings:
         return self.render + self.prepare + self.detect + self.recognise
 
 
+@dataclass(frozen=True)
+class Ruling:
+    """A ruling seen in the page image, in points of the visible page: from (x0, y0) to (x1, y1)
+    (left to right, or top to bottom; a skewed scan leans it a little)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    vertical: bool
+
+    def x_at(self, y: float) -> float | None:
+        """Where a vertical ruling stands at height ``y``, None when it does not reach there."""
+        if not self.vertical or not self.y0 <= y <= self.y1:
+            return None
+        share = (y - self.y0) / (self.y1 - self.y0) if self.y1 > self.y0 else 0.0
+        return self.x0 + share * (self.x1 - self.x0)
+
+
 @dataclass
 class OcrPage:
     width: float  # visible page size in points
@@ -136,7 +158,17 @@ class OcrPage:
     engine: str = EXTRACTOR
     settings: OcrSettings = DEFAULT
     boxes: int = 0  # text boxes detected (words can be more: a box is split at blanks)
+    rulings: list[Ruling] = field(default_factory=list)  # rulings seen in the image
     timings: OcrTimings = field(default_factory=OcrTimings)
+    image: Any = field(default=None, repr=False)  # the page as rendered (BGR), for reading spots again
+
+    def read_spots(self, spots: list[tuple[float, float, float, float]]) -> list[tuple[str, float] | None]:
+        """Read the one mark inked inside each spot (x0, top, x1, bottom in points; a ruled cell
+        the detector found no text in), as :mod:`extract.sources.marks` reads a mark: None where
+        the spot holds no ink, or no mark."""
+        if self.image is None or not spots or not self.words:
+            return [None] * len(spots)
+        return _read_spots(self, spots)
 
     def as_dicts(self) -> list[dict[str, Any]]:
         return [w.as_dict() for w in self.words]
@@ -269,8 +301,90 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
         height, width = img.shape[0] / scale, img.shape[1] / scale
     timings.render = time.process_time() - t
     words, boxes = _read_image(img, cfg, timings)
+    rulings = _rulings(img, words, cfg.scale) if cfg.rulings else []
     return OcrPage(width=float(width), height=float(height), words=words, settings=cfg, boxes=boxes,
-                   timings=timings)
+                   timings=timings, rulings=rulings, image=img)
+
+
+def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -> list[tuple[str, float] | None]:
+    """Each spot's ink read as a mark; where the whole cell's ink does not read as one (a seal's
+    strokes across the cell), its middle is read again, where a form sets a lone mark."""
+    from extract.sources.marks import centre_of
+
+    cfg = page.settings
+    char_px = float(np.median([w.bottom - w.top for w in page.words])) * cfg.scale * IDEOGRAPH_INK
+    cells = [tuple(round(v * cfg.scale) for v in spot) for spot in spots]
+    out = _read_cells(page, cells, char_px)
+    again = [i for i, r in enumerate(out) if r is None]
+    if again:
+        middles = _read_cells(page, [centre_of(cells[i], char_px) for i in again], char_px)
+        for i, r in zip(again, middles, strict=True):
+            out[i] = r
+    return out
+
+
+def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
+    from extract.sources.marks import crop, ink_in, ink_threshold, is_mark
+
+    cfg = page.settings
+    engine = _engine(cfg.threads, cfg.use_cls)
+    threshold = ink_threshold(page.image)
+    found = [ink_in(page.image, cell, char_px, threshold) for cell in cells]
+    todo = [(i, b) for i, b in enumerate(found) if b is not None]
+    out: list[tuple[str, float] | None] = [None] * len(cells)
+    if not todo:
+        return out
+    t = time.process_time()
+    with engine.lock:
+        read = _recognise(engine, [crop(page.image, b, char_px) for _, b in todo], cfg.rec_batch, cfg.rec_min_ratio)
+    page.timings.recognise += time.process_time() - t
+    for (i, _), (text, conf, _) in zip(todo, read, strict=True):
+        text = text.strip()
+        if is_mark(text) and conf >= SPOT_CONFIDENCE:
+            out[i] = (text, conf)
+    return out
+
+
+SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls already tell it from anything else
+
+
+# a dark run longer than this many ems is a ruling: across, longer than any stroke or dash of type;
+# down, longer than any stroke of a character (a wall between two cells one line high is not much longer)
+RULING_ACROSS = 2.5
+RULING_DOWN = 1.2
+
+
+def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling]:
+    """The rulings of a page image (a ruled form's cell walls), in points."""
+    import cv2
+
+    from extract.sources.marks import ink_mask
+
+    if not words:
+        return []
+    char_px = float(np.median([w.bottom - w.top for w in words])) * scale
+    dark = ink_mask(img).astype(np.uint8)
+    out: list[Ruling] = []
+    for vertical in (False, True):
+        length = max(8, int((RULING_DOWN if vertical else RULING_ACROSS) * char_px))
+        kernel = np.ones((length, 1) if vertical else (1, length), np.uint8)
+        lines = cv2.morphologyEx(dark, cv2.MORPH_OPEN, kernel)
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for k in range(1, n):
+            x, y, w, h, _ = stats[k]
+            long, thick = (h, w) if vertical else (w, h)
+            if thick > max(4, long // 10):  # a blot, not a line
+                continue
+            mask = labels[y:y + h, x:x + w] == k
+            if vertical:
+                a, b = np.flatnonzero(mask[0]), np.flatnonzero(mask[-1])
+                out.append(Ruling(x0=(x + float(a.mean()) + 0.5) / scale, y0=y / scale,
+                                  x1=(x + float(b.mean()) + 0.5) / scale, y1=(y + h) / scale, vertical=True))
+            else:
+                a, b = np.flatnonzero(mask[:, 0]), np.flatnonzero(mask[:, -1])
+                out.append(Ruling(x0=x / scale, y0=(y + float(a.mean()) + 0.5) / scale,
+                                  x1=(x + w) / scale, y1=(y + float(b.mean()) + 0.5) / scale, vertical=False))
+    return out
 
 
 def _replace(settings: OcrSettings, **changes: Any) -> OcrSettings:
@@ -313,7 +427,10 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
             for box, crop, (text, conf, chars) in zip(boxes, crops, read, strict=True):
                 if conf < cfg.min_confidence or not text.strip():
                     continue
-                words.extend(_words(box, crop.shape[1], text, chars, x_off, y_off, cfg.scale))
+                ink = ink_extent(crop) if cfg.tighten else None
+                words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
+            if cfg.marks and words:
+                words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
 
@@ -326,6 +443,53 @@ def _detect(engine: _Engine, img: np.ndarray, cfg: OcrSettings) -> list[np.ndarr
     if boxes is None or len(boxes) == 0:
         return []
     return list(engine.ocr.sorted_boxes(boxes))
+
+
+REREAD_BELOW = 0.9  # a detected word of a mark or two read with less confidence is read again as a mark
+
+
+def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: list[OcrWord], cfg: OcrSettings,
+           offset: tuple[int, int]) -> list[OcrWord]:
+    """Words for the short marks the detector missed (:mod:`extract.sources.marks`); and the
+    detector's own words of one or two marks read with little confidence read again, in a crop
+    cut as for a mark (the recogniser reads ``=`` cut tight as ``"``, ``0`` or ``-``): the new
+    reading replaces the old (in ``words``, in place) when it is a mark and surer."""
+    from extract.sources.marks import MarkBox, crop, read_marks
+
+    # the inked height of a character (the words' boxes are one em high)
+    char_px = float(np.median([w.bottom - w.top for w in words])) * cfg.scale * IDEOGRAPH_INK
+
+    def read(crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(text, conf) for text, conf, _ in _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)]
+
+    def px(v: float, off: int) -> int:
+        return round(v * cfg.scale) - off
+
+    short = [i for i, w in enumerate(words) if len(w.text) <= 2 and w.confidence < REREAD_BELOW
+             and not any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in w.text)]
+    if short:
+        spots = [MarkBox(x0=px(words[i].x0, offset[0]), y0=px(words[i].top, offset[1]),
+                         x1=px(words[i].x1, offset[0]), y1=px(words[i].bottom, offset[1])) for i in short]
+        again = read([crop(img, b, char_px) for b in spots])
+        for i, (text, conf) in zip(short, again, strict=True):
+            text = text.strip()
+            if _is_mark(text) and conf > words[i].confidence and text != words[i].text:
+                w = words[i]
+                words[i] = OcrWord(text=text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, confidence=conf,
+                                   char_confidences=(conf,), char_x=((w.x0 + w.x1) / 2,))
+    out = []
+    for box, text, conf in read_marks(img, boxes, char_px, read, cfg.min_confidence):
+        x0, x1 = (box.x0 + offset[0]) / cfg.scale, (box.x1 + offset[0]) / cfg.scale
+        top, bottom = (box.y0 + offset[1]) / cfg.scale, (box.y1 + offset[1]) / cfg.scale
+        out.append(OcrWord(text=text, x0=x0, x1=x1, top=top, bottom=bottom, confidence=conf,
+                           char_confidences=(conf,), char_x=((x0 + x1) / 2,)))
+    return out
+
+
+def _is_mark(text: str) -> bool:
+    from extract.sources.marks import is_mark
+
+    return is_mark(text)
 
 
 Chars = list[tuple[str, float, float]]  # character, confidence, x-centre as a share of the crop's width
@@ -366,28 +530,142 @@ def _ctc(best: np.ndarray, prob: np.ndarray, charset: list[str], own: float) -> 
     return text, conf, chars
 
 
-def _words(box: np.ndarray, crop_w: int, text: str, chars: Chars, x_off: int, y_off: int,
-           scale: float) -> list[OcrWord]:
-    """A box's text as words (split at blanks, as pdfplumber splits), in points of the page."""
-    xs = box[:, 0] + x_off
-    ys = box[:, 1] + y_off
-    bx0, bx1, btop, bbot = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
-    runs: list[Chars] = []
+@dataclass(frozen=True)
+class InkExtent:
+    """Where a crop's ink lies (pixels of the crop): the rows and columns holding dark pixels."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+
+INK_CONTRAST = 60  # a crop whose darkest pixel is less than this below its paper holds no ink to go by
+
+
+RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling, not type
+INK_GAP = 0.15  # blank pixel rows up to this share of the crop's height inside one band of type
+
+
+def ink_extent(crop: np.ndarray) -> InkExtent | None:
+    """The extent of the type in a recogniser crop, or None when the crop shows no clear ink.
+
+    Ink is what is dark in every channel (black print; a red seal is bright in red and is not ink),
+    darker than halfway between the crop's paper (its 90th percentile) and its darkest pixel.
+    Rulings caught in the crop are not type: pixel rows dark across the whole of a long crop and
+    pixel columns dark over its whole height are left out, and of the bands of inked rows the one
+    holding most ink is the type (a ruling's stub is a thin band of its own)."""
+    grey = crop.max(axis=2) if crop.ndim == 3 else crop
+    h, w = grey.shape[:2]
+    paper = float(np.percentile(grey, 90))
+    darkest = float(grey.min())
+    if paper - darkest < INK_CONTRAST or h < 2 or w < 2:
+        return None
+    dark = grey < (paper + darkest) / 2
+    if w >= 2 * h:
+        dark[dark.sum(axis=1) >= RULED * w, :] = False
+    dark[:, dark.sum(axis=0) >= RULED * h] = False
+    per_row = dark.sum(axis=1)
+    band = _main_band(per_row, max(1, int(INK_GAP * h)))
+    if band is None:
+        return None
+    top, bottom = band
+    cols = np.flatnonzero(dark[top:bottom].any(axis=0))
+    return InkExtent(top=top, bottom=bottom, left=int(cols[0]), right=int(cols[-1]) + 1)
+
+
+def _main_band(per_row: np.ndarray, gap: int) -> tuple[int, int] | None:
+    """The run of inked pixel rows (blank stretches up to ``gap`` rows bridged) holding most ink."""
+    rows = np.flatnonzero(per_row)
+    if not len(rows):
+        return None
+    best: tuple[int, int] | None = None
+    best_ink = -1
+    start = prev = int(rows[0])
+    for r in [*rows[1:].tolist(), None]:
+        if r is not None and r - prev <= gap + 1:
+            prev = r
+            continue
+        ink = int(per_row[start:prev + 1].sum())
+        if ink > best_ink:
+            best, best_ink = (start, prev + 1), ink
+        if r is not None:
+            start = prev = r
+    return best
+
+
+# how much of an em the ink of type fills in height: an ideograph nearly all of it, digits and
+# Latin letters (cap height) about three quarters
+IDEOGRAPH_INK = 0.88
+LATIN_INK = 0.72
+SIDE_BEARING = 0.06  # paper left and right of a glyph's ink inside its advance, in ems
+HALF_EM_PUNCT = 0.55  # full-width punctuation: ink in one half of the em, paper in the other
+
+
+def _em(text: str, ink_px: float) -> float:
+    """The type size (em, pixels) that gives ``text`` its inked height."""
+    wide = any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in text)
+    return ink_px / (IDEOGRAPH_INK if wide else LATIN_INK)
+
+
+def _bearing(ch: str, *, lead: bool) -> float:
+    """Paper between the edge of a character's advance and its ink, in ems, on its leading
+    (``lead``) or trailing side: a text layer's word box is the advances' box, not the ink's.
+    Full-width opening brackets set their ink in the trailing half of the em, closing brackets
+    and full-width commas, stops and colons in the leading half."""
+    if not ch:
+        return 0.0
+    wide = unicodedata.east_asian_width(ch) in "WF"
+    cat = unicodedata.category(ch)
+    if wide and cat == "Ps":
+        return HALF_EM_PUNCT if lead else SIDE_BEARING
+    if wide and cat in ("Pe", "Po"):
+        return SIDE_BEARING if lead else HALF_EM_PUNCT
+    return SIDE_BEARING
+
+
+def _runs(chars: Chars) -> list[Chars]:
+    """The recognised characters cut at blanks into words (as pdfplumber cuts a line)."""
+    runs: list[Chars] = [[]]
     for ch in chars:
         if ch[0].isspace():
-            if runs and runs[-1]:
+            if runs[-1]:
                 runs.append([])
             continue
-        if not runs:
-            runs.append([])
         runs[-1].append(ch)
-    runs = [r for r in runs if r]
-    out: list[OcrWord] = []
+    return [r for r in runs if r]
+
+
+def _words(box: np.ndarray, crop_hw: tuple[int, int], text: str, chars: Chars, offset: tuple[int, int],
+           scale: float, ink: InkExtent | None = None) -> list[OcrWord]:
+    """A box's text as words (split at blanks, as pdfplumber splits), in points of the page.
+
+    With ``ink`` (the crop's inked extent) the words' boxes are drawn as a text layer draws them:
+    one em high around the ink's centre (the type size estimated from the ink's height) and from
+    the first character's advance to the last's (the ink widened by the side bearings). The
+    detector's boxes are padded by a few pixels all round and catch pieces of the lines and
+    rulings beside them, which narrows the gaps between cells and makes lines taller than the type."""
+    xs = box[:, 0] + offset[0]
+    ys = box[:, 1] + offset[1]
+    bx0, bx1, btop, bbot = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
     width = bx1 - bx0
+    left, right = bx0, bx1
+    if ink is not None:
+        crop_h, crop_w = crop_hw
+        per_px_x = width / max(1, crop_w)
+        per_px_y = (bbot - btop) / max(1, crop_h) if crop_h else 1.0
+        mid = (btop + bbot) / 2 + ((ink.top + ink.bottom) / 2 - crop_h / 2) * min(1.0, per_px_y)
+        em = _em(text, ink.bottom - ink.top) * per_px_x
+        half = _em(text, ink.bottom - ink.top) * min(1.0, per_px_y) / 2
+        btop, bbot = mid - half, mid + half
+        left = bx0 + ink.left * per_px_x - _bearing(text.strip()[:1], lead=True) * em
+        right = bx0 + ink.right * per_px_x + _bearing(text.strip()[-1:], lead=False) * em
+    runs = _runs(chars)
+    out: list[OcrWord] = []
     pitch = width / max(1, len(chars))  # mean advance of one character
     for n, run in enumerate(runs):
-        x0 = bx0 if n == 0 else bx0 + run[0][2] * width - pitch / 2
-        x1 = bx1 if n == len(runs) - 1 else bx0 + run[-1][2] * width + pitch / 2
+        x0 = left if n == 0 else bx0 + run[0][2] * width - pitch / 2
+        x1 = right if n == len(runs) - 1 else bx0 + run[-1][2] * width + pitch / 2
         word = "".join(c for c, _, _ in run)
         confs = tuple(p for _, p, _ in run)
         centres = tuple((bx0 + share * width) / scale for _, _, share in run)

@@ -110,7 +110,7 @@ def _segments(words: list[Word], gap: float) -> list[Segment]:
     for w in words:
         x0, x1, top, bottom = float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"])
         conf = w.get("confidence")
-        if segs and x0 - segs[-1].x1 <= gap:
+        if segs and x0 - segs[-1].x1 <= gap and not w.get("wall_before"):  # OCR: a ruling between
             s = segs[-1]
             s.text = f"{s.text} {w['text']}"
             s.x1, s.top, s.bottom = max(s.x1, x1), min(s.top, top), max(s.bottom, bottom)

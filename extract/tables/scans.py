@@ -9,13 +9,16 @@ slip mended by :func:`extract.sources.ocr.normalise_number`): the rows it gives 
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.sources.ocr import EXTRACTOR, OcrWord, normalise_number, number_needs_flag, ocr_page
+from extract.sources.garbled import cells_garbled
+from extract.sources.ocr import EXTRACTOR, OcrPage, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
 from extract.sources.pdf import OpenedPdf
-from extract.tables.positions import read_positions
+from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
+from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled
 from model.pages import PageText
 from model.tables import RawTable
 
@@ -86,6 +89,27 @@ def deskewed(words: list[dict[str, Any]], width: float) -> list[dict[str, Any]]:
     return out
 
 
+WALL_INSIDE = 0.3  # a ruling up to this share of a character inside a word's left edge (its box is estimated)
+
+
+def mark_walls(words: list[dict[str, Any]], rulings: list[Ruling]) -> list[dict[str, Any]]:
+    """``words`` with ``wall_before`` set on each word that has a vertical ruling just before it
+    (from a character's width before its left edge to a little inside it): the position reader
+    never joins such a word to the word before it into one cell. Two cells of prose side by side
+    in a ruled form can be set with a gutter narrower than a character; the ruling between them
+    tells them apart."""
+    if not rulings or not words:
+        return words
+    reach = char_width(words) * GAP_CHARS
+    out = []
+    for w in words:
+        mid = (w["top"] + w["bottom"]) / 2
+        xs = [x for r in rulings if (x := r.x_at(mid)) is not None]
+        wall = any(w["x0"] - reach <= x <= w["x0"] + reach * WALL_INSIDE for x in xs)
+        out.append({**w, "wall_before": True} if wall else w)
+    return out
+
+
 def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
     """Rows holding a word whose figure was uncertain (matched by its text within the row's cells)."""
     unsure = [w["text"] for w in words if w["uncertain"]]
@@ -96,8 +120,82 @@ def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
     return out
 
 
+_FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_LONE_ZERO = frozenset({"o", "O", "〇"})  # a lone 0 as the recogniser may read it
+
+
+def mend_lone_zeros(table: RawTable) -> set[int]:
+    """A cell that is a lone letter O in a row of figures is the figure 0 (the recogniser reads a
+    lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
+    flagged). A row of figures: at least two of its other cells are figures."""
+    mended: set[int] = set()
+    for i, row in enumerate(table.rows):
+        lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
+        figures = sum(1 for c in row if c is not None and _FIGURE.match(c.strip()))
+        if not lone or figures < 2:
+            continue
+        for j in lone:
+            row[j] = "0"
+        mended.add(i)
+    return mended
+
+
+def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for w in words:
+        if top <= w["top"] and w["bottom"] <= bottom:
+            lines.setdefault(round(w["top"] / 3), []).append(w)
+    return "\n".join(" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])) for _, ws in sorted(lines.items()))
+
+
+def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, float]) -> None:
+    """Cells the detector found no text in but that hold ink, and cells holding one mark only: the
+    mark in them read again from the image, cut as a mark is (the ``—`` of an empty amount, the
+    ``=`` of a 指标性质); a new reading replaces an old one only when it is surer."""
+    if not t.spots:
+        return
+    marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
+    for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
+        if mark is None or (old is not None and mark[1] <= old):
+            continue
+        t.rows[i][j] = mark[0]
+        t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
+
+
+def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *,
+                 page: int) -> tuple[list[RawTable], list[dict[str, Any]]]:
+    """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
+    the words levelled with the page's skew (for the position reader to read what is left)."""
+    rulings, width, height = read.rulings, read.width, read.height
+    slope = skew_slope(words, width)
+    centre = (width / 2, height / 2)
+    level = level_words(words, slope, centre) if slope else words
+    if not rulings or not level:
+        return [], level
+    char_h = statistics.median(w["bottom"] - w["top"] for w in level)
+    found = [fill(g, level) for g in grids(rulings, slope, centre, char_h)]
+    found = [t for t in found if len(t.rows) >= MIN_ROWS and max(len(r) for r in t.rows) >= 2]
+    for t in found:
+        _fill_marks(t, read, slope, centre)
+    out = []
+    for i, t in enumerate(found):
+        prev_bottom = found[i - 1].bbox[3] if i else 0.0
+        next_top = found[i + 1].bbox[1] if i + 1 < len(found) else height
+        raw = RawTable.on_page(
+            page=page, rows=t.rows, reader=EXTRACTOR, bbox=t.bbox, index_on_page=i,
+            text_above=_between(level, prev_bottom, t.bbox[1]), text_below=_between(level, t.bbox[3], next_top),
+            page_height=height, garbled=cells_garbled(t.rows),
+        )
+        raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
+        raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
+        out.append(raw)
+    return out, level
+
+
 def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
-    """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables read."""
+    """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables
+    read: ruled tables by their cells (:mod:`extract.tables.scan_grid`), the rest by the positions
+    of the words (:mod:`extract.tables.positions`)."""
     out = ScanReading()
     for p in pages:
         page = pdf.pdfium[p.number - 1]
@@ -106,12 +204,23 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         finally:
             page.close()
         out.pages += 1
-        out.seconds += read.timings.total
         p.text, p.ocr = read.text, True
-        words = deskewed([_word_dict(w) for w in read.words], read.width)
-        for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR):
+        words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
+        ruled, words = ruled_tables(words, read, page=p.number)
+        skip = [t.bbox for t in ruled if t.bbox is not None]
+        for t in ruled:
+            for i in mend_lone_zeros(t):
+                if t.row_uncertain is not None:
+                    t.row_uncertain[i] = True
+            out.tables.append(t)
+        for found in read_positions(words, page=p.number, page_height=read.height, reader=EXTRACTOR, skip=skip):
             t = found.table
+            t.index_on_page += len(ruled)
             t.row_confidence = [min((c for c in row if c is not None), default=None) for row in found.confidence]
             t.row_uncertain = _uncertain_rows(t, words)
+            for i in mend_lone_zeros(t):
+                t.row_uncertain[i] = True
             out.tables.append(t)
+        out.seconds += read.timings.total  # with the marks read again in ruled cells
+        read.image = None
     return out

@@ -1,0 +1,197 @@
+"""Short marks the text detector misses: the dash of an empty amount, an operator, a lone digit.
+
+The detector (DB) finds lines of type; a mark standing alone in a cell — the ``—`` or ``-`` a
+form prints for an empty amount, the ``=``, ``<`` or ``≥`` of an indicator's 指标性质, a lone
+``0`` — is often too small or too thin for it, and a cell left without its mark lets the next
+cell's figure slide into its column. This module finds such marks in the page image itself:
+
+1. ink is what is dark in every channel (a red seal is bright in red), darker than the paper by
+   a good part of the way to the darkest print;
+2. rulings (dark runs longer than a few characters, across or down) and everything inside a
+   detected box are taken out;
+3. what is left is grouped (pieces closer than a third of a character: the two bars of ``=``);
+   a group no larger than a character or two (:data:`MAX_WIDTH`, :data:`MAX_HEIGHT`) with ink
+   enough not to be a speck is a candidate;
+4. each candidate is cut out with a margin of paper and read by the recogniser; what it reads is
+   kept only when it is one of the marks a form prints alone in a cell (:data:`MARK`), so a
+   fragment of a seal or of a ruling's crossing never becomes text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# what a form prints alone in a cell that the detector misses: a placeholder dash or slash, a
+# comparison operator (half- and full-width, ≥ also typed as two characters), a lone digit or a
+# lone digit read as a letter O
+MARK = frozenset([*"-—–－─/／=＝<>＜＞≤≥≦≧0123456789oO", ">=", "<=", "＞＝", "＜＝"])
+RULING_CHARS = 3.0  # a dark run longer than this many character heights is a ruling
+GROUP_GAP = 0.35  # pieces closer than this share of a character height form one mark
+MAX_WIDTH = 2.2  # a mark is at most this many character heights wide
+MAX_HEIGHT = 1.4  # and this many high
+MIN_INK = 0.5  # and holds at least this many dark pixels per pixel of a character's height (a thin dash does)
+INK_DEPTH = 0.3  # ink: darker than the paper by this share of the way to the darkest print
+MARGIN_Y = 0.15  # paper above and below a mark's crop, in character heights
+MARGIN_X = 0.4  # paper left and right of it
+FLAT = 0.25  # a dash is no higher than this share of a character
+DASH_MIN = 0.3  # and at least this long
+EM_DASH = 0.7  # from this long it is an em dash
+SHAPE_CONFIDENCE = 0.5  # a dash told by its shape was not read: as sure as a middling reading
+
+
+@dataclass(frozen=True)
+class MarkBox:
+    """A candidate mark: its pixel box in the page image."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+def ink_threshold(bgr: np.ndarray) -> float:
+    """The grey level below which a pixel is ink: darker in every channel than the paper by
+    :data:`INK_DEPTH` of the way to the darkest print (a thin dash scanned at 150 dpi is grey)."""
+    grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
+    sample = grey[::2, ::2]
+    paper = float(np.percentile(sample, 75))
+    print_level = float(np.percentile(sample, 0.2))
+    return paper - INK_DEPTH * (paper - print_level)
+
+
+def ink_mask(bgr: np.ndarray) -> np.ndarray:
+    """Dark pixels of a page image (:func:`ink_threshold`)."""
+    grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
+    return np.asarray(grey < ink_threshold(bgr))
+
+
+def _without_rulings(dark: np.ndarray, char_px: float) -> np.ndarray:
+    import cv2
+
+    length = max(8, int(RULING_CHARS * char_px))
+    img = dark.astype(np.uint8)
+    across = cv2.morphologyEx(img, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    down = cv2.morphologyEx(img, cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    grow = np.ones((3, 3), np.uint8)  # a ruling's anti-aliased edge goes with it
+    lines = cv2.dilate(np.maximum(across, down), grow)
+    return np.asarray((img > 0) & (lines == 0))
+
+
+def candidates(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float) -> list[MarkBox]:
+    """Inked spots of mark size outside every detected box (``boxes``: the detector's quads in
+    pixels of ``bgr``) and off the rulings; ``char_px`` is the height of a character in pixels."""
+    import cv2
+
+    if char_px <= 0:
+        return []
+    ink = _without_rulings(ink_mask(bgr), char_px)
+    for q in boxes:
+        x0, y0 = np.floor(q.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(q.max(axis=0)).astype(int)
+        ink[max(0, y0):max(0, y1) + 1, max(0, x0):max(0, x1) + 1] = False
+    gap = max(1, round(GROUP_GAP * char_px))
+    grouped = cv2.dilate(ink.astype(np.uint8), np.ones((gap, gap), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
+    out: list[MarkBox] = []
+    for k in range(1, n):
+        x, y, w, h, _ = stats[k]
+        if w > MAX_WIDTH * char_px or h > MAX_HEIGHT * char_px:
+            continue
+        inside = ink[y:y + h, x:x + w] & (labels[y:y + h, x:x + w] == k)
+        if int(inside.sum()) < MIN_INK * char_px:
+            continue
+        ys, xs = np.nonzero(inside)
+        out.append(MarkBox(x0=x + int(xs.min()), y0=y + int(ys.min()), x1=x + int(xs.max()) + 1,
+                           y1=y + int(ys.max()) + 1))
+    return out
+
+
+def crop(bgr: np.ndarray, box: MarkBox, char_px: float) -> np.ndarray:
+    """The mark cut out centred in a window a little higher than a character, with paper around it
+    (the recogniser reads a mark best at the size it has beside type)."""
+    h, w = bgr.shape[:2]
+    half = max(box.y1 - box.y0, char_px) / 2 + MARGIN_Y * char_px
+    mid = (box.y0 + box.y1) / 2
+    pad = MARGIN_X * char_px
+    y0, y1 = max(0, int(mid - half)), min(h, int(mid + half) + 1)
+    x0, x1 = max(0, int(box.x0 - pad)), min(w, int(box.x1 + pad) + 1)
+    return np.ascontiguousarray(bgr[y0:y1, x0:x1])
+
+
+def dash(box: MarkBox, char_px: float) -> str | None:
+    """A flat stroke alone (no higher than :data:`FLAT` of a character, longer than high) is the
+    dash a form prints for an empty cell: ``—`` when it is most of a character long, else ``-``.
+    Too thin for the recogniser, whose crops are 48 pixels high: told by its shape instead."""
+    w, h = box.x1 - box.x0, box.y1 - box.y0
+    if h > FLAT * char_px or w < 2 * h or w < DASH_MIN * char_px:
+        return None
+    return "—" if w >= EM_DASH * char_px else "-"
+
+
+CELL_INSET = 0.25  # a cell's walls and their blur: this many character heights inside it are left out
+CENTRE_WIDTH = 1.6  # a lone mark set in the middle of its cell lies within this many characters across
+CENTRE_HEIGHT = 1.2  # and this many down (a seal's strokes elsewhere in the cell are left out)
+WALL = 0.8  # and a pixel column (row) dark over this share of the cell's height (width) is a wall
+
+
+def centre_of(cell: tuple[int, ...], char_px: float) -> tuple[int, int, int, int]:
+    """The middle of a cell, where a form sets a lone mark: :data:`CENTRE_WIDTH` by
+    :data:`CENTRE_HEIGHT` characters (with the inset :func:`ink_in` takes off again)."""
+    cx, cy = (cell[0] + cell[2]) / 2, (cell[1] + cell[3]) / 2
+    inset = max(2, round(CELL_INSET * char_px))
+    hw, hh = CENTRE_WIDTH * char_px / 2 + inset, CENTRE_HEIGHT * char_px / 2 + inset
+    return (max(cell[0], round(cx - hw)), max(cell[1], round(cy - hh)),
+            min(cell[2], round(cx + hw)), min(cell[3], round(cy + hh)))
+
+
+def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> MarkBox | None:
+    """The box of the ink inside a ruled cell (pixels x0, y0, x1, y1), its walls left out; None when
+    the cell holds no more ink than a speck. ``threshold``: the page's :func:`ink_threshold` (a cell
+    holding one thin mark has too little ink to tell its own paper and print)."""
+    inset = max(2, round(CELL_INSET * char_px))
+    x0, y0 = max(0, cell[0] + inset), max(0, cell[1] + inset)
+    x1, y1 = cell[2] - inset, cell[3] - inset
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    grey = bgr[y0:y1, x0:x1].max(axis=2) if bgr.ndim == 3 else bgr[y0:y1, x0:x1]
+    dark = grey < threshold
+    h, w = dark.shape
+    dark[:, dark.sum(axis=0) >= WALL * h] = False  # a wall caught inside the inset (thick, or leaning)
+    dark[dark.sum(axis=1) >= WALL * w, :] = False
+    if int(dark.sum()) < MIN_INK * char_px:
+        return None
+    ys, xs = np.nonzero(dark)
+    return MarkBox(x0=x0 + int(xs.min()), y0=y0 + int(ys.min()), x1=x0 + int(xs.max()) + 1, y1=y0 + int(ys.max()) + 1)
+
+
+def is_mark(text: str) -> bool:
+    """``text`` is one of the marks a form prints alone in a cell."""
+    return text in MARK
+
+
+Reader = Callable[[list[np.ndarray]], list[tuple[str, float]]]
+
+
+def read_marks(bgr: np.ndarray, boxes: Sequence[np.ndarray], char_px: float, read: Reader,
+               min_confidence: float) -> list[tuple[MarkBox, str, float]]:
+    """The marks found outside ``boxes`` and read as one of :data:`MARK` (box, text, confidence)."""
+    found = candidates(bgr, boxes, char_px)
+    out = []
+    rest = []
+    for box in found:
+        flat = dash(box, char_px)
+        if flat is not None:
+            out.append((box, flat, SHAPE_CONFIDENCE))
+        else:
+            rest.append(box)
+    if not rest:
+        return out
+    texts = read([crop(bgr, b, char_px) for b in rest])
+    for box, (text, conf) in zip(rest, texts, strict=True):
+        text = text.strip()
+        if is_mark(text) and conf >= min_confidence:
+            out.append((box, text, conf))
+    return out

@@ -1,0 +1,147 @@
+"""Ruled tables of a scanned page: cells from the rulings seen in the image, text from the OCR'd words.
+
+A ruled form scanned keeps its rulings: they are found in the page image
+(:func:`extract.sources.ocr.ocr_page`, ``rulings``), levelled with the page's skew, and turned into
+cells as pdfplumber turns a digital page's lines into cells (its ``merge_edges``,
+``edges_to_intersections``, ``intersections_to_cells``, ``cells_to_tables``: the same tolerances as
+its defaults, joins a little longer for a scan's broken strokes). Each cell gets the OCR'd words
+whose centres lie in it, a line of words per printed line (``"\\n"`` between lines, as the ruled
+reader joins them). So a ruled form scanned is read as the same form digital: the same rows,
+merged cells as ``None`` beside their text, empty cells ``""``.
+
+Words left outside every ruled table are read by the position reader.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from extract.sources.marks import is_mark
+from extract.sources.ocr import Ruling
+from model.tables import Cell
+
+Word = dict[str, Any]
+Box = tuple[float, float, float, float]
+
+SNAP = 3.0  # points: rulings this close are one (pdfplumber's snap and intersection tolerance)
+JOIN_CHARS = 1.0  # pieces of one ruling broken by less than this many character heights are joined
+MIN_CELLS = 4  # a grid of fewer cells is not a table (a box drawn round a heading)
+
+
+@dataclass
+class ScanTable:
+    bbox: Box
+    rows: list[list[Cell]]
+    row_words: list[list[Word]] = field(default_factory=list)  # the words of each row
+    # cells to read again from the image: (row, column, cell box, confidence of what was read or None):
+    # cells without words, and cells holding one mark only (the recogniser reads a mark poorly in the
+    # detector's tight crop)
+    spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
+
+
+def levelled(x: float, y: float, slope: float, centre: tuple[float, float]) -> tuple[float, float]:
+    """(x, y) turned about ``centre`` so that lines of slope ``slope`` (dy/dx) run level."""
+    cx, cy = centre
+    return x + slope * (y - cy), y - slope * (x - cx)
+
+
+def level_words(words: list[Word], slope: float, centre: tuple[float, float]) -> list[Word]:
+    """Words with their boxes moved as the page is turned level (each box keeps its size)."""
+    out = []
+    for w in words:
+        mx, my = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        nx, ny = levelled(mx, my, slope, centre)
+        dx, dy = nx - mx, ny - my
+        out.append({**w, "x0": w["x0"] + dx, "x1": w["x1"] + dx, "top": w["top"] + dy, "bottom": w["bottom"] + dy})
+    return out
+
+
+def _edges(rulings: list[Ruling], slope: float, centre: tuple[float, float]) -> list[dict[str, Any]]:
+    edges = []
+    for r in rulings:
+        ax, ay = levelled(r.x0, r.y0, slope, centre)
+        bx, by = levelled(r.x1, r.y1, slope, centre)
+        if r.vertical:
+            x = (ax + bx) / 2
+            top, bottom = min(ay, by), max(ay, by)
+            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0,
+                          "height": bottom - top, "orientation": "v", "object_type": "line"})
+        else:
+            y = (ay + by) / 2
+            x0, x1 = min(ax, bx), max(ax, bx)
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                          "orientation": "h", "object_type": "line"})
+    return edges
+
+
+def grids(rulings: list[Ruling], slope: float, centre: tuple[float, float], char_height: float) -> list[Table]:
+    """pdfplumber tables (cells only) built from the rulings, levelled; top to bottom."""
+    edges = _edges(rulings, slope, centre)
+    if not edges:
+        return []
+    join = max(SNAP, JOIN_CHARS * char_height)
+    merged = merge_edges(edges, snap_x_tolerance=SNAP, snap_y_tolerance=SNAP, join_x_tolerance=join,
+                         join_y_tolerance=join)
+    cells = intersections_to_cells(edges_to_intersections(merged, SNAP, SNAP))
+    tables = [Table(None, c) for c in cells_to_tables(cells) if len(c) >= MIN_CELLS]  # type: ignore[arg-type]
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _inside(w: Word, box: Box) -> bool:
+    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def cell_text(words: list[Word]) -> str:
+    """The words of one cell: one line per printed line, top to bottom, words joined by a blank."""
+    if not words:
+        return ""
+    height = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
+        mid = (w["top"] + w["bottom"]) / 2
+        if lines and abs(mid - (lines[-1][0]["top"] + lines[-1][0]["bottom"]) / 2) < height * 0.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(str(w["text"]) for w in sorted(ln, key=lambda w: w["x0"])) for ln in lines).strip()
+
+
+def fill(table: Table, words: list[Word]) -> ScanTable:
+    """The table's rows with the words in their cells (rows with no text at all left out)."""
+    out = ScanTable(bbox=tuple(table.bbox), rows=[], row_words=[])  # type: ignore[arg-type]
+    for row in table.rows:
+        cells: list[Cell] = []
+        mine: list[Word] = []
+        spots: list[tuple[int, int, Box, float | None]] = []
+        for j, box in enumerate(row.cells):
+            if box is None:
+                cells.append(None)
+                continue
+            inside = [w for w in words if _inside(w, box)]
+            mine.extend(inside)
+            cells.append(cell_text(inside))
+            if not inside:
+                spots.append((len(out.rows), j, tuple(box), None))  # type: ignore[arg-type]
+            elif len(inside) == 1 and is_mark(str(inside[0]["text"])):
+                spots.append((len(out.rows), j, tuple(box), float(inside[0].get("confidence") or 0.0)))  # type: ignore[arg-type]
+        if any(cells):
+            out.rows.append(cells)
+            out.row_words.append(mine)
+            out.spots.extend(spots)
+    return out
+
+
+def unlevelled(box: Box, slope: float, centre: tuple[float, float]) -> Box:
+    """The page-space box around a levelled box (the inverse turn of :func:`levelled`)."""
+    cx, cy = centre
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        px = x - slope * (y - cy)
+        xs.append(px)
+        ys.append(y + slope * (px - cx))
+    return min(xs), min(ys), max(xs), max(ys)
