@@ -10,25 +10,22 @@ A document stopped by a time or memory limit is never cached, so it is read agai
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from dataset.plan import BuildPlan
 from dataset.snapshots import SnapshotStore
 from dataset.summary import BuildSummary, snapshot_summary
-from extract.cache import DocumentCache, extractor_version
+from extract.cache import DocumentCache, code_version, extractor_version
 from extract.sources.discover import decoded_name
 from extract.sources.sniff import sha256_of
 from fetch.manifest import source_urls
 
 FILE_NAME = "inputs.json"
-_ROOT = Path(__file__).resolve().parent.parent
 # the code that turns extracted rows into files, and the libraries that write them
 _WRITER_PACKAGES = ("dataset", "model")
 _WRITER_LIBRARIES = ("pyarrow", "pandas")
@@ -37,15 +34,7 @@ _WRITER_LIBRARIES = ("pyarrow", "pandas")
 @lru_cache(maxsize=1)
 def writer_version() -> str:
     """A hash of the code and libraries that assemble and write the tables (16 hex digits)."""
-    h = hashlib.sha256()
-    for package in _WRITER_PACKAGES:
-        for path in sorted((_ROOT / package).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                h.update(path.relative_to(_ROOT).as_posix().encode())
-                h.update(path.read_bytes())
-    for lib in _WRITER_LIBRARIES:
-        h.update(f"{lib}=={metadata.version(lib)}".encode())
-    return h.hexdigest()[:16]
+    return code_version(_WRITER_PACKAGES, _WRITER_LIBRARIES)
 
 
 @dataclass(frozen=True, kw_only=True)

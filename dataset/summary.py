@@ -13,7 +13,6 @@ import pyarrow.parquet as pq
 
 from dataset.assemble import Totals
 from extract.cache import KeptResult
-from model.records import DocumentRecord
 from model.schema import TABLES
 from normalize.indicator_name_report import name_mapping_report
 
@@ -50,14 +49,15 @@ def summarize(t: Totals, results: Iterable[KeptResult], out: Path,
         identities_held=sum(r.identities_held for r in results),
         indicator_names_raw=names.raw_names, indicator_names_canonical=names.canonical_names,
         skipped=dict(sorted((skipped or {}).items())), read=len(results) - from_cache, from_cache=from_cache,
-        failed=_failed_lines(r.document for r in results),
+        failed=_failed_lines((r.document.raw_path, r.document.status, r.document.error) for r in results),
         ocr_pages=sum(r.document.ocr_pages for r in results),
         ocr_seconds=round(sum(r.document.ocr_seconds for r in results), 1),
     )
 
 
-def _failed_lines(docs: Iterable[DocumentRecord]) -> list[str]:
-    return [f"{Path(d.raw_path).name}: {d.error}" for d in docs if d.status == "failed"]
+def _failed_lines(docs: Iterable[tuple[str, str, str | None]]) -> list[str]:
+    """"name: reason" of each failed document, from (raw_path, status, error)."""
+    return [f"{Path(raw_path).name}: {error}" for raw_path, status, error in docs if status == "failed"]
 
 
 def _read(snapshot: Path, table: str, columns: list[str]) -> pa.Table:
@@ -78,7 +78,7 @@ def snapshot_summary(snapshot: Path, out: Path, *, found: int, skipped: dict[str
                                         "identities_held", "ocr_pages"])
     names = name_mapping_report(n for n in _read(snapshot, "indicators", ["name"]).column("name").to_pylist() if n)
     rules = Counter(_read(snapshot, "issues", ["rule"]).column("rule").to_pylist())
-    failed = [f"{Path(d['raw_path']).name}: {d['error']}" for d in docs.to_pylist() if d["status"] == "failed"]
+    failed = _failed_lines(zip(*(docs.column(c).to_pylist() for c in ("raw_path", "status", "error")), strict=True))
     return BuildSummary(
         out=str(out), documents=docs.num_rows, pages=_total(docs, "pages"),
         status=dict(sorted(Counter(docs.column("status").to_pylist()).items())),

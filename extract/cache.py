@@ -41,21 +41,27 @@ _NOT_KEPT = ("time_limit_exceeded", "memory_limit_exceeded", "worker_crashed", "
 _ROOT = Path(__file__).resolve().parent.parent
 
 
-@lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """A hash of the code, vocabularies and library versions that produce rows (16 hex digits)."""
+def code_version(packages: tuple[str, ...], libraries: tuple[str, ...]) -> str:
+    """A hash of every file under ``packages`` (of this project) and of the installed versions of
+    ``libraries`` (16 hex digits)."""
     h = hashlib.sha256()
-    for package in _CODE_PACKAGES:
+    for package in packages:
         for path in sorted((_ROOT / package).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc",):
                 h.update(path.relative_to(_ROOT).as_posix().encode())
                 h.update(path.read_bytes())
-    for lib in _LIBRARIES:
+    for lib in libraries:
         try:
             h.update(f"{lib}=={metadata.version(lib)}".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{lib} absent".encode())
     return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the code, vocabularies and library versions that produce rows (16 hex digits)."""
+    return code_version(_CODE_PACKAGES, _LIBRARIES)
 
 
 @dataclass(kw_only=True)
@@ -70,6 +76,14 @@ class KeptResult:
     rows: int = 0  # rows of every table the document gave
     entry: Path | None = None
     result: DocumentResult | None = None
+
+    @classmethod
+    def of(cls, result: DocumentResult, entry: Path | None = None) -> KeptResult:
+        """``result`` kept: its rows left in ``entry`` when given, else kept in memory."""
+        ex = result.extraction
+        return cls(document=result.document, identities_checked=ex.identities_checked,
+                   identities_held=ex.identities_held, rows=row_count(result), entry=entry,
+                   result=None if entry is not None else result)
 
     def load(self) -> DocumentResult:
         """The whole result (its rows read back from the cache entry), stamped with this build's path."""
@@ -141,13 +155,7 @@ class DocumentCache:
     def keep(self, path: Path, result: DocumentResult, ocr: bool = True) -> KeptResult:
         """``result`` as the build keeps it: its rows left in the cache entry when there is one."""
         entry = self._entry(result.document.doc_id, path, ocr)
-        kept = KeptResult(document=result.document, identities_checked=result.extraction.identities_checked,
-                          identities_held=result.extraction.identities_held, rows=row_count(result))
-        if self._keeps(result) and entry.is_file():
-            kept.entry = entry
-        else:
-            kept.result = result
-        return kept
+        return KeptResult.of(result, entry if self._keeps(result) and entry.is_file() else None)
 
     @staticmethod
     def _keeps(result: DocumentResult) -> bool:

@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from extract.cache import DocumentCache, KeptResult, row_count
+from extract.cache import DocumentCache, KeptResult
 from extract.document import DocumentResult, failed_result, read_document, unreadable_result
 from extract.sources.sniff import sha256_of
 from model.errors import GovperfError
@@ -104,8 +104,7 @@ def read_documents(jobs: Sequence[Job], *, workers: int, limits: Limits, on_resu
 
 def _kept(cache: DocumentCache | None, job: Job, res: DocumentResult) -> KeptResult:
     if cache is None:
-        return KeptResult(document=res.document, identities_checked=res.extraction.identities_checked,
-                          identities_held=res.extraction.identities_held, rows=row_count(res), result=res)
+        return KeptResult.of(res)
     return cache.keep(job.path, res, job.ocr)
 
 
