@@ -23,6 +23,7 @@ import pyarrow as pa
 
 from dataset.derived import derive
 from dataset.store import to_arrow
+from dataset.years import KeptYear, Totals, YearEntry, YearLedger, year_key
 from extract.cache import KeptResult
 from extract.document import DocumentResult
 from extract.interpreters.prose.reconcile import reconcile_companions
@@ -92,23 +93,11 @@ def assemble(results: Iterable[DocumentResult], kept: dict[str, str] | None = No
     return a
 
 
-@dataclass
-class Totals:
-    """What the partitions of a build held, added up as they are written (for the build's summary)."""
-
-    rows: Counter[str] = field(default_factory=Counter)
-    status: Counter[str] = field(default_factory=Counter)
-    issues_by_rule: Counter[str] = field(default_factory=Counter)
-    pages: int = 0
-    indicator_names: set[str] = field(default_factory=set)
-
-    def add(self, a: Assembled) -> None:
-        for name, t in a.tables.items():
-            self.rows[name] += t.num_rows
-        self.status.update(a.status)
-        self.issues_by_rule.update(a.issues_by_rule)
-        self.pages += a.pages
-        self.indicator_names.update(n for n in a.tables["indicators"].column("name").to_pylist() if n)
+def totals_of(a: Assembled) -> Totals:
+    """What ``a``'s tables hold, for the build's summary and the snapshot's years.json."""
+    return Totals(rows=Counter({name: t.num_rows for name, t in a.tables.items()}), status=Counter(a.status),
+                  issues_by_rule=Counter(a.issues_by_rule), pages=a.pages,
+                  indicator_names={n for n in a.tables["indicators"].column("name").to_pylist() if n})
 
 
 # a fiscal year whose documents give more rows than this is assembled and written in parts of about
@@ -135,16 +124,36 @@ def _chunks(results: list[KeptResult], limit: int) -> Iterator[list[KeptResult]]
         yield part
 
 
-def assemble_by_year(results: Sequence[KeptResult], totals: Totals,
-                     chunk_rows: int = CHUNK_ROWS) -> Iterator[dict[str, pa.Table]]:
+def _year_key(members: Sequence[KeptResult], kept: dict[str, str], version: str) -> str:
+    return year_key(version, ((dataclasses.asdict(r.document), r.identities_checked, r.identities_held,
+                               kept[r.document.doc_id]) for r in members))
+
+
+def assemble_by_year(results: Sequence[KeptResult], totals: Totals, chunk_rows: int = CHUNK_ROWS,
+                     ledger: YearLedger | None = None) -> Iterator[dict[str, pa.Table] | KeptYear]:
     """The tables of ``results``, one fiscal year at a time (a large year in parts of about ``chunk_rows``
-    rows), each part's rows loaded only for it; what each part held is added to ``totals``."""
+    rows), each part's rows loaded only for it; what each part held is added to ``totals``.
+
+    With a ``ledger``, a year whose files the replaced snapshot holds for the same inputs is not
+    assembled: it comes as a :class:`KeptYear` (its files to link), and every year's key and totals go
+    into ``ledger.written``."""
     kept = kept_copies((r.document.doc_id, r.document.raw_path) for r in results)
     years: dict[int, list[KeptResult]] = {}
     for r in results:
         years.setdefault(r.document.fiscal_year, []).append(r)
     for year in sorted(years):
-        for part in _chunks(years[year], chunk_rows):
-            a = assemble([r.load() for r in part], kept=kept)
-            totals.add(a)
-            yield a.tables
+        members = years[year]
+        key = _year_key(members, kept, f"{ledger.version}:{chunk_rows}") if ledger else ""
+        same = ledger.kept(year, key, all(r.entry is not None for r in members)) if ledger else None
+        if same is not None:
+            year_totals = same.counts
+            yield same
+        else:
+            year_totals = Totals()
+            for part in _chunks(members, chunk_rows):
+                a = assemble([r.load() for r in part], kept=kept)
+                year_totals.update(totals_of(a))
+                yield a.tables
+        totals.update(year_totals)
+        if ledger is not None:
+            ledger.written[year] = YearEntry(key=key, counts=year_totals)

@@ -22,10 +22,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from dataset.snapshots import SnapshotStore
+from dataset.years import PARTITION, KeptYear, link_year
 from model.errors import DatasetWriteError
 from model.schema import SORT_KEYS, TABLES
-
-PARTITION = "fiscal_year"
 
 
 def to_arrow(table: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
@@ -87,10 +86,11 @@ def write_dataset(tables: Mapping[str, pa.Table], out: Path, store: SnapshotStor
     return write_parts([tables], out, store, extras)
 
 
-def write_parts(parts: Iterable[Mapping[str, pa.Table]], out: Path, store: SnapshotStore | None = None,
+def write_parts(parts: Iterable[Mapping[str, pa.Table] | KeptYear], out: Path, store: SnapshotStore | None = None,
                 extras: Callable[[Path], None] | None = None) -> Path:
     """Write the tables of every part (each part: some fiscal years of some tables; a year given again is
-    written as its next file, part-1.parquet, ...) into a new snapshot, and make it the one ``out`` shows,
+    written as its next file, part-1.parquet, ...; a :class:`KeptYear`: that year's files of the current
+    snapshot, linked as they are) into a new snapshot, and make it the one ``out`` shows,
     all tables at once. Parts are written as they come, so a build never holds more than one of them.
 
     A table given only empty is written as one empty file (``fiscal_year=0``). ``extras`` writes the
@@ -105,6 +105,9 @@ def write_parts(parts: Iterable[Mapping[str, pa.Table]], out: Path, store: Snaps
         empty: dict[str, pa.Table] = {}
         written: set[str] = set()
         for tables in parts:
+            if isinstance(tables, KeptYear):
+                written |= link_year(tables, staging)
+                continue
             for name, t in tables.items():
                 if name not in TABLES:
                     raise DatasetWriteError(f"unknown table {name!r}")

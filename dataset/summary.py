@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from dataset.assemble import Totals
+from dataset.years import Totals
 from extract.cache import KeptResult
 from model.schema import TABLES
 from normalize.indicator_name_report import name_mapping_report

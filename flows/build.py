@@ -30,6 +30,7 @@ from dataset.report import FILE_NAME as REPORT_FILE
 from dataset.snapshots import SnapshotStore
 from dataset.store import write_parts
 from dataset.summary import BuildSummary, failed_documents_line, summarize, summary_markdown
+from dataset.years import YearLedger, write_years
 from extract.cache import DocumentCache, KeptResult
 from extract.document import DocumentResult
 from extract.pool import Job, Limits, OnResult, PendingReader, default_workers, read_documents, read_isolated
@@ -110,12 +111,15 @@ def write(results: list[KeptResult], p: BuildPlan, force: bool, store: SnapshotS
     documents = len(kept_copies((r.document.doc_id, r.document.raw_path) for r in results))
     check_shrink(p.current_documents, documents, out=p.out, raw=p.raw, force=force)
     totals = Totals()
+    ledger = YearLedger.after(store.current() if cache.reuse else None,
+                              f"{inputs.extractor}:{inputs.writer}:ocr={inputs.ocr}")
 
     def extras(staging: Path) -> None:
         write_companions(staging)
         write_inputs(staging, inputs)
+        write_years(staging, ledger.written)
 
-    snapshot = write_parts(assemble_by_year(results, totals), p.out, store, extras=extras)
+    snapshot = write_parts(assemble_by_year(results, totals, ledger=ledger), p.out, store, extras=extras)
     summary = summarize(totals, results, p.out, skipped=dict(p.discovery.skipped), from_cache=cache.hits)
     cache.drop_other_versions()
     _attach_artifacts(summary, snapshot)

@@ -130,3 +130,35 @@ def test_a_stopped_document_makes_the_next_build_read_it_again(tmp_path: Path) -
     assert unchanged_snapshot(store, docs, inputs, DocumentCache(store.cache_dir, reuse=False)) is None  # --rebuild
     shutil.rmtree(store.cache_dir)  # as if its reading had been stopped: nothing kept for it
     assert unchanged_snapshot(store, docs, inputs, DocumentCache(store.cache_dir)) is None
+
+
+def test_one_new_report_rewrites_only_its_year_and_the_dataset_is_the_same_as_a_full_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A nightly build that finds one new report of 2020 keeps 2019's files from the snapshot it replaces
+    (linked, not assembled again), and the dataset is byte for byte what a full build writes."""
+    raw, out, full = tmp_path / "raw", tmp_path / "curated", tmp_path / "full"
+    raw.mkdir()
+    for name in ("seed001_changning_2020.pdf", "seed004_hongshan_2019.pdf"):  # 2020 and 2019
+        shutil.copy(sample(name), raw)
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(out)]) == 0
+    capsys.readouterr()
+    before = out.resolve()
+    shutil.copy(sample("seed003_panzhihua_2020.pdf"), raw)  # one more report of 2020
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(out)]) == 0
+    nightly = capsys.readouterr().out
+    after = out.resolve()
+    assert after != before
+
+    def inodes(snapshot: Path, year: int) -> set[int]:
+        return {p.stat().st_ino for p in snapshot.glob(f"*/fiscal_year={year}/*.parquet")}
+
+    assert inodes(after, 2019) and inodes(after, 2019) == inodes(before, 2019)  # the same files
+    assert not inodes(after, 2020) & inodes(before, 2020)  # written again: it has a new report
+
+    assert main(["-q", "build", "--raw", str(raw), "--out", str(full), "--rebuild"]) == 0
+    rebuilt = capsys.readouterr().out
+    assert _files(out) == _files(full)
+    assert (after / "years.json").read_bytes() == (full.resolve() / "years.json").read_bytes()
+    assert [x for x in nightly.splitlines() if x.startswith(("rows:", "issues"))] == [
+        x for x in rebuilt.splitlines() if x.startswith(("rows:", "issues"))]
