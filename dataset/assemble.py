@@ -102,7 +102,7 @@ def totals_of(a: Assembled) -> Totals:
 
 # a fiscal year whose documents give more rows than this is assembled and written in parts of about
 # this many rows (part-0.parquet, part-1.parquet, ...), so memory is bounded however large a year is
-CHUNK_ROWS = 100_000
+CHUNK_ROWS = 25_000
 
 
 def _chunks(results: list[KeptResult], limit: int) -> Iterator[list[KeptResult]]:
