@@ -44,7 +44,7 @@ class Assembled:
 def _stamp(rows: Iterable[Any], year: int, agency: str) -> list[dict[str, Any]]:
     out = []
     for r in rows:
-        d = dataclasses.asdict(r)
+        d = dict(vars(r))  # the records' fields are flat (a list of keywords at most): no deep copy needed
         d["fiscal_year"] = year
         d["agency"] = agency
         out.append(d)
