@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.tables.position_columns import header_aligned
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -250,6 +251,20 @@ def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> lis
         else:
             bands.append([seg.x0, seg.x1])
     return sorted([*cols, *((b[0], b[1]) for b in bands)])
+
+
+def _block_columns(block: list[Line], height: float) -> list[tuple[float, float]]:
+    """The block's column bands: with ``MIN_ROWS`` lines of amounts, the bands of its body (the rich
+    lines from the first line of amounts on) with the header lines above placed by the body's
+    alignment (see :mod:`extract.tables.position_columns`); else the bands of all its rich lines."""
+    rich = [ln for ln in block if ln.rich]
+    amounts = [ln for ln in rich if _amounts(ln)]
+    if len(amounts) < MIN_ROWS:
+        return columns(rich)
+    start = amounts[0].top
+    body = [ln for ln in rich if ln.top >= start - 0.5]
+    header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
+    return header_aligned(columns(body), [ln.segments for ln in amounts], header, height)
 
 
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
@@ -549,7 +564,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    cols = _with_label_bands(columns([ln for ln in block if ln.rich]), block)
+    cols = _with_label_bands(_block_columns(block, height), block)
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
