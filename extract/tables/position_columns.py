@@ -102,8 +102,8 @@ def _taken(band: tuple[float, float], cell: _HeaderCell, header: Sequence[Sequen
 
 
 def _upper(cell: _HeaderCell, x0: float, x1: float, header: Sequence[Sequence[Piece]]) -> bool:
-    """Header pieces below ``cell`` lie within ``x0..x1``: ``cell`` is an upper level over them."""
-    return any(s.top >= cell.bottom - 0.5 and _overlaps(s.x0, s.x1, x0, x1) for line in header for s in line)
+    """A header piece below ``cell`` is centred within ``x0..x1``: ``cell`` is an upper level over it."""
+    return any(s.top >= cell.bottom - 0.5 and x0 < (s.x0 + s.x1) / 2 < x1 for line in header for s in line)
 
 
 def _claims(bands: list[tuple[float, float]], sides: list[str], cells: list[_HeaderCell],
@@ -144,6 +144,23 @@ def _owner(claimants: list[int], cell: _HeaderCell, bands: list[tuple[float, flo
     return min(claimants, key=rank)
 
 
+def _widen_over_own_headers(wide: list[list[float]], header: Sequence[Sequence[Piece]]) -> None:
+    """Each band widened over the header pieces that overlap it alone and are no upper level (a
+    header wider than its column's figures), where that runs into no other band (in place)."""
+    for line in header:
+        for s in line:
+            hit = [i for i, w in enumerate(wide) if _overlaps(s.x0, s.x1, w[0], w[1])]
+            if len(hit) != 1:
+                continue
+            i = hit[0]
+            lo, hi = min(wide[i][0], s.x0), max(wide[i][1], s.x1)
+            cell = _HeaderCell(x0=s.x0, x1=s.x1, top=s.top, bottom=s.bottom)
+            if _upper(cell, s.x0, s.x1, header) or any(
+                    j != i and _overlaps(lo, hi, w[0], w[1]) for j, w in enumerate(wide)):
+                continue
+            wide[i] = [lo, hi]
+
+
 def header_aligned(bands: list[tuple[float, float]], body: Sequence[Sequence[Piece]],
                    header: Sequence[Sequence[Piece]], height: float) -> list[tuple[float, float]]:
     """``bands`` (the body lines' column bands) widened over the header cells set in the white
@@ -158,6 +175,7 @@ def header_aligned(bands: list[tuple[float, float]], body: Sequence[Sequence[Pie
         lo, hi = min(wide[i][0], cells[k].x0), max(wide[i][1], cells[k].x1)
         if not any(j != i and _overlaps(lo, hi, w[0], w[1]) for j, w in enumerate(wide)):
             wide[i] = [lo, hi]
+    _widen_over_own_headers(wide, header)
     out = [(w[0], w[1]) for w in wide]
     for k, c in enumerate(cells):
         if k in claims or any(_overlaps(c.x0, c.x1, b0, b1) for b0, b1 in out):

@@ -684,14 +684,20 @@ def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]
     return out
 
 
+def _opens_with_amounts(t: RawTable) -> bool:
+    """The table's first row holds an amount: it starts with body rows (no header or title of its own)."""
+    return bool(t.rows) and any(c and _AMOUNT.match(c) and _DIGIT.search(c) for c in t.rows[0])
+
+
 def align_continued(tables: list[RawTable]) -> None:
-    """A table continued at the top of the next page loses the columns that are empty there (the
+    """A table continued at the top of the next page (its first row holds amounts: no header of
+    its own) loses the columns that are empty there (the
     level labels merged down from the page before): where each of its columns lies in one column of
     the table it continues, its rows get that table's columns back (empty cells in the others), so
     the rows line up with the header they continue (in place)."""
     for prev, t in itertools.pairwise(tables):
         if (t.columns is None or prev.columns is None or t.index_on_page != 0 or t.page != prev.last_page + 1
-                or len(t.columns) >= len(prev.columns)):
+                or len(t.columns) >= len(prev.columns) or not _opens_with_amounts(t)):
             continue
         mapping = _column_map(t.columns, prev.columns)
         if mapping is None:
