@@ -180,9 +180,32 @@ def header_aligned(bands: list[tuple[float, float]], body: Sequence[Sequence[Pie
     for k, c in enumerate(cells):
         if k in claims or any(_overlaps(c.x0, c.x1, b0, b1) for b0, b1 in out):
             continue
-        lo = max((b[1] for b in out if b[1] <= c.x0), default=float("-inf"))
-        hi = min((b[0] for b in out if b[0] >= c.x1), default=float("inf"))
-        if _upper(c, max(lo, c.x0 - (c.x1 - c.x0)), min(hi, c.x1 + (c.x1 - c.x0)), header):
+        beside = [*bands, *((d.x0, d.x1) for d in cells if d is not c and _overlaps(d.top, d.bottom, c.top, c.bottom))]
+        lo = max((b[1] for b in beside if b[1] <= c.x0), default=float("-inf"))
+        hi = min((b[0] for b in beside if b[0] >= c.x1), default=float("inf"))
+        if _upper(c, lo, hi, header):
             continue  # an upper level: it spans the columns below it
         out.append((c.x0, c.x1))
     return sorted(out)
+
+
+def join_wrapped_headers(rows: list[list[str | None]], confidence: list[list[float | None]]) -> None:
+    """Header rows holding the second line of header cells wrapped over two lines (一般公共预算拨款 /
+    收入), joined to the row above (in place): among the rows before the first row of figures, a row
+    whose every cell lies under a cell with text (not under an empty one, nor under a cell spanning
+    from its left, ``None``) continues those cells."""
+    r = 1
+    while r < len(rows) and not any(_figure(c) for c in rows[r]):
+        above, row = rows[r - 1], rows[r]
+        filled = [j for j, c in enumerate(row) if c]
+        if filled and not any(_figure(c) for c in above) and all(above[j] for j in filled):
+            for j in filled:
+                above[j] = f"{above[j]}\n{row[j]}"
+            del rows[r]
+            del confidence[r]
+            continue
+        r += 1
+
+
+def _figure(cell: str | None) -> bool:
+    return bool(cell) and any(ch.isdigit() for ch in cell or "")

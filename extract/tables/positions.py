@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
-from extract.tables.position_columns import header_aligned
+from extract.tables.position_columns import header_aligned, join_wrapped_headers
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -583,6 +583,8 @@ def grid_of(block: list[Line]) -> Grid:
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _merged_labels(groups, anchors, filled)
         _place(groups, c, rows, conf)
+    if figure_rows:
+        join_wrapped_headers(rows, conf)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
