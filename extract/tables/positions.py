@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.tables.position_columns import header_aligned, join_wrapped_headers
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -47,6 +48,8 @@ ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
 KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are figures or dashes
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
+STATEMENT_BODY = 0.75  # share of a statement's body lines (from its first line of amounts) that are lines of amounts
+STATEMENT_TEXTS = 2  # cells without a digit on a statement's line of amounts: its item (one a side)
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -250,6 +253,36 @@ def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> lis
         else:
             bands.append([seg.x0, seg.x1])
     return sorted([*cols, *((b[0], b[1]) for b in bands)])
+
+
+def _statement_body(block: list[Line]) -> list[Line]:
+    """The rich lines of a statement's body (from its first line of amounts on), when the block has
+    ``MIN_ROWS`` lines of amounts making ``STATEMENT_BODY`` of them, with no more than
+    ``STATEMENT_TEXTS`` cells of text on the usual one (its items); else none."""
+    rich = [ln for ln in block if ln.rich]
+    amounts = [ln for ln in rich if _amounts(ln)]
+    if len(amounts) < MIN_ROWS:
+        return []
+    body = [ln for ln in rich if ln.top >= amounts[0].top - 0.5]
+    words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)) for ln in amounts)
+    if words > STATEMENT_TEXTS:
+        return []  # an indicator's text, operator and unit beside its figures: a form
+    return body if len(amounts) >= STATEMENT_BODY * len(body) else []
+
+
+def _block_columns(block: list[Line], height: float) -> list[tuple[float, float]]:
+    """The block's column bands. A statement (``MIN_ROWS`` lines of amounts, making ``STATEMENT_BODY``
+    of the rich lines from its first line of amounts on): the bands of that body, with the header
+    lines above placed by the body's alignment (see :mod:`extract.tables.position_columns`); else
+    (a form, rows of text among the figures) the bands of all its rich lines."""
+    rich = [ln for ln in block if ln.rich]
+    body = _statement_body(block)
+    if not body:
+        return columns(rich)  # few figures, or rows of text among them: a form, not a statement
+    amounts = [ln for ln in body if _amounts(ln)]
+    start = amounts[0].top
+    header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
+    return header_aligned(columns(body), [ln.segments for ln in amounts], header, height)
 
 
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
@@ -549,7 +582,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    cols = _with_label_bands(columns([ln for ln in block if ln.rich]), block)
+    cols = _with_label_bands(_block_columns(block, height), block)
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
@@ -568,6 +601,8 @@ def grid_of(block: list[Line]) -> Grid:
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _merged_labels(groups, anchors, filled)
         _place(groups, c, rows, conf)
+    if _statement_body(block):
+        join_wrapped_headers(rows, conf)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
@@ -669,14 +704,20 @@ def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]
     return out
 
 
+def _opens_with_amounts(t: RawTable) -> bool:
+    """The table's first row holds an amount: it starts with body rows (no header or title of its own)."""
+    return bool(t.rows) and any(c and _AMOUNT.match(c) and _DIGIT.search(c) for c in t.rows[0])
+
+
 def align_continued(tables: list[RawTable]) -> None:
-    """A table continued at the top of the next page loses the columns that are empty there (the
+    """A table continued at the top of the next page (its first row holds amounts: no header of
+    its own) loses the columns that are empty there (the
     level labels merged down from the page before): where each of its columns lies in one column of
     the table it continues, its rows get that table's columns back (empty cells in the others), so
     the rows line up with the header they continue (in place)."""
     for prev, t in itertools.pairwise(tables):
         if (t.columns is None or prev.columns is None or t.index_on_page != 0 or t.page != prev.last_page + 1
-                or len(t.columns) >= len(prev.columns)):
+                or len(t.columns) >= len(prev.columns) or not _opens_with_amounts(t)):
             continue
         mapping = _column_map(t.columns, prev.columns)
         if mapping is None:

@@ -1,0 +1,211 @@
+"""Column bands of a borderless statement: the body's alignment tells where each header belongs.
+
+A statement typeset without rulings prints its header cells centred (or set left) in their
+columns, its amounts aligned right, its codes and item names aligned left. The x-ranges that the
+*body* lines (lines of amounts) cover are the columns' bands; a header cell printed over a band is
+that column's. A header cell printed in the white between two bands (a short 事业收入 centred over
+right-aligned amounts that never reach its middle, 类 centred over left-aligned codes) belongs to:
+
+- the band on its right when that band's cells align right (the column runs left from their right
+  edge, past its header), or the band on its left when that band's cells align left;
+- a band holds one header cell at one height: a band already under another header cell at the same
+  height (its own, overlapping it) takes none;
+- a header cell with other header cells below it, over the same columns, is an upper level
+  (收入 over 项目 and 预算数; 编制单位 lines): it spans the columns and widens none;
+- two bands claiming one cell: the one whose column, mirrored about the cell's centre, holds no
+  other band, else the nearer.
+
+A header cell no band takes is a column of its own (an amount column empty in this table), unless
+it is an upper level. The result is the body's bands, widened over the header cells they took,
+and the header-only columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+LEFT = "left"
+RIGHT = "right"
+TOLERANCE = 1.0  # points within which two edges are one alignment
+
+
+class Piece(Protocol):
+    """A cell's text on one printed line, with its horizontal extent and height."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+
+
+@dataclass(kw_only=True)
+class _HeaderCell:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _overlaps(a0: float, a1: float, b0: float, b1: float) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _is_amount(text: str) -> bool:
+    t = text.strip().replace(",", "")
+    return bool(t) and any(ch.isdigit() for ch in t) and all(ch.isdigit() or ch in ".-+%" for ch in t) and (
+        "." in t or "," in text)
+
+
+def band_side(band: tuple[float, float], body: Sequence[Sequence[Piece]]) -> str:
+    """How the cells of ``band`` on the body lines align: ``right`` when their right edges agree
+    more closely than their left edges, ``left`` when the left edges do; when both agree (one
+    value repeated), amounts (decimals or thousands separators) align right, codes and text left."""
+    cells = [s for line in body for s in line if s.x0 >= band[0] - TOLERANCE and s.x1 <= band[1] + TOLERANCE]
+    if not cells:
+        return LEFT
+    spread0 = max(s.x0 for s in cells) - min(s.x0 for s in cells)
+    spread1 = max(s.x1 for s in cells) - min(s.x1 for s in cells)
+    if spread1 + TOLERANCE < spread0:
+        return RIGHT
+    if spread0 + TOLERANCE < spread1:
+        return LEFT
+    return RIGHT if sum(_is_amount(s.text) for s in cells) * 2 > len(cells) else LEFT
+
+
+def _gap_cells(header: Sequence[Sequence[Piece]], bands: list[tuple[float, float]], height: float
+               ) -> list[_HeaderCell]:
+    """The header pieces over no band, pieces on adjacent lines that overlap joined into one cell
+    (a header wrapped over two lines)."""
+    pieces = sorted((s for line in header for s in line
+                     if not any(_overlaps(s.x0, s.x1, b0, b1) for b0, b1 in bands)), key=lambda s: s.top)
+    cells: list[_HeaderCell] = []
+    for s in pieces:
+        join = next((c for c in cells if _overlaps(s.x0, s.x1, c.x0, c.x1) and s.top - c.bottom <= height), None)
+        if join is None:
+            cells.append(_HeaderCell(x0=s.x0, x1=s.x1, top=s.top, bottom=s.bottom))
+        else:
+            join.x0, join.x1, join.bottom = min(join.x0, s.x0), max(join.x1, s.x1), max(join.bottom, s.bottom)
+    return cells
+
+
+def _taken(band: tuple[float, float], cell: _HeaderCell, header: Sequence[Sequence[Piece]]) -> bool:
+    """A header piece over ``band`` stands at the height of ``cell``: the band has its header there."""
+    return any(_overlaps(s.x0, s.x1, band[0], band[1]) and _overlaps(s.top, s.bottom, cell.top, cell.bottom)
+               for line in header for s in line)
+
+
+def _upper(cell: _HeaderCell, x0: float, x1: float, header: Sequence[Sequence[Piece]]) -> bool:
+    """A header piece below ``cell`` is centred within ``x0..x1``: ``cell`` is an upper level over it."""
+    return any(s.top >= cell.bottom - 0.5 and x0 < (s.x0 + s.x1) / 2 < x1 for line in header for s in line)
+
+
+def _claims(bands: list[tuple[float, float]], sides: list[str], cells: list[_HeaderCell],
+            header: Sequence[Sequence[Piece]]) -> dict[int, list[int]]:
+    """For each gap cell (by index), the bands that claim it: each band its nearest gap cell on the
+    side its cells align away from, between it and the next band, at a height where it has no header."""
+    out: dict[int, list[int]] = {}
+    for i, band in enumerate(bands):
+        lo = bands[i - 1][1] if i else float("-inf")
+        hi = bands[i + 1][0] if i + 1 < len(bands) else float("inf")
+        if sides[i] == RIGHT:
+            near = [k for k, c in enumerate(cells) if lo <= c.x0 and c.x1 <= band[0]]
+            near.sort(key=lambda k: -cells[k].x1)
+        else:
+            near = [k for k, c in enumerate(cells) if band[1] <= c.x0 and c.x1 <= hi]
+            near.sort(key=lambda k: cells[k].x0)
+        for k in near:
+            c = cells[k]
+            if _taken(band, c, header) or _upper(c, min(band[0], c.x0), max(band[1], c.x1), header):
+                continue
+            out.setdefault(k, []).append(i)
+            break
+    return out
+
+
+def _mirror_clean(band: tuple[float, float], side: str, cell: _HeaderCell, bands: list[tuple[float, float]]) -> bool:
+    """The column ``band`` would have with ``cell`` centred in it holds no other band."""
+    edge = band[1] if side == RIGHT else band[0]
+    other = 2 * cell.mid - edge
+    lo, hi = min(edge, other), max(edge, other)
+    return not any(b != band and _overlaps(b[0], b[1], lo + TOLERANCE, hi - TOLERANCE) for b in bands)
+
+
+def _owner(claimants: list[int], cell: _HeaderCell, bands: list[tuple[float, float]], sides: list[str]) -> int:
+    def rank(i: int) -> tuple[bool, float]:
+        b = bands[i]
+        return (not _mirror_clean(b, sides[i], cell, bands), max(b[0] - cell.x1, cell.x0 - b[1]))
+    return min(claimants, key=rank)
+
+
+def _widen_over_own_headers(wide: list[list[float]], header: Sequence[Sequence[Piece]]) -> None:
+    """Each band widened over the header pieces that overlap it alone and are no upper level (a
+    header wider than its column's figures), where that runs into no other band (in place)."""
+    for line in header:
+        for s in line:
+            hit = [i for i, w in enumerate(wide) if _overlaps(s.x0, s.x1, w[0], w[1])]
+            if len(hit) != 1:
+                continue
+            i = hit[0]
+            lo, hi = min(wide[i][0], s.x0), max(wide[i][1], s.x1)
+            cell = _HeaderCell(x0=s.x0, x1=s.x1, top=s.top, bottom=s.bottom)
+            if _upper(cell, s.x0, s.x1, header) or any(
+                    j != i and _overlaps(lo, hi, w[0], w[1]) for j, w in enumerate(wide)):
+                continue
+            wide[i] = [lo, hi]
+
+
+def header_aligned(bands: list[tuple[float, float]], body: Sequence[Sequence[Piece]],
+                   header: Sequence[Sequence[Piece]], height: float) -> list[tuple[float, float]]:
+    """``bands`` (the body lines' column bands) widened over the header cells set in the white
+    beside them, and a band for each header cell that is a column of its own (see the module)."""
+    bands = sorted(bands)
+    sides = [band_side(b, body) for b in bands]
+    cells = _gap_cells(header, bands, height)
+    claims = _claims(bands, sides, cells, header)
+    wide = [list(b) for b in bands]
+    for k, claimants in claims.items():
+        i = _owner(claimants, cells[k], bands, sides)
+        lo, hi = min(wide[i][0], cells[k].x0), max(wide[i][1], cells[k].x1)
+        if not any(j != i and _overlaps(lo, hi, w[0], w[1]) for j, w in enumerate(wide)):
+            wide[i] = [lo, hi]
+    _widen_over_own_headers(wide, header)
+    out = [(w[0], w[1]) for w in wide]
+    for k, c in enumerate(cells):
+        if k in claims or any(_overlaps(c.x0, c.x1, b0, b1) for b0, b1 in out):
+            continue
+        beside = [*bands, *((d.x0, d.x1) for d in cells if d is not c and _overlaps(d.top, d.bottom, c.top, c.bottom))]
+        lo = max((b[1] for b in beside if b[1] <= c.x0), default=float("-inf"))
+        hi = min((b[0] for b in beside if b[0] >= c.x1), default=float("inf"))
+        if _upper(c, lo, hi, header):
+            continue  # an upper level: it spans the columns below it
+        out.append((c.x0, c.x1))
+    return sorted(out)
+
+
+def join_wrapped_headers(rows: list[list[str | None]], confidence: list[list[float | None]]) -> None:
+    """Header rows holding the second line of header cells wrapped over two lines (一般公共预算拨款 /
+    收入), joined to the row above (in place): among the rows before the first row of figures, a row
+    whose every cell lies under a cell with text (not under an empty one, nor under a cell spanning
+    from its left, ``None``) continues those cells."""
+    r = 1
+    while r < len(rows) and not any(_figure(c) for c in rows[r]):
+        above, row = rows[r - 1], rows[r]
+        filled = [j for j, c in enumerate(row) if c]
+        if filled and not any(_figure(c) for c in above) and all(above[j] for j in filled):
+            for j in filled:
+                above[j] = f"{above[j]}\n{row[j]}"
+            del rows[r]
+            del confidence[r]
+            continue
+        r += 1
+
+
+def _figure(cell: str | None) -> bool:
+    return bool(cell) and any(ch.isdigit() for ch in cell or "")

@@ -1,0 +1,113 @@
+"""Borderless 部门预算/决算 statements read from word positions (extract/tables/position_columns.py).
+
+The pages are drawn here as words with boxes, the way the national templates typeset a statement
+without rulings: header cells centred (or set left) in their columns, amounts aligned right,
+codes and item names aligned left, so a short header and its column's figures need not overlap,
+and an amount column empty in this table shows its header alone. The expected rows are the
+statement as printed (header over its column's figures).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.tables.positions import align_continued, read_positions
+from model.tables import RawTable
+
+CHAR = 10.0  # width and height of one CJK character
+DIGIT = 5.0  # width of a digit, a point or a comma
+LINE = 14.0  # from one printed line's top to the next
+
+
+def _width(text: str) -> float:
+    return sum(DIGIT if ch.isascii() else CHAR for ch in text)
+
+
+def _left(text: str, x0: float, top: float) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + _width(text), "top": top, "bottom": top + CHAR}
+
+
+def _right(text: str, x1: float, top: float) -> dict[str, Any]:
+    return _left(text, x1 - _width(text), top)
+
+
+def _centred(text: str, col: tuple[float, float], top: float) -> dict[str, Any]:
+    return _left(text, (col[0] + col[1] - _width(text)) / 2, top)
+
+
+def _tables(words: list[dict[str, Any]]) -> list[RawTable]:
+    return [p.table for p in read_positions(words, page=1, page_height=842, reader="words")]
+
+
+# the columns of a 收入决算表: 类 | 款 | 项 | 科目名称 | 本年收入合计 | 财政拨款收入 | 上级补助收入 | 事业收入
+COLS = ((40.0, 80.0), (80.0, 120.0), (120.0, 160.0), (160.0, 300.0), (300.0, 380.0), (380.0, 460.0),
+        (460.0, 540.0), (540.0, 620.0))
+BODY = (
+    ("201", "", "", "一般公共服务支出", "701.83", "680.01", "", "7.27"),
+    ("201", "03", "", "政府办公厅事务", "438.35", "416.53", "", "7.27"),
+    ("201", "03", "01", "行政运行", "233.89", "233.89", "", ""),
+    ("201", "03", "50", "事业运行", "1,152.49", "1,130.67", "", "7.27"),
+)
+
+
+def _statement(top: float = 100.0) -> list[dict[str, Any]]:
+    words = [_centred("科目编码", (COLS[0][0], COLS[2][1]), top)]
+    heads = ("科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入")
+    for name, col in zip(heads, COLS[3:], strict=True):
+        words.append(_centred(name, col, top + LINE / 2))
+    words += [_centred(level, col, top + LINE) for level, col in zip("类款项", COLS[:3], strict=True)]
+    for i, row in enumerate(BODY):
+        y = top + (2 + i) * LINE
+        for text, col, k in zip(row, COLS, range(len(COLS)), strict=True):
+            if text:
+                words.append(_right(text, col[1] - 2, y) if k >= 4 else _left(text, col[0] + 2, y))
+    return words
+
+
+def test_short_header_centred_beside_right_aligned_amounts_labels_them() -> None:
+    # 事业收入 is centred in its column, its amounts (7.27) end at the column's right: they never
+    # overlap, and the column of 上级补助收入, empty in this table, shows its header alone
+    (table,) = _tables(_statement())
+    header = next(r for r in table.rows if "事业收入" in r)
+    data = [r for r in table.rows if "行政运行" in r or "一般公共服务支出" in r]
+    col = header.index("事业收入")
+    assert [r[col] for r in data] == ["7.27", ""]
+    assert header.index("上级补助收入") == col - 1
+    assert all(r[col - 1] == "" for r in data)
+    assert [r[header.index("财政拨款收入")] for r in data] == ["680.01", "233.89"]
+
+
+def test_level_headers_centred_over_left_aligned_codes_label_the_code_columns() -> None:
+    # 类 / 款 / 项 are centred in narrow columns whose codes are printed from the left edge
+    (table,) = _tables(_statement())
+    levels = next(r for r in table.rows if "类" in r)
+    row = next(r for r in table.rows if "事业运行" in r)
+    assert [row[levels.index(x)] for x in "类款项"] == ["201", "03", "50"]
+
+
+def test_header_wrapped_over_two_lines_is_one_cell() -> None:
+    # 一般公共预算拨款 / 收入: one header cell printed on two lines above right-aligned amounts
+    cols = ((40.0, 160.0), (160.0, 240.0), (240.0, 320.0))
+    words = [_centred("科目名称", cols[0], 100), _left("一般公共预算拨款", cols[1][0] + 2, 100),
+             _left("收入", cols[1][0] + 2, 100 + LINE), _centred("其他收入", cols[2], 100)]
+    for i, (name, a, b) in enumerate((("行政运行", "181.12", "2.00"), ("事业运行", "264.96", "28.65"),
+                                      ("城管执法", "107.00", "28.00"))):
+        y = 100 + (2 + i) * LINE
+        words += [_left(name, cols[0][0] + 2, y), _right(a, cols[1][1] - 2, y), _right(b, cols[2][1] - 2, y)]
+    (table,) = _tables(words)
+    assert table.rows[0] == ["科目名称", "一般公共预算拨款\n收入", "其他收入"]
+    assert table.rows[1] == ["行政运行", "181.12", "2.00"]
+
+
+def test_next_table_with_its_own_header_is_not_a_continuation() -> None:
+    # a new statement at the top of the next page has fewer columns than the one before it, but its
+    # first row is its header, not rows of amounts: its columns are its own
+    first = RawTable.on_page(page=1, rows=[["类", "款", "科目名称", "合计", "基本支出"],
+                                           ["201", "03", "行政运行", "5.00", "5.00"]],
+                             reader="words", bbox=(0, 0, 500, 100), index_on_page=0)
+    first.columns = [(0, 40), (40, 80), (80, 200), (200, 300), (300, 400)]
+    second = RawTable.on_page(page=2, rows=[["科目编码", "科目名称", "合计"], ["301", "工资福利支出", "9.00"]],
+                              reader="words", bbox=(0, 0, 500, 100), index_on_page=0)
+    second.columns = [(0, 70), (90, 200), (210, 300)]
+    align_continued([first, second])
+    assert second.rows[0] == ["科目编码", "科目名称", "合计"]
