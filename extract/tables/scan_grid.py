@@ -41,6 +41,7 @@ class ScanTable:
     # cells without words, and cells holding one mark only (the recogniser reads a mark poorly in the
     # detector's tight crop)
     spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
+    row_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # each row's cell boxes (None: covered)
 
 
 def levelled(x: float, y: float, slope: float, centre: tuple[float, float]) -> tuple[float, float]:
@@ -56,7 +57,10 @@ def level_words(words: list[Word], slope: float, centre: tuple[float, float]) ->
         mx, my = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         nx, ny = levelled(mx, my, slope, centre)
         dx, dy = nx - mx, ny - my
-        out.append({**w, "x0": w["x0"] + dx, "x1": w["x1"] + dx, "top": w["top"] + dy, "bottom": w["bottom"] + dy})
+        moved = {**w, "x0": w["x0"] + dx, "x1": w["x1"] + dx, "top": w["top"] + dy, "bottom": w["bottom"] + dy}
+        if w.get("char_x"):
+            moved["char_x"] = [x + dx for x in w["char_x"]]
+        out.append(moved)
     return out
 
 
@@ -133,6 +137,27 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.rows.append(cells)
             out.row_words.append(mine)
             out.spots.extend(spots)
+            out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    return out
+
+
+def word_chars(words: list[Word]) -> list[dict[str, Any]]:
+    """The words' characters as a text layer's character records (``text``, ``x0``, ``x1``, ``top``,
+    ``bottom``, ``size``): each character from halfway to the one before to halfway to the one after
+    (the recogniser's column of each character, ``char_x``), one em high. A word whose text was
+    mended after reading (its characters no longer match their columns) is spread evenly."""
+    out: list[dict[str, Any]] = []
+    for w in words:
+        text = str(w["text"])
+        xs = list(w.get("char_x") or [])
+        if len(xs) != len(text) or not text:
+            pitch = (w["x1"] - w["x0"]) / max(1, len(text))
+            xs = [w["x0"] + pitch * (k + 0.5) for k in range(len(text))]
+        for k, ch in enumerate(text):
+            left = w["x0"] if k == 0 else (xs[k - 1] + xs[k]) / 2
+            right = w["x1"] if k == len(text) - 1 else (xs[k] + xs[k + 1]) / 2
+            out.append({"text": ch, "x0": left, "x1": max(left, right), "top": w["top"], "bottom": w["bottom"],
+                        "size": w["bottom"] - w["top"]})
     return out
 
 
