@@ -82,9 +82,76 @@ def _edges(rulings: list[Ruling], slope: float, centre: tuple[float, float]) -> 
     return edges
 
 
+TOUCH_CHARS = 0.4  # a ruling meets another when it ends or passes within this many character heights of it
+SHORT_CHARS = 4.0  # a ruling shorter than this many character heights must meet two others to be a wall
+
+
+def _meets(a: Ruling, b: Ruling, reach: float) -> bool:
+    """``a`` and the perpendicular ``b`` cross, or one ends within ``reach`` of the other."""
+    v, h = (a, b) if a.vertical else (b, a)
+    x = (v.x0 + v.x1) / 2
+    y = (h.y0 + h.y1) / 2
+    return (min(h.x0, h.x1) - reach <= x <= max(h.x0, h.x1) + reach
+            and min(v.y0, v.y1) - reach <= y <= max(v.y0, v.y1) + reach)
+
+
+def walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
+    """The rulings that are a form's walls: each meets two rulings across it, or is long. A ruled
+    form's every wall runs from one wall to another; the strokes a seal leaves on a grey scan (a
+    stretch of its ring, a stroke of its characters) and the stems of a large heading's characters
+    are short and meet one wall at most, and would cut cells that are not there. Taken out twice (a
+    seal's strokes can meet each other)."""
+    reach = TOUCH_CHARS * char_height
+    short = SHORT_CHARS * char_height
+    kept = list(rulings)
+    for _ in range(2):
+        kept = [r for r in kept
+                if (r.y1 - r.y0 if r.vertical else r.x1 - r.x0) >= short
+                or sum(1 for o in kept if o.vertical != r.vertical and _meets(r, o, reach)) >= 2]
+    return kept
+
+
+def _free_ends(v: Ruling, across: list[Ruling], reach: float) -> list[float]:
+    """The heights of the ends of the vertical ``v`` that meet no ruling across."""
+    x = (v.x0 + v.x1) / 2
+    out = []
+    for y in (v.y0, v.y1):
+        if not any(min(h.x0, h.x1) - reach <= x <= max(h.x0, h.x1) + reach and abs(_y_at(h, x) - y) <= reach
+                   for h in across):
+            out.append(y)
+    return out
+
+
+def _y_at(h: Ruling, x: float) -> float:
+    share = (x - h.x0) / (h.x1 - h.x0) if h.x1 != h.x0 else 0.0
+    return h.y0 + share * (h.y1 - h.y0)
+
+
+def closed(rulings: list[Ruling], char_height: float) -> list[Ruling]:
+    """``rulings`` with the open end of a table closed: a table that runs on to the next page (or
+    comes from the one before) leaves its merged cells open at the page's edge — their walls end
+    level with the table's last ruling across, which stops at the merged column. That ruling is
+    carried on to each such wall, so the merged cell is a cell (its text, ``社会效益指标``, read)."""
+    reach = TOUCH_CHARS * char_height
+    across = [r for r in rulings if not r.vertical]
+    added = []
+    for v in (r for r in rulings if r.vertical):
+        x = (v.x0 + v.x1) / 2
+        for y in _free_ends(v, across, reach):
+            for h in across:
+                left, right = min(h.x0, h.x1), max(h.x0, h.x1)
+                near = left if x < left else right if x > right else None
+                if near is None or abs(_y_at(h, near) - y) > reach:
+                    continue
+                added.append(Ruling(x0=min(x, near), y0=y, x1=max(x, near), y1=y, vertical=False))
+                break
+    return [*rulings, *added]
+
+
 def grids(rulings: list[Ruling], slope: float, centre: tuple[float, float], char_height: float) -> list[Table]:
-    """pdfplumber tables (cells only) built from the rulings, levelled; top to bottom."""
-    edges = _edges(rulings, slope, centre)
+    """pdfplumber tables (cells only) built from the form's walls (:func:`walls`, :func:`closed`),
+    levelled; top to bottom."""
+    edges = _edges(closed(walls(rulings, char_height), char_height), slope, centre)
     if not edges:
         return []
     join = max(SNAP, JOIN_CHARS * char_height)
