@@ -125,7 +125,9 @@ def test_table_open_at_the_page_edge_is_closed() -> None:
 
 
 def test_red_and_faint_words_are_the_seals() -> None:
-    assert seal_words(["专用章"], [InkShade(shade=250.0, red=0.9)], 245.0) == {0}
+    assert seal_words(["专用章"], [InkShade(shade=250.0, red=0.9, black=0.0)], 245.0) == {0}
+    # type under a red seal: red all round its strokes, but its strokes black
+    assert seal_words(["年度指标值"], [InkShade(shade=90.0, red=0.7, black=0.3)], 245.0) == set()
     texts = ["数量指标", "质量指标", "时效指标", "市", "2", "-"]
     shades = [InkShade(shade=s, red=0.0) for s in (88.0, 90.0, 92.0, 155.0, 160.0, 170.0)]
     # 市 is as faint as a seal on a grey scan; a thin 2 or - scans faint too and is kept
@@ -137,7 +139,7 @@ def test_shade_of_black_and_red_ink() -> None:
     crop[2:8, 2:4] = (20, 20, 20)  # black stroke
     crop[2:8, 6:8] = (40, 40, 210)  # red stroke (BGR)
     shade = shade_of(crop, 190.0)
-    assert shade is not None and shade.red == pytest.approx(0.5)
+    assert shade is not None and shade.red == pytest.approx(0.5) and shade.black == pytest.approx(0.5)
 
 
 def test_ocr_word_characters_placed_by_their_columns() -> None:

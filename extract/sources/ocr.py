@@ -429,12 +429,31 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
             for k, (box, crop, (text, conf, chars)) in enumerate(zip(boxes, crops, read, strict=True)):
                 if conf < cfg.min_confidence or not text.strip() or k in seal:
                     continue
+                if cfg.drop_seal:
+                    text, chars = _without_seal_characters(img, crop, text, chars)
+                    if not text.strip():
+                        continue
                 ink = ink_extent(crop) if cfg.tighten else None
                 words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
             if cfg.marks and words:
                 words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
+
+
+def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars: Chars) -> tuple[str, Chars]:
+    """The word without the characters a red seal printed beside it (:func:`extract.sources.seal.seal_characters`)."""
+    from extract.sources.marks import ink_threshold
+    from extract.sources.seal import seal_characters
+
+    if crop.ndim != 3 or not ((crop[:, :, 2].astype(np.int16) - crop[:, :, :2].max(axis=2)) > 40).any():
+        return text, chars
+    bad = seal_characters(crop, "".join(c for c, _, _ in chars), [share for _, _, share in chars],
+                          ink_threshold(img))
+    if not bad:
+        return text, chars
+    kept = [c for k, c in enumerate(chars) if k not in bad]
+    return "".join(c for c, _, _ in kept), kept
 
 
 def _seal_boxes(img: np.ndarray, crops: list[np.ndarray], texts: list[str]) -> set[int]:
