@@ -149,3 +149,11 @@ def test_ocr_word_characters_placed_by_their_columns() -> None:
     assert chars[0]["x0"] == 10.0 and chars[-1]["x1"] == 40.0
     assert chars[2]["x0"] == pytest.approx(20.5) and chars[2]["x1"] == pytest.approx(30.0)
     assert all(c["size"] == 10.0 for c in chars)
+
+
+def test_short_walls_meeting_leaning_rulings_of_a_skewed_scan_are_kept() -> None:
+    # the 总分 row of seed002 page 12 (skew about 0.8°): the rulings across lean 7 points over the
+    # table's width; the walls between 100 | 90 | 优, one row high, meet them where they stand
+    rulings = [_wall(57, 402, 540, 409), _wall(57, 412, 540, 420),
+               _wall(57, 100, 57, 414), _wall(540, 108, 540, 422), _wall(446, 408, 446, 420)]
+    assert walls(rulings, 6.0) == rulings

@@ -90,7 +90,7 @@ def _meets(a: Ruling, b: Ruling, reach: float) -> bool:
     """``a`` and the perpendicular ``b`` cross, or one ends within ``reach`` of the other."""
     v, h = (a, b) if a.vertical else (b, a)
     x = (v.x0 + v.x1) / 2
-    y = (h.y0 + h.y1) / 2
+    y = _y_at(h, x)  # a skewed scan leans its rulings: the height of h where v stands
     return (min(h.x0, h.x1) - reach <= x <= max(h.x0, h.x1) + reach
             and min(v.y0, v.y1) - reach <= y <= max(v.y0, v.y1) + reach)
 
