@@ -73,6 +73,9 @@ SETTINGS: dict[str, ocr.OcrSettings] = {
     # +det1280 was the default; ocr.DEFAULT adds boxes drawn as a text layer's (em high, advance
     # wide), marks the detector missed read from the image, and the image's rulings
     "+ink,marks,rulings (default)": ocr.DEFAULT,
+    # issue #11: the default also drops the words of a seal's ink and reads short operators again
+    # with paper around them; this row is the default without the seal's words dropped
+    "default without seal drop": replace(ocr.DEFAULT, drop_seal=False),
     # the rows below try more on top of +det1280
     "+red,crop": replace(OLD_DEFAULT, suppress_red=True, crop=True),
     "+red,crop,2-threads": replace(OLD_DEFAULT, suppress_red=True, crop=True, threads=2),

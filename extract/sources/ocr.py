@@ -77,6 +77,7 @@ class OcrSettings:
     tighten: bool = True  # word boxes drawn tight around their ink (the detector pads its boxes)
     marks: bool = True  # read the short marks the detector misses (dashes, operators): extract/sources/marks.py
     rulings: bool = True  # find the rulings of the image (a ruled form is read by its cells: tables/scan_grid.py)
+    drop_seal: bool = True  # words of a seal's ink (red, or faint grey ideographs) dropped: extract/sources/seal.py
 
 
 DEFAULT = OcrSettings()
@@ -424,15 +425,45 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
             if cfg.use_cls:
                 crops, _, _ = engine.ocr.text_cls(crops)
             read = _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)
-            for box, crop, (text, conf, chars) in zip(boxes, crops, read, strict=True):
-                if conf < cfg.min_confidence or not text.strip():
+            seal = _seal_boxes(img, crops, [text.strip() for text, _, _ in read]) if cfg.drop_seal else set()
+            for k, (box, crop, (text, conf, chars)) in enumerate(zip(boxes, crops, read, strict=True)):
+                if conf < cfg.min_confidence or not text.strip() or k in seal:
                     continue
+                if cfg.drop_seal:
+                    text, chars = _without_seal_characters(img, crop, text, chars)
+                    if not text.strip():
+                        continue
                 ink = ink_extent(crop) if cfg.tighten else None
                 words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
             if cfg.marks and words:
                 words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
+
+
+def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars: Chars) -> tuple[str, Chars]:
+    """The word without the characters a red seal printed beside it (:func:`extract.sources.seal.seal_characters`)."""
+    from extract.sources.marks import ink_threshold
+    from extract.sources.seal import seal_characters
+
+    if crop.ndim != 3 or not ((crop[:, :, 2].astype(np.int16) - crop[:, :, :2].max(axis=2)) > 40).any():
+        return text, chars
+    bad = seal_characters(crop, "".join(c for c, _, _ in chars), [share for _, _, share in chars],
+                          ink_threshold(img))
+    if not bad:
+        return text, chars
+    kept = [c for k, c in enumerate(chars) if k not in bad]
+    return "".join(c for c, _, _ in kept), kept
+
+
+def _seal_boxes(img: np.ndarray, crops: list[np.ndarray], texts: list[str]) -> set[int]:
+    """The detected boxes whose text a seal printed (:mod:`extract.sources.seal`)."""
+    from extract.sources.marks import ink_threshold
+    from extract.sources.seal import seal_words, shade_of
+
+    threshold = ink_threshold(img)
+    paper = float(np.percentile(img.max(axis=2)[::2, ::2], 75))
+    return seal_words(texts, [shade_of(c, threshold) for c in crops], paper)
 
 
 def _detect(engine: _Engine, img: np.ndarray, cfg: OcrSettings) -> list[np.ndarray]:
@@ -470,10 +501,11 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
     if short:
         spots = [MarkBox(x0=px(words[i].x0, offset[0]), y0=px(words[i].top, offset[1]),
                          x1=px(words[i].x1, offset[0]), y1=px(words[i].bottom, offset[1])) for i in short]
-        again = read([crop(img, b, char_px) for b in spots])
-        for i, (text, conf) in zip(short, again, strict=True):
-            text = text.strip()
-            if _is_mark(text) and conf > words[i].confidence and text != words[i].text:
+        tight = read([crop(img, b, char_px) for b in spots])
+        padded = read([padded_crop(img, b) for b in spots])
+        for i, *readings in zip(short, tight, padded, strict=True):
+            text, conf = _surest_mark(readings)
+            if text and conf > words[i].confidence and text != words[i].text:
                 w = words[i]
                 words[i] = OcrWord(text=text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, confidence=conf,
                                    char_confidences=(conf,), char_x=((w.x0 + w.x1) / 2,))
@@ -484,6 +516,29 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
         out.append(OcrWord(text=text, x0=x0, x1=x1, top=top, bottom=bottom, confidence=conf,
                            char_confidences=(conf,), char_x=((x0 + x1) / 2,)))
     return out
+
+
+# paper around a word of one or two marks read again, in ems of its box: the recogniser, trained on
+# lines of type with paper around them, reads an operator cut tight (``≥`` as ``vi``, ``Yn``) or cut
+# as a lone mark (a window a little higher than a character) less surely than with this much paper
+PAD_ACROSS = 0.5
+PAD_DOWN = 0.2
+
+
+def padded_crop(img: np.ndarray, box: Any) -> np.ndarray:
+    """The word's box (pixels: x0, y0, x1, y1; one em high) with :data:`PAD_ACROSS` ems of paper
+    left and right and :data:`PAD_DOWN` above and below."""
+    h, w = img.shape[:2]
+    em = max(1, box.y1 - box.y0)
+    x0, x1 = max(0, int(box.x0 - PAD_ACROSS * em)), min(w, int(box.x1 + PAD_ACROSS * em) + 1)
+    y0, y1 = max(0, int(box.y0 - PAD_DOWN * em)), min(h, int(box.y1 + PAD_DOWN * em) + 1)
+    return np.ascontiguousarray(img[y0:y1, x0:x1])
+
+
+def _surest_mark(readings: list[tuple[str, float]]) -> tuple[str, float]:
+    """Of a word's readings again, the surest that is a mark (("", 0.0) when none is)."""
+    marks = [(t.strip(), c) for t, c in readings if _is_mark(t.strip())]
+    return max(marks, key=lambda m: m[1], default=("", 0.0))
 
 
 def _is_mark(text: str) -> bool:

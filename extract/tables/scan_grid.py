@@ -41,6 +41,7 @@ class ScanTable:
     # cells without words, and cells holding one mark only (the recogniser reads a mark poorly in the
     # detector's tight crop)
     spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
+    row_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # each row's cell boxes (None: covered)
 
 
 def levelled(x: float, y: float, slope: float, centre: tuple[float, float]) -> tuple[float, float]:
@@ -56,7 +57,10 @@ def level_words(words: list[Word], slope: float, centre: tuple[float, float]) ->
         mx, my = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         nx, ny = levelled(mx, my, slope, centre)
         dx, dy = nx - mx, ny - my
-        out.append({**w, "x0": w["x0"] + dx, "x1": w["x1"] + dx, "top": w["top"] + dy, "bottom": w["bottom"] + dy})
+        moved = {**w, "x0": w["x0"] + dx, "x1": w["x1"] + dx, "top": w["top"] + dy, "bottom": w["bottom"] + dy}
+        if w.get("char_x"):
+            moved["char_x"] = [x + dx for x in w["char_x"]]
+        out.append(moved)
     return out
 
 
@@ -78,9 +82,76 @@ def _edges(rulings: list[Ruling], slope: float, centre: tuple[float, float]) -> 
     return edges
 
 
+TOUCH_CHARS = 0.4  # a ruling meets another when it ends or passes within this many character heights of it
+SHORT_CHARS = 4.0  # a ruling shorter than this many character heights must meet two others to be a wall
+
+
+def _meets(a: Ruling, b: Ruling, reach: float) -> bool:
+    """``a`` and the perpendicular ``b`` cross, or one ends within ``reach`` of the other."""
+    v, h = (a, b) if a.vertical else (b, a)
+    x = (v.x0 + v.x1) / 2
+    y = _y_at(h, x)  # a skewed scan leans its rulings: the height of h where v stands
+    return (min(h.x0, h.x1) - reach <= x <= max(h.x0, h.x1) + reach
+            and min(v.y0, v.y1) - reach <= y <= max(v.y0, v.y1) + reach)
+
+
+def walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
+    """The rulings that are a form's walls: each meets two rulings across it, or is long. A ruled
+    form's every wall runs from one wall to another; the strokes a seal leaves on a grey scan (a
+    stretch of its ring, a stroke of its characters) and the stems of a large heading's characters
+    are short and meet one wall at most, and would cut cells that are not there. Taken out twice (a
+    seal's strokes can meet each other)."""
+    reach = TOUCH_CHARS * char_height
+    short = SHORT_CHARS * char_height
+    kept = list(rulings)
+    for _ in range(2):
+        kept = [r for r in kept
+                if (r.y1 - r.y0 if r.vertical else r.x1 - r.x0) >= short
+                or sum(1 for o in kept if o.vertical != r.vertical and _meets(r, o, reach)) >= 2]
+    return kept
+
+
+def _free_ends(v: Ruling, across: list[Ruling], reach: float) -> list[float]:
+    """The heights of the ends of the vertical ``v`` that meet no ruling across."""
+    x = (v.x0 + v.x1) / 2
+    out = []
+    for y in (v.y0, v.y1):
+        if not any(min(h.x0, h.x1) - reach <= x <= max(h.x0, h.x1) + reach and abs(_y_at(h, x) - y) <= reach
+                   for h in across):
+            out.append(y)
+    return out
+
+
+def _y_at(h: Ruling, x: float) -> float:
+    share = (x - h.x0) / (h.x1 - h.x0) if h.x1 != h.x0 else 0.0
+    return h.y0 + share * (h.y1 - h.y0)
+
+
+def closed(rulings: list[Ruling], char_height: float) -> list[Ruling]:
+    """``rulings`` with the open end of a table closed: a table that runs on to the next page (or
+    comes from the one before) leaves its merged cells open at the page's edge — their walls end
+    level with the table's last ruling across, which stops at the merged column. That ruling is
+    carried on to each such wall, so the merged cell is a cell (its text, ``社会效益指标``, read)."""
+    reach = TOUCH_CHARS * char_height
+    across = [r for r in rulings if not r.vertical]
+    added = []
+    for v in (r for r in rulings if r.vertical):
+        x = (v.x0 + v.x1) / 2
+        for y in _free_ends(v, across, reach):
+            for h in across:
+                left, right = min(h.x0, h.x1), max(h.x0, h.x1)
+                near = left if x < left else right if x > right else None
+                if near is None or abs(_y_at(h, near) - y) > reach:
+                    continue
+                added.append(Ruling(x0=min(x, near), y0=y, x1=max(x, near), y1=y, vertical=False))
+                break
+    return [*rulings, *added]
+
+
 def grids(rulings: list[Ruling], slope: float, centre: tuple[float, float], char_height: float) -> list[Table]:
-    """pdfplumber tables (cells only) built from the rulings, levelled; top to bottom."""
-    edges = _edges(rulings, slope, centre)
+    """pdfplumber tables (cells only) built from the form's walls (:func:`walls`, :func:`closed`),
+    levelled; top to bottom."""
+    edges = _edges(closed(walls(rulings, char_height), char_height), slope, centre)
     if not edges:
         return []
     join = max(SNAP, JOIN_CHARS * char_height)
@@ -133,6 +204,27 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.rows.append(cells)
             out.row_words.append(mine)
             out.spots.extend(spots)
+            out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    return out
+
+
+def word_chars(words: list[Word]) -> list[dict[str, Any]]:
+    """The words' characters as a text layer's character records (``text``, ``x0``, ``x1``, ``top``,
+    ``bottom``, ``size``): each character from halfway to the one before to halfway to the one after
+    (the recogniser's column of each character, ``char_x``), one em high. A word whose text was
+    mended after reading (its characters no longer match their columns) is spread evenly."""
+    out: list[dict[str, Any]] = []
+    for w in words:
+        text = str(w["text"])
+        xs = list(w.get("char_x") or [])
+        if len(xs) != len(text) or not text:
+            pitch = (w["x1"] - w["x0"]) / max(1, len(text))
+            xs = [w["x0"] + pitch * (k + 0.5) for k in range(len(text))]
+        for k, ch in enumerate(text):
+            left = w["x0"] if k == 0 else (xs[k - 1] + xs[k]) / 2
+            right = w["x1"] if k == len(text) - 1 else (xs[k] + xs[k + 1]) / 2
+            out.append({"text": ch, "x0": left, "x1": max(left, right), "top": w["top"], "bottom": w["bottom"],
+                        "size": w["bottom"] - w["top"]})
     return out
 
 

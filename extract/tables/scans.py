@@ -17,8 +17,9 @@ from typing import Any
 from extract.sources.garbled import cells_garbled
 from extract.sources.ocr import EXTRACTOR, OcrPage, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
 from extract.sources.pdf import OpenedPdf
+from extract.tables.cell_lines import keep_geometry
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
-from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled
+from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled, word_chars
 from model.pages import PageText
 from model.tables import RawTable
 
@@ -37,6 +38,7 @@ def _word_dict(w: OcrWord) -> dict[str, Any]:
         d["text"] = reading.text
     d["confidence"] = w.confidence
     d["uncertain"] = number_needs_flag(w)
+    d["char_x"] = list(w.char_x)
     return d
 
 
@@ -127,12 +129,13 @@ _LONE_ZERO = frozenset({"o", "O", "〇"})  # a lone 0 as the recogniser may read
 def mend_lone_zeros(table: RawTable) -> set[int]:
     """A cell that is a lone letter O in a row of figures is the figure 0 (the recogniser reads a
     lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
-    flagged). A row of figures: at least two of its other cells are figures."""
+    flagged). A row of figures: another of its cells is a figure (an indicator's 指标值 ``100`` beside
+    its 实际值 read as ``o``)."""
     mended: set[int] = set()
     for i, row in enumerate(table.rows):
         lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
         figures = sum(1 for c in row if c is not None and _FIGURE.match(c.strip()))
-        if not lone or figures < 2:
+        if not lone or figures < 1:
             continue
         for j in lone:
             row[j] = "0"
@@ -162,10 +165,32 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
         t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
 
 
-def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *,
-                 page: int) -> tuple[list[RawTable], list[dict[str, Any]]]:
+@dataclass(frozen=True)
+class _GridRow:
+    cells: tuple[tuple[float, float, float, float] | None, ...]
+
+
+@dataclass(frozen=True)
+class _Grid:
+    bbox: tuple[float, float, float, float]
+    rows: list[_GridRow]
+
+
+def keep_cell_lines(pdf: OpenedPdf, page: int, tables: list[ScanTable], words: list[dict[str, Any]]) -> None:
+    """Leave the ruled tables' cells and the OCR'd characters in them where the self-evaluation
+    reader looks up a cell's printed lines (:func:`extract.tables.cell_lines.keep_geometry`), as the
+    ruled reader leaves a digital page's: a name wrapped inside its cell is then told from several
+    indicators set one per line, on a scan as on the same form digital."""
+    found = [_Grid(bbox=t.bbox, rows=[_GridRow(cells=b) for b in t.row_boxes]) for t in tables]
+    texts = [[[c if c is not None else None for c in row] for row in t.rows] for t in tables]
+    keep_geometry(pdf, page, found, texts, word_chars(words))
+
+
+def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
+                 pdf: OpenedPdf | None = None) -> tuple[list[RawTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
-    the words levelled with the page's skew (for the position reader to read what is left)."""
+    the words levelled with the page's skew (for the position reader to read what is left). With
+    ``pdf``, the cells' printed lines are left for the self-evaluation reader (:func:`keep_cell_lines`)."""
     rulings, width, height = read.rulings, read.width, read.height
     slope = skew_slope(words, width)
     centre = (width / 2, height / 2)
@@ -177,6 +202,8 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *,
     found = [t for t in found if len(t.rows) >= MIN_ROWS and max(len(r) for r in t.rows) >= 2]
     for t in found:
         _fill_marks(t, read, slope, centre)
+    if pdf is not None and found:
+        keep_cell_lines(pdf, page, found, level)
     out = []
     for i, t in enumerate(found):
         prev_bottom = found[i - 1].bbox[3] if i else 0.0
@@ -206,7 +233,7 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         out.pages += 1
         p.text, p.ocr = read.text, True
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
-        ruled, words = ruled_tables(words, read, page=p.number)
+        ruled, words = ruled_tables(words, read, page=p.number, pdf=pdf)
         skip = [t.bbox for t in ruled if t.bbox is not None]
         for t in ruled:
             for i in mend_lone_zeros(t):
