@@ -47,6 +47,7 @@ ROW_PITCHES = 2.0  # ...or, in a table whose rows are padded wider, this many of
 OVERLAP = 0.15  # rich lines overlapping by more than this share of a line height stand on one row
 KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are figures or dashes
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
+TITLE_SIZE = 1.3  # a line whose type is this many times the page's usual height is a heading, not a table's
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -167,6 +168,9 @@ def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
     start: int | None = None
     last: int | None = None
     for i, ln in enumerate(lines):
+        if _title(ln, height) and start is not None and last is not None:
+            runs.append((start, last))  # a heading set larger than the text: the next form's title
+            start = last = None
         if not ln.rich:
             continue
         if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > end:
@@ -178,6 +182,11 @@ def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
     if start is not None and last is not None:
         runs.append((start, last))
     return runs
+
+
+def _title(ln: Line, height: float) -> bool:
+    """A line set in a type clearly larger than the page's text (a title or heading between tables)."""
+    return _height(ln.words) > TITLE_SIZE * height
 
 
 def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
@@ -454,6 +463,7 @@ class _Placed:
     seg: Segment
     last_col: int  # the last column the segment spans
     row: int | None  # its row when it stands on a rich line (fixed), else None
+    line: int = 0  # the ``id`` of its line
 
 
 def _group_row(group: list[_Placed], anchors: list[tuple[float, float]], height: float) -> tuple[int, float]:
@@ -547,6 +557,97 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
     return 0, set()
 
 
+def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
+                     row_of: dict[int, int], height: float) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
+    """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
+    rows: each line that stands on no row continues, in every column it fills, a cell begun on the
+    first line of the row above it (a multi-line indicator name, a level label or a scoring rule
+    hanging from its row's first line, beside one-line figures on that line), and lies adjacent to
+    the line before; so does each line of a row's second lines, without a score (see
+    :func:`_hanging_lines`), unless it begins a row of its own (a cell in a column the row above
+    leaves empty). None when a line holds a cell in a column its row's first line leaves empty just
+    below a line that continued that column (a cell centred on its row begins above the row's line),
+    when a line standing on no row does not continue the row above, or when no line does (nothing
+    to tell)."""
+    hanging = _hanging_lines(block, cols, row_of)
+    rows: list[tuple[float, float]] = []
+    filled: list[set[int]] = []
+    out: dict[int, int] = {}
+    started: dict[int, int] = {}  # an anchored row already begun -> its new number
+    prev: Line | None = None
+    continued: set[int] = set()  # the columns the line before filled, when it continued a row
+    for ln in block:
+        cells = set().union(*(_covered(seg, cols) for seg in ln.segments))
+        if id(ln) in row_of and id(ln) not in hanging:
+            r = started.setdefault(row_of[id(ln)], len(rows))
+            if r == len(rows):
+                rows.append(anchors[row_of[id(ln)]])
+                filled.append(set())
+            filled[r] |= cells
+            out[id(ln)], prev, continued = r, ln, set()
+            continue
+        if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
+            out[id(ln)], prev = 0, ln
+            continue
+        fits = cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
+        if not fits and (cells & continued or id(ln) not in hanging):
+            return None
+        if fits:
+            out[id(ln)], continued = len(rows) - 1, cells
+        else:  # a row of its own
+            rows.append((ln.top, ln.bottom))
+            filled.append(cells)
+            out[id(ln)], continued = len(rows) - 1, set()
+        prev = ln
+    return (rows, out) if any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
+                              if id(ln) not in row_of or id(ln) in hanging) else None
+
+
+def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
+    """Rich lines (by ``id``) standing on a row of their own that may continue the row above: below the
+    first line with a score, with no cell in the score column (the rightmost column holding a figure
+    or dash on nearly every line of amounts) and not a line of amounts itself (two figures on a line
+    are an item's own)."""
+    amounts = [ln for ln in block if _amounts(ln)]
+    if len(amounts) < 2:
+        return set()
+    scored = [c for c in range(len(cols))
+              if sum(1 for ln in amounts if _scored(ln, c, cols)) >= DENSE * len(amounts)]
+    if not scored:
+        return set()
+    key = scored[-1]
+    out: set[int] = set()
+    body = False
+    for ln in block:
+        has_key = any(key in _covered(s, cols) for s in ln.segments)
+        if body and ln.rich and id(ln) in row_of and not has_key and not _amounts(ln):
+            out.add(id(ln))
+        body = body or (has_key and _amounts(ln))
+    return out
+
+
+def _scored(ln: Line, c: int, cols: list[tuple[float, float]]) -> bool:
+    """``ln`` holds a figure or dash in column ``c``."""
+    return any(c in _covered(s, cols) and _figure_or_dash(s.text) for s in ln.segments)
+
+
+def _covered(seg: Segment, cols: list[tuple[float, float]]) -> frozenset[int]:
+    first, last = _span(seg, cols)
+    return frozenset(range(first, last + 1))
+
+
+def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed], int]]:
+    """One column's lines grouped into cells by the row each line belongs to (top to bottom)."""
+    out: list[tuple[list[_Placed], int]] = []
+    for p in sorted(cells, key=lambda p: p.seg.top):
+        r = rows[p.line]
+        if out and out[-1][1] == r:
+            out[-1][0].append(p)
+        else:
+            out.append(([p], r))
+    return out
+
+
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
     cols = _with_label_bands(columns([ln for ln in block if ln.rich]), block)
@@ -555,13 +656,19 @@ def grid_of(block: list[Line]) -> Grid:
     for ln in block:
         for s in ln.segments:
             first, last = _span(s, cols)
-            by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln))))
+            by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln)), id(ln)))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
     grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
+    top = top_aligned_rows(block, cols, anchors, row_of, height)
+    if top is not None:  # cells hang from their row's first line: each line belongs to the row above
+        anchors, top_rows = top
+        rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
+        grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
+        key = 0
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows)
