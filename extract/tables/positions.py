@@ -151,6 +151,15 @@ def _fits_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
     return any(seg.x0 >= c0 - 2 and seg.x1 <= c1 + 2 for c0, c1 in cols)
 
 
+def _within_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
+    """The segment starts in a column after the first and ends before the next column begins (the
+    last lines of a cell wrapped from the page before, wider than the column's other lines; a title
+    or note starts at the table's left edge instead)."""
+    ends = [c0 - 2 for c0, _ in cols[1:]] + [cols[-1][1] + 2] if cols else []
+    return any(seg.x0 >= c0 - 2 and seg.x0 <= c1 and seg.x1 <= end
+               for (c0, c1), end in list(zip(cols, ends, strict=True))[1:])
+
+
 def _end_gap(lines: list[Line], height: float) -> float:
     """The vertical gap that ends a table: ``BLOCK_GAP`` line heights, or ``ROW_PITCHES`` times the
     usual distance from one rich line to the next (top to top) when that is larger (rows padded with
@@ -213,7 +222,8 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
     while 0 <= i < len(lines):
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
-        if ln.rich or gap > ADJACENT * height or not all(_fits_a_column(s, cols) for s in ln.segments):
+        fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols)) for s in ln.segments)
+        if ln.rich or gap > ADJACENT * height or not fits:
             break
         out.append(ln)
         ref, i = ln, i + step
