@@ -56,6 +56,7 @@ _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass
@@ -522,6 +523,7 @@ class Grid:
     rows: list[list[Cell]]
     confidence: list[list[float | None]]
     bbox: tuple[float, float, float, float]
+    boxes: list[list[Box | None]] = field(default_factory=list)  # each cell's box (its column, its lines)
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
@@ -679,15 +681,30 @@ def grid_of(block: list[Line]) -> Grid:
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
+    boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows)
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _merged_labels(groups, anchors, filled)
         _place(groups, c, rows, conf)
+        _box(groups, c, cols, boxes)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
-    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes)
+
+
+def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]],
+         boxes: list[list[Box | None]]) -> None:
+    """The boxes of column ``c``'s cells: the columns they span across, their lines down (a cell's
+    lines are then read as in a ruled cell: a line ending at the column's right edge was wrapped)."""
+    for group, r in groups:
+        last = max(p.last_col for p in group)
+        top, bottom = min(p.seg.top for p in group), max(p.seg.bottom for p in group)
+        old = boxes[r][c]
+        if old is not None:
+            top, bottom = min(top, old[1]), max(bottom, old[3])
+        boxes[r][c] = (cols[c][0], top, max(cols[last][1], *(p.seg.x1 for p in group)), bottom)
 
 
 def _place(groups: list[tuple[list[_Placed], int]], c: int, rows: list[list[Cell]],
@@ -730,6 +747,7 @@ def is_table(rows: list[list[Cell]]) -> bool:
 class PositionedTable:
     table: RawTable
     confidence: list[list[float | None]]  # per cell, for OCR'd words (None: a text layer)
+    boxes: list[list[Box | None]]  # per cell: its column's x-range and its lines' heights (None: empty)
 
 
 def read_positions(words: Sequence[Word], *, page: int, page_height: float, reader: str,
@@ -758,7 +776,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
             garbled=cells_garbled(grid.rows),
         )
         table.columns = grid.columns
-        out.append(PositionedTable(table, grid.confidence))
+        out.append(PositionedTable(table, grid.confidence, grid.boxes))
     return out
 
 
