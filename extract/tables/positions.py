@@ -554,7 +554,23 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
-    return out[::-1]
+    return _joined_to_the_label_above(out[::-1], anchors)
+
+
+def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
+                               ) -> list[tuple[list[_Placed], int]]:
+    """The last label of a column starts where the span of the label above it ends (merged cells down
+    a column follow each other): its span may run on past the table's end (onto the next page), so
+    centring it on the rows left on this page starts it too low. The span above is the one centred
+    on its label from its first row."""
+    if len(out) < 2 or any(p.row is not None for p in out[-1][0]):
+        return out
+    (above, start), (group, first) = out[-2], out[-1]
+    if first <= start + 1:
+        return out
+    mid = (above[0].seg.top + above[-1].seg.bottom) / 2
+    end = min(range(start, first), key=lambda e: (abs((anchors[start][0] + anchors[e][1]) / 2 - mid), e))
+    return [*out[:-1], (group, end + 1)]
 
 
 def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_rows: set[int]) -> tuple[int, set[int]]:

@@ -103,13 +103,23 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -
     if l2:
         section.level2 = l2
         no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
-        if l1 is None and (section.level1 is None or no_level1):
+        if l1 is None and (section.level1 is None or no_level1 or _outside_block(section, l2)):
             section.level1 = level1_of_level2(l2) or section.level1
     if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
         f1, f2 = floating_labels(page_text)
         section.level2 = section.level2 or (f2[0] if f2 else None)
         section.level1 = section.level1 or (f1[0] if f1 else level1_of_level2(section.level2))
     return l2 is not None
+
+
+def _outside_block(section: IndicatorSection, level2: str) -> bool:
+    """A level-2 label printed without a level-1 one that the running level-1 block cannot hold (数量指标
+    after 效益指标): the level-1 label of the block it opens was given to another row (a merged cell's
+    label read at the wrong height) or lost; the level-2 names its block. Not where the level-1 block
+    carries the level-2's own name (a 成本指标 block of 成本指标), nor in the four-level scheme."""
+    implied = level1_of_level2(level2)
+    return (implied is not None and section.level1 is not None and implied != section.level1
+            and level2 != section.level1 and not section.four_level)
 
 
 def floating_labels(page_text: str) -> tuple[list[str], list[str]]:
