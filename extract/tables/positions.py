@@ -234,11 +234,11 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
 # ---- columns ------------------------------------------------------------------------------------
 
 
-def columns(rich: list[Line]) -> list[tuple[float, float]]:
-    """Column bands, from the rich lines with the most cells first: a segment overlapping one band
-    widens it, one overlapping none opens a new band, one overlapping several spans them (a merged
-    cell) and leaves the bands as they are."""
-    bands: list[list[float]] = []
+def columns(rich: list[Line], seed: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
+    """Column bands, from ``seed`` and the rich lines with the most cells first: a segment overlapping
+    one band widens it, one overlapping none opens a new band, one overlapping several spans them (a
+    merged cell) and leaves the bands as they are."""
+    bands: list[list[float]] = [[a, b] for a, b in seed]
     for ln in sorted(rich, key=lambda ln: (-len(ln.segments), ln.top)):
         for s in ln.segments:
             hit = [b for b in bands if s.x0 <= b[1] and s.x1 >= b[0]]
@@ -253,6 +253,19 @@ def columns(rich: list[Line]) -> list[tuple[float, float]]:
                 continue  # widening would run into a neighbour: the segment spans
             b[0], b[1] = lo, hi
     return sorted((b[0], b[1]) for b in bands)
+
+
+def form_columns(block: list[Line]) -> list[tuple[float, float]]:
+    """The block's column bands: those of its full rows (lines with at least half the most cells a
+    line has), then a band for the level labels alone on their lines beside them, then the bands the
+    sparser rows add (a cell of 其他需说明事项 merged over the two level columns spans them and does not
+    widen the first into the second)."""
+    rich = [ln for ln in block if ln.rich]
+    most = max((len(ln.segments) for ln in rich), default=0)
+    full = [ln for ln in rich if 2 * len(ln.segments) >= most]
+    if len(full) < MIN_RICH:
+        return _with_label_bands(columns(rich), block)
+    return columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block))
 
 
 def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> list[tuple[float, float]]:
@@ -527,16 +540,21 @@ class Grid:
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
-                   filled: set[int], *, move_fixed: set[int] | None = None) -> list[tuple[list[_Placed], int]]:
+                   filled: set[int], *, move_fixed: set[int] | None = None,
+                   covered: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
     (after the label above) that centres the span on the label. ``move_fixed``: the rows of amounts;
     labels standing on a row's line among them move too (a label merged down three rows is printed
-    on the middle one's line), their span running down only over such rows."""
+    on the middle one's line), their span running down only over such rows. ``covered``: rows where a
+    cell merged from a column to the left covers this one (a 其他需说明事项 row): the last label's span
+    ends above them."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
+    while nxt - 1 in covered and not any(r >= nxt - 1 for _, r in groups):
+        nxt -= 1
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
         fixed = any(p.row is not None for p in group)
@@ -555,6 +573,11 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         out.append((group, first))
         nxt = first
     return _joined_to_the_label_above(out[::-1], anchors)
+
+
+def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -> frozenset[int]:
+    """Rows where a cell of a column left of ``c`` spans over column ``c``."""
+    return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
 
 
 def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
@@ -678,7 +701,7 @@ def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed
 
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    cols = _with_label_bands(columns([ln for ln in block if ln.rich]), block)
+    cols = form_columns(block)
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
@@ -700,7 +723,7 @@ def grid_of(block: list[Line]) -> Grid:
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
-            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows)
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _merged_labels(groups, anchors, filled)
         _place(groups, c, rows, conf)
