@@ -256,13 +256,13 @@ def columns(rich: list[Line], seed: Sequence[tuple[float, float]] = ()) -> list[
 
 
 def form_columns(block: list[Line]) -> list[tuple[float, float]]:
-    """The block's column bands: those of its full rows (lines with at least half the most cells a
+    """The block's column bands: those of its full rows (lines with more than half the most cells a
     line has), then a band for the level labels alone on their lines beside them, then the bands the
     sparser rows add (a cell of 其他需说明事项 merged over the two level columns spans them and does not
     widen the first into the second)."""
     rich = [ln for ln in block if ln.rich]
     most = max((len(ln.segments) for ln in rich), default=0)
-    full = [ln for ln in rich if 2 * len(ln.segments) >= most]
+    full = [ln for ln in rich if 2 * len(ln.segments) > most]
     if len(full) < MIN_RICH:
         return _with_label_bands(columns(rich), block)
     return columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block))

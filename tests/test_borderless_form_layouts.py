@@ -1,0 +1,167 @@
+"""Borderless self-evaluation forms laid out other ways than the dev samples (issue #11).
+
+The pages are drawn as words with boxes, the way the national templates are typeset without
+rulings: cells hung from the top of their rows (a scoring rule or a wrapped name continuing below
+its row's first line, beside one-line figures on that line), a wrapped name whose second line
+carries the end of a value, two forms on one page under their own titles, a 其他需说明事项 cell
+merged over both level columns, a level label whose merged cell runs on to the next page. The
+expected rows are the forms as printed (what a ruled reader gives for the same form).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.interpreters.selfeval.indicators import IndicatorSection, read_indicator_row
+from extract.tables.positions import read_positions
+
+CHAR = 10.0  # width and height of one CJK character
+LINE = 13.0  # from one printed line's top to the next
+
+
+def _word(text: str, x0: float, top: float, size: float = CHAR) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + size * len(text), "top": top, "bottom": top + size}
+
+
+def _tables(words: list[dict[str, Any]]) -> list[list[list[str | None]]]:
+    return [t.table.rows for t in read_positions(words, page=1, page_height=842, reader="words")]
+
+
+# a score sheet: 一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分
+SHEET_X = (40.0, 120.0, 200.0, 300.0, 340.0, 460.0)
+
+
+def _sheet_row(top: float, cells: dict[int, str]) -> list[dict[str, Any]]:
+    return [_word(text, SHEET_X[c], top) for c, text in cells.items()]
+
+
+def test_cells_hung_from_the_top_of_their_rows_stay_in_their_rows() -> None:
+    # each row starts with all its one-line cells on its first line; the scoring rule runs on over two
+    # more lines below, and the level-1 label stands on the first row of the rows it spans
+    words = _sheet_row(100, dict(enumerate(("一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"))))
+    top = 100 + LINE
+    rows = [("项目产出", "数量指标", "发放补贴人数", "7", "7"), ("", "", "培训场次", "7", "4.6"),
+            ("", "质量指标", "验收合格率", "6", "6")]
+    for l1, l2, name, weight, score in rows:
+        cells = {0: l1, 1: l2, 2: name, 3: weight, 4: "达到目标值得满", 5: score}
+        words += _sheet_row(top, {c: t for c, t in cells.items() if t})
+        words += _sheet_row(top + LINE, {4: "分，每低1%扣"}) + _sheet_row(top + 2 * LINE, {4: "0.5分"})
+        top += 3 * LINE
+    (table,) = _tables(words)
+    assert table == [
+        ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],
+        ["项目产出", "数量指标", "发放补贴人数", "7", "达到目标值得满\n分，每低1%扣\n0.5分", "7"],
+        ["", "", "培训场次", "7", "达到目标值得满\n分，每低1%扣\n0.5分", "4.6"],
+        ["", "质量指标", "验收合格率", "6", "达到目标值得满\n分，每低1%扣\n0.5分", "6"],
+    ]
+
+
+# an indicator table: 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分
+FORM_X = (40.0, 110.0, 180.0, 250.0, 320.0, 370.0)
+
+
+def _form_row(top: float, cells: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [_word(text, x, top) for text, x in zip(cells, FORM_X, strict=True) if text]
+
+
+def test_a_wrapped_name_beside_the_end_of_its_value_is_one_row() -> None:
+    # a narrow form: the name 工程验收合格率 wraps after five characters and the target 不低于98% after
+    # three; their second lines share a line with nothing in the score columns
+    words = _form_row(100, ("二级指标", "三级指标", "指标值", "实际值", "分值", "得分"))
+    words += _form_row(100 + LINE, ("质量指标", "数据上报准", "100%", "100%", "4", "4"))
+    words += _form_row(100 + 2 * LINE, ("", "确率", "", "", "", ""))
+    words += _form_row(100 + 3 * LINE, ("", "工程验收合", "不低于", "98.6%", "4", "4"))
+    words += _form_row(100 + 4 * LINE, ("", "格率", "98%", "", "", ""))
+    words += _form_row(100 + 5 * LINE, ("", "资金发放准", "≥98%", "98.4%", "3", "3"))
+    words += _form_row(100 + 6 * LINE, ("", "确率", "", "", "", ""))
+    (table,) = _tables(words)
+    assert table[1:] == [
+        ["质量指标", "数据上报准\n确率", "100%", "100%", "4", "4"],
+        ["", "工程验收合\n格率", "不低于\n98%", "98.6%", "4", "4"],
+        ["", "资金发放准\n确率", "≥98%", "98.4%", "3", "3"],
+    ]
+
+
+def test_two_forms_on_one_page_under_their_own_titles_are_two_tables() -> None:
+    # the second form's title, set larger than the forms' text, ends the first form (no 总分 row
+    # takes it as a cell)
+    words: list[dict[str, Any]] = []
+    top = 60.0
+    for project in ("平台运维", "热线运行"):
+        words.append(_word("2022年度项目支出绩效自评表", 150, top, size=15.0))
+        top += 2 * LINE
+        words += _form_row(top, ("二级指标", "三级指标", "指标值", "实际值", "分值", "得分"))
+        words += _form_row(top + LINE, ("数量指标", project, "300批次", "305批次", "50", "50"))
+        words += _form_row(top + 2 * LINE, ("质量指标", "完整率", "100%", "100%", "50", "50"))
+        words += [_word("总分", FORM_X[0], top + 3 * LINE), _word("100", FORM_X[4], top + 3 * LINE),
+                  _word("100", FORM_X[5], top + 3 * LINE)]
+        top += 4 * LINE
+    first, second = _tables(words)
+    assert first[-1] == ["总分", "", "", "", "100", "100"]
+    assert second[1][1] == "热线运行"
+
+
+# an indicator table with both level columns: 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际值
+LEVELS_X = (40.0, 110.0, 200.0, 300.0, 360.0)
+
+
+def test_a_cell_merged_over_both_level_columns_does_not_join_them() -> None:
+    # the level-2 label 服务对象满意度指标 stands on two lines of its own, centred on the three rows it
+    # spans (the level-1 label on the middle row's line); the last row
+    # 其他需说明事项 runs from the level-1 column over the level-2 one
+    words: list[dict[str, Any]] = []  # a page continuing the form: no header row names the level columns
+    names = ("驾驶人满意度", "办事群众满意度", "工作人员满意度")
+    for i, name in enumerate(names):
+        top = 100 + (i + 1) * 2 * LINE
+        words += [_word(name, LEVELS_X[2], top), _word("90%", LEVELS_X[3], top), _word("92%", LEVELS_X[4], top)]
+    middle = 100 + 4 * LINE  # the second row's line; the level-2 label's two lines straddle it
+    words += [_word("满意度指标", LEVELS_X[0], middle), _word("服务对象满", LEVELS_X[1], middle - 6),
+              _word("意度指标", LEVELS_X[1], middle + 6)]
+    words += [_word("其他需说明事项", 60, 100 + 8 * LINE), _word("无", LEVELS_X[2], 100 + 8 * LINE)]
+    (table,) = _tables(words)
+    assert table[0][:2] == ["满意度指标", "服务对象满\n意度指标"]
+    assert [r[2] for r in table[:3]] == list(names)
+    assert table[3][:3] == ["其他需说明事项", None, "无"]
+
+
+def test_the_last_level_label_of_a_page_starts_after_the_label_above() -> None:
+    # 经济效益 is merged over one row; 社会效益 over the next rows and on over the next page, so it is
+    # printed low on this page, below the middle of the rows left here
+    words = [_word(t, x, 100) for t, x in zip(("二级指标", "三级指标", "指标值", "实际值", "分值", "得分"), FORM_X,
+                                               strict=True)]
+    names = ("带动增收", "遏制违法", "保障业务", "参与程度", "降低事故")
+    for i, name in enumerate(names):
+        top = 100 + (i + 1) * 2 * LINE
+        words += _form_row(top, ("", name, "明显", "明显", "5", "5"))
+    words += [_word("经济效益", FORM_X[0], 100 + 2 * LINE)]
+    words += [_word("社会效益", FORM_X[0], 100 + 9 * LINE)]
+    (table,) = _tables(words)
+    assert [r[0] for r in table[1:]] == ["经济效益", "社会效益", "", "", ""]
+
+
+def _section() -> IndicatorSection:
+    roles = {0: "level1", 1: "level2", 2: "name", 3: "target", 4: "actual", 5: "weight", 6: "score"}
+    return IndicatorSection(roles=roles, ncols=7, scope="department", project=None, level1="产出指标",
+                            level2="数量指标")
+
+
+def test_a_level2_the_running_level1_cannot_hold_opens_its_own_block() -> None:
+    # the 效益指标 label of a merged cell was given to another row: the row's 社会效益指标 still belongs
+    # to 效益指标 in the national framework, not to the 产出指标 block above
+    section = _section()
+    row: list[str | None] = ["", "社会效益指标", "交通违法下降", "明显", "明显", "5", "5"]
+    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
+                       reader="words", issues=[])
+    (got,) = section.rows
+    assert (got.level1, got.level2) == ("效益指标", "社会效益指标")
+
+
+def test_a_level1_block_named_as_its_level2_keeps_it() -> None:
+    # a 成本指标 block (the 2021 framework) holding 成本指标 rows: not moved to 产出指标
+    section = _section()
+    section.level1 = "成本指标"
+    row: list[str | None] = ["", "经济成本指标", "单位成本", "≤420元", "366元", "5", "5"]
+    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
+                       reader="words", issues=[])
+    (got,) = section.rows
+    assert got.level1 == "成本指标"
