@@ -165,3 +165,22 @@ def test_a_level1_block_named_as_its_level2_keeps_it() -> None:
                        reader="words", issues=[])
     (got,) = section.rows
     assert got.level1 == "成本指标"
+
+
+def test_the_last_two_rows_of_a_form_at_the_top_of_a_page_are_a_table() -> None:
+    # a form begun on the page before ends with one indicator and its 总分 row at the top of this page
+    words = _form_row(60, ("满意度", "受益对象", "≥80%", "73.6%", "10", "9.3"))
+    words += [_word("总分", FORM_X[0], 60 + LINE), _word("100", FORM_X[4], 60 + LINE),
+              _word("93.53", FORM_X[5], 60 + LINE)]
+    words += [_word("填报说明：本表由项目单位填报。", FORM_X[0], 60 + 5 * LINE)]
+    (table,) = _tables(words)
+    assert table == [["满意度", "受益对象", "≥80%", "73.6%", "10", "9.3"], ["总分", "", "", "", "100", "93.53"]]
+
+
+def test_two_lines_of_figures_below_prose_are_no_table() -> None:
+    # the same two lines under a paragraph are no table's tail (the page does not begin with them)
+    words = [_word("二、项目资金使用情况：全年预算执行良好，具体如下。", FORM_X[0], 60)]
+    words += _form_row(60 + 2 * LINE, ("满意度", "受益对象", "≥80%", "73.6%", "10", "9.3"))
+    words += [_word("总分", FORM_X[0], 60 + 3 * LINE), _word("100", FORM_X[4], 60 + 3 * LINE),
+              _word("93.53", FORM_X[5], 60 + 3 * LINE)]
+    assert _tables(words) == []

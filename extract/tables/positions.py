@@ -779,6 +779,13 @@ def is_table(rows: list[list[Cell]]) -> bool:
     return sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS
 
 
+def is_tail(rows: list[list[Cell]]) -> bool:
+    """The last rows of a table begun on the page before, at the top of the page: fewer than
+    ``MIN_ROWS`` rows, but every one of them holding two or more figures (an indicator's row and the
+    总分 row a form ends with)."""
+    return len(rows) >= 2 and all(sum(1 for c in r if _DIGIT.search(c or "")) >= 2 for r in rows)
+
+
 # ---- the page -----------------------------------------------------------------------------------
 
 
@@ -800,7 +807,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     found: list[tuple[Grid, list[Line]]] = []
     for block in _blocks(lines, height):
         grid = grid_of(block)
-        if is_table(grid.rows):
+        if is_table(grid.rows) or (block[0] is lines[0] and is_tail(grid.rows)):
             found.append((grid, block))
     out: list[PositionedTable] = []
     for i, (grid, _) in enumerate(found):
