@@ -184,3 +184,27 @@ def test_two_lines_of_figures_below_prose_are_no_table() -> None:
     words += [_word("总分", FORM_X[0], 60 + 3 * LINE), _word("100", FORM_X[4], 60 + 3 * LINE),
               _word("93.53", FORM_X[5], 60 + 3 * LINE)]
     assert _tables(words) == []
+
+
+def test_the_templates_numbered_blank_row_under_a_name_is_not_part_of_it() -> None:
+    # the blank template's 指标1： of an unused row, set without rulings just under the row above, is
+    # read as that name's last line; the name is what the row prints
+    section = _section()
+    row: list[str | None] = ["", "成本指标", "单位维修成本\n指标1：", "≤180元/平方米", "170.37元/平方米", "8", "8"]
+    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
+                       reader="words", issues=[])
+    (got,) = section.rows
+    assert got.name == "单位维修成本"
+
+
+def test_a_section_heading_row_inside_a_top_aligned_form_is_a_row_of_its_own() -> None:
+    # rows hung from their tops (a rule continuing below), then the 年度总体目标 block's heading line
+    # starts cells in columns the row above leaves empty: it begins a row, the form stays top-aligned
+    words = _form_row(100, ("项目", "名称", "指标值", "实际值", "分值", "得分"))
+    words += _form_row(100 + LINE, ("合计", "资金", "100", "90", "10", "9"))
+    words += _form_row(100 + 2 * LINE, ("", "安排", "", "", "", ""))
+    words += _form_row(100 + 3 * LINE, ("", "支出", "50", "45", "5", "4.5"))
+    words += [_word("年度目标", FORM_X[0], 100 + 4 * LINE), _word("预期目标", FORM_X[2], 100 + 4 * LINE)]
+    words += _form_row(100 + 5 * LINE, ("", "完成", "20", "20", "5", "5"))
+    (table,) = _tables(words)
+    assert [r[:2] for r in table[1:]] == [["合计", "资金\n安排"], ["", "支出"], ["年度目标", ""], ["", "完成"]]

@@ -623,6 +623,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
+    before: list[set[int]] = []  # per row: the columns the line just above its first line continued
     out: dict[int, int] = {}
     started: dict[int, int] = {}  # an anchored row already begun -> its new number
     prev: Line | None = None
@@ -634,6 +635,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             if r == len(rows):
                 rows.append(anchors[row_of[id(ln)]])
                 filled.append(set())
+                before.append(continued)
             filled[r] |= cells
             out[id(ln)], prev, continued = r, ln, set()
             continue
@@ -641,13 +643,14 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             out[id(ln)], prev = 0, ln
             continue
         fits = cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
-        if not fits and (cells & continued or id(ln) not in hanging):
+        if not fits and ((cells - filled[-1]) & before[-1] or cells & continued or not ln.rich):
             return None
         if fits:
             out[id(ln)], continued = len(rows) - 1, cells
         else:  # a row of its own
             rows.append((ln.top, ln.bottom))
             filled.append(cells)
+            before.append(continued)
             out[id(ln)], continued = len(rows) - 1, set()
         prev = ln
     return (rows, out) if any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)

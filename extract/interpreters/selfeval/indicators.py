@@ -185,7 +185,7 @@ def read_indicator_row(
     page_text: str = "",
 ) -> None:
     name_cell = _cell(row, section, "name")
-    name = join_lines(name_cell)
+    name = join_lines(_without_placeholder_lines(name_cell))
     if name_cell is None and not new_page:
         return  # the name column is covered by a label spanning the row (其他需要说明事项)
     if not name:
@@ -265,6 +265,23 @@ def _common_unit(target: IndicatorValue, actual: IndicatorValue) -> None:
     for a, b in ((target, actual), (actual, target)):
         if a.unit and b.unit and "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
             a.unit = b.unit
+
+
+def _without_placeholder_lines(cell: Cell) -> Cell:
+    """A name cell without its last lines that are the blank template's (指标1： of an unused row set
+    without rulings under the row above, read as that name's last line)."""
+    if not cell or "\n" not in cell:
+        return cell
+    lines = cell.split("\n")
+    while len(lines) > 1 and _template_number(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _template_number(line: str) -> bool:
+    """A line that is the blank template's numbered name (指标1：), not a short fragment of a name."""
+    k = key(line)
+    return len(k) >= 3 and bool(re.fullmatch(vocab()["placeholder_pattern"], k))
 
 
 def is_placeholder_name(name: str) -> bool:
