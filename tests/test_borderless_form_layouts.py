@@ -208,3 +208,17 @@ def test_a_section_heading_row_inside_a_top_aligned_form_is_a_row_of_its_own() -
     words += _form_row(100 + 5 * LINE, ("", "完成", "20", "20", "5", "5"))
     (table,) = _tables(words)
     assert [r[:2] for r in table[1:]] == [["合计", "资金\n安排"], ["", "支出"], ["年度目标", ""], ["", "完成"]]
+
+
+def test_a_long_level_label_set_close_to_its_rows_name_is_two_cells() -> None:
+    # 可持续影响指标 fills its column and the name starts less than a character after it, just where the
+    # name column starts on the other rows: two cells, not one merged over both columns
+    x = (40.0, 100.0, 171.0, 300.0, 360.0)
+    heads = ("一级指标", "二级指标", "三级指标", "指标值", "实际值")
+    words = [_word(t, xx, 100) for t, xx in zip(heads, x, strict=True)]
+    words += [_word(t, xx, 100 + LINE) for t, xx in zip(("效益指标", "社会效益", "服务覆盖率", "90%", "95%"), x,
+                                                         strict=True)]
+    words += [_word("可持续影响指标", x[1], 100 + 2 * LINE), _word("工作连续性", x[2] + 1, 100 + 2 * LINE),
+              _word("95%", x[3], 100 + 2 * LINE), _word("96%", x[4], 100 + 2 * LINE)]
+    (table,) = _tables(words)
+    assert table[2] == ["", "可持续影响指标", "工作连续性", "95%", "96%"]

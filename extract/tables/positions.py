@@ -268,6 +268,32 @@ def form_columns(block: list[Line]) -> list[tuple[float, float]]:
     return columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block))
 
 
+def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float) -> None:
+    """Segments that run over a column's start with a word break just there are two cells set close
+    (a long level label and its row's name), not one merged cell: cut them there (in place)."""
+    starts = [c0 for c0, _ in cols[1:]]
+    for ln in block:
+        out: list[Segment] = []
+        for seg in ln.segments:
+            words = [w for w in ln.words if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5]
+            out.extend(_cut(seg, words, starts, char))
+        ln.segments = out
+
+
+def _cut(seg: Segment, words: list[Word], starts: list[float], char: float) -> list[Segment]:
+    for k in range(1, len(words)):
+        x = float(words[k]["x0"])
+        if float(words[k - 1]["x1"]) < x and any(abs(x - c0) <= 0.5 * char for c0 in starts):
+            left, right = words[:k], words[k:]
+            return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char)]
+    return [seg]
+
+
+def _segment_of(words: list[Word], seg: Segment) -> Segment:
+    return Segment(float(words[0]["x0"]), max(float(w["x1"]) for w in words), min(float(w["top"]) for w in words),
+                   max(float(w["bottom"]) for w in words), " ".join(str(w["text"]) for w in words), seg.confidence)
+
+
 def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> list[tuple[float, float]]:
     """``cols`` and a band for each run of one-cell lines that overlaps none of them: labels merged
     down their rows, alone on their lines, in a column no rich line of the block reaches (level
@@ -705,6 +731,7 @@ def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
     cols = form_columns(block)
+    _split_at_columns(block, cols, char_width([w for ln in block for w in ln.words]))
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
