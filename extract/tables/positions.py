@@ -19,8 +19,15 @@ lost, and a scanned page read by OCR are read the same way.
    puts the cells closest to their anchors (a 3-line cell centred on its row's figures is one
    cell; three 1-line indicators beside three scores are three). A cell centred between two
    rows (a merged level label) goes to the upper one, as a ruled reader gives it.
+   A form that hangs its cells from the top of their rows (the national templates set without
+   rulings: a wrapped name, rule or level label begun on its row's first line, beside the row's
+   one-line figures) is read row by row instead: every line that continues the cells of the row
+   above belongs to it (:func:`top_aligned_rows`); a cell centred on its row shows itself by a line
+   below the row's line in a column that line leaves empty, and the form is then read as above.
 5. A block is kept as a table when some column after the first holds a figure in at least
-   half of the rows (a table of figures); text set in two columns is not a table.
+   half of the rows (a table of figures); text set in two columns is not a table. At the top of a
+   page, the last rows of a form begun on the page before are one too (:func:`is_tail`). A line set
+   in a larger type (the next form's title) ends a table.
 
 Multi-line cells join their lines with ``"\\n"`` as the ruled reader does.
 """
