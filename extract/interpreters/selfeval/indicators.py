@@ -273,12 +273,12 @@ def _without_placeholder_lines(cell: Cell) -> Cell:
     if not cell or "\n" not in cell:
         return cell
     lines = cell.split("\n")
-    while len(lines) > 1 and _template_number(lines[-1]):
+    while len(lines) > 1 and template_number(lines[-1]):
         lines.pop()
     return "\n".join(lines)
 
 
-def _template_number(line: str) -> bool:
+def template_number(line: str) -> bool:
     """A line that is the blank template's numbered name (指标1：), not a short fragment of a name."""
     k = key(line)
     return len(k) >= 3 and bool(re.fullmatch(vocab()["placeholder_pattern"], k))
