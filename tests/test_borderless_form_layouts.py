@@ -222,3 +222,12 @@ def test_a_long_level_label_set_close_to_its_rows_name_is_two_cells() -> None:
               _word("95%", x[3], 100 + 2 * LINE), _word("96%", x[4], 100 + 2 * LINE)]
     (table,) = _tables(words)
     assert table[2] == ["", "可持续影响指标", "工作连续性", "95%", "96%"]
+
+
+def test_the_templates_numbered_blank_name_under_a_row_splits_no_indicator_off_it() -> None:
+    # the row's name over its own line and the blank template's 指标1： under it; the target printed
+    # over two lines: one indicator (指标1： names none), not two
+    from extract.interpreters.selfeval.vertical import vertical_rows
+
+    row: list[str | None] = ["", "数量指标", "服务群众人次\n指标1：", "不少于12\n人次", "12人次", "4", "4"]
+    assert vertical_rows(_section(), row, lambda: None, exact_lines=True) is None
