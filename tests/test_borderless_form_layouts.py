@@ -231,3 +231,19 @@ def test_the_templates_numbered_blank_name_under_a_row_splits_no_indicator_off_i
 
     row: list[str | None] = ["", "数量指标", "服务群众人次\n指标1：", "不少于12\n人次", "12人次", "4", "4"]
     assert vertical_rows(_section(), row, lambda: None, exact_lines=True) is None
+
+
+def test_the_grade_row_after_a_total_row_in_a_top_aligned_sheet_is_a_row_of_its_own() -> None:
+    # the last level-2 label wraps under its row (指标 on the line above 合计); the 评价等级 row after
+    # 合计 starts a cell in the level-2 column 合计 leaves empty: a row of its own, not a sign that
+    # the sheet centres its cells
+    words = _sheet_row(100, dict(enumerate(("一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"))))
+    words += _sheet_row(100 + LINE, {0: "产出", 1: "数量指标", 2: "补贴人数", 3: "7", 4: "达标得满分", 5: "7"})
+    words += _sheet_row(100 + 2 * LINE, {4: "否则扣分"})
+    words += _sheet_row(100 + 3 * LINE, {0: "效益", 1: "满意度指", 2: "群众满意度", 3: "10", 4: "达标得满分", 5: "10"})
+    words += _sheet_row(100 + 4 * LINE, {1: "标"})
+    words += _sheet_row(100 + 5 * LINE, {0: "合计", 3: "17", 5: "17"})
+    words += _sheet_row(100 + 6 * LINE, {0: "评价等级", 1: "优"})
+    (table,) = _tables(words)
+    want = [["产出", "数量指标"], ["效益", "满意度指\n标"], ["合计", ""], ["评价等级", "优"]]
+    assert [r[:2] for r in table[1:]] == want

@@ -676,7 +676,8 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             out[id(ln)], prev = 0, ln
             continue
         fits = cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
-        if not fits and ((cells - filled[-1]) & before[-1] or cells & continued or not ln.rich):
+        if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1]) or cells & continued
+                         or not ln.rich):
             return None
         if fits:
             out[id(ln)], continued = len(rows) - 1, cells
