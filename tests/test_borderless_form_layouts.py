@@ -247,3 +247,14 @@ def test_the_grade_row_after_a_total_row_in_a_top_aligned_sheet_is_a_row_of_its_
     (table,) = _tables(words)
     want = [["产出", "数量指标"], ["效益", "满意度指\n标"], ["合计", ""], ["评价等级", "优"]]
     assert [r[:2] for r in table[1:]] == want
+
+
+def test_a_satisfaction_level2_under_a_benefit_block_stays_there() -> None:
+    # forms that set 服务对象满意度指标 under 效益指标 (as the four-level scheme does): no contradiction
+    section = _section()
+    section.level1 = "效益指标"
+    row: list[str | None] = ["", "服务对象满意度指标", "接处警满意度", "≥90%", "95%", "5", "5"]
+    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
+                       reader="words", issues=[])
+    (got,) = section.rows
+    assert got.level1 == "效益指标"

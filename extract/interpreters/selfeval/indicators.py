@@ -116,10 +116,11 @@ def _outside_block(section: IndicatorSection, level2: str) -> bool:
     """A level-2 label printed without a level-1 one that the running level-1 block cannot hold (数量指标
     after 效益指标): the level-1 label of the block it opens was given to another row (a merged cell's
     label read at the wrong height) or lost; the level-2 names its block. Not where the level-1 block
-    carries the level-2's own name (a 成本指标 block of 成本指标), nor in the four-level scheme."""
+    carries the level-2's own name (a 成本指标 block of 成本指标), nor in the four-level scheme, nor for a
+    level-2 the schemes place under different level-1s (满意度 under 效益指标 in some forms)."""
     implied = level1_of_level2(level2)
     return (implied is not None and section.level1 is not None and implied != section.level1
-            and level2 != section.level1 and not section.four_level)
+            and level2 != section.level1 and not section.four_level and four_level_level1(level2) is None)
 
 
 def floating_labels(page_text: str) -> tuple[list[str], list[str]]:
