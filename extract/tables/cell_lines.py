@@ -180,6 +180,28 @@ def keep_geometry(pdf: OpenedPdf, page: int, found: list[Any], texts: list[list[
     _PAGES.setdefault(pdf, {})[page] = _geometry(found, texts, chars)
 
 
+def keep_borderless_geometry(pdf: OpenedPdf, page: int, tables: list[tuple[list[list[Box | None]], list[list[Cell]]]],
+                             chars: list[dict[str, Any]]) -> None:
+    """Remember, beside the ruled tables kept for ``page``, the tables read from its words' positions:
+    each as its cells' boxes and texts row by row (a ``None`` box: an empty or covered cell), and the
+    page's ``chars`` in them, so their cells' lines are read as a ruled cell's are."""
+    if not tables:
+        return
+    kept = _PAGES.setdefault(pdf, {}).get(page)
+    rows = tuple(
+        tuple(TableRowCells(boxes=tuple(b), texts=tuple((t or "").strip() for t in texts))
+              for b, texts in zip(boxes, cells, strict=True))
+        for boxes, cells in tables
+    )
+    boxes = [b for bs, _ in tables for row in bs for b in row if b is not None]
+    mine = PageChars.of(chars, boxes)
+    if kept is None:
+        _PAGES[pdf][page] = PageGeometry(tables=rows, chars=mine)
+        return
+    merged = PageChars(texts=kept.chars.texts + mine.texts, coords=kept.chars.coords + mine.coords)
+    _PAGES[pdf][page] = PageGeometry(tables=kept.tables + rows, chars=merged)
+
+
 def _geometry(found: list[Any], texts: list[list[list[str | None]]], chars: list[dict[str, Any]]) -> PageGeometry:
     tables = []
     for t, rows in zip(found, texts, strict=True):

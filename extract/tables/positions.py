@@ -19,8 +19,15 @@ lost, and a scanned page read by OCR are read the same way.
    puts the cells closest to their anchors (a 3-line cell centred on its row's figures is one
    cell; three 1-line indicators beside three scores are three). A cell centred between two
    rows (a merged level label) goes to the upper one, as a ruled reader gives it.
+   A form that hangs its cells from the top of their rows (the national templates set without
+   rulings: a wrapped name, rule or level label begun on its row's first line, beside the row's
+   one-line figures) is read row by row instead: every line that continues the cells of the row
+   above belongs to it (:func:`top_aligned_rows`); a cell centred on its row shows itself by a line
+   below the row's line in a column that line leaves empty, and the form is then read as above.
 5. A block is kept as a table when some column after the first holds a figure in at least
-   half of the rows (a table of figures); text set in two columns is not a table.
+   half of the rows (a table of figures); text set in two columns is not a table. At the top of a
+   page, the last rows of a form begun on the page before are one too (:func:`is_tail`). A line set
+   in a larger type (the next form's title) ends a table.
 
 Multi-line cells join their lines with ``"\\n"`` as the ruled reader does.
 """
@@ -50,6 +57,7 @@ KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are 
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 STATEMENT_BODY = 0.75  # share of a statement's body lines (from its first line of amounts) that are lines of amounts
 STATEMENT_TEXTS = 2  # cells without a digit on a statement's line of amounts: its item (one a side)
+TITLE_SIZE = 1.3  # a line whose type is this many times the page's usual height is a heading, not a table's
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -58,6 +66,7 @@ _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass
@@ -153,6 +162,15 @@ def _fits_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
     return any(seg.x0 >= c0 - 2 and seg.x1 <= c1 + 2 for c0, c1 in cols)
 
 
+def _within_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
+    """The segment starts in a column after the first and ends before the next column begins (the
+    last lines of a cell wrapped from the page before, wider than the column's other lines; a title
+    or note starts at the table's left edge instead)."""
+    ends = [c0 - 2 for c0, _ in cols[1:]] + [cols[-1][1] + 2] if cols else []
+    return any(seg.x0 >= c0 - 2 and seg.x0 <= c1 and seg.x1 <= end
+               for (c0, c1), end in list(zip(cols, ends, strict=True))[1:])
+
+
 def _end_gap(lines: list[Line], height: float) -> float:
     """The vertical gap that ends a table: ``BLOCK_GAP`` line heights, or ``ROW_PITCHES`` times the
     usual distance from one rich line to the next (top to top) when that is larger (rows padded with
@@ -170,6 +188,9 @@ def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
     start: int | None = None
     last: int | None = None
     for i, ln in enumerate(lines):
+        if _title(ln, height) and start is not None and last is not None:
+            runs.append((start, last))  # a heading set larger than the text: the next form's title
+            start = last = None
         if not ln.rich:
             continue
         if last is not None and max(lines[k + 1].top - lines[k].bottom for k in range(last, i)) > end:
@@ -181,6 +202,11 @@ def _runs(lines: list[Line], height: float) -> list[tuple[int, int]]:
     if start is not None and last is not None:
         runs.append((start, last))
     return runs
+
+
+def _title(ln: Line, height: float) -> bool:
+    """A line set in a type clearly larger than the page's text (a title or heading between tables)."""
+    return _height(ln.words) > TITLE_SIZE * height
 
 
 def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
@@ -207,7 +233,8 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
     while 0 <= i < len(lines):
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
-        if ln.rich or gap > ADJACENT * height or not all(_fits_a_column(s, cols) for s in ln.segments):
+        fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols)) for s in ln.segments)
+        if ln.rich or gap > ADJACENT * height or not fits:
             break
         out.append(ln)
         ref, i = ln, i + step
@@ -217,11 +244,11 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
 # ---- columns ------------------------------------------------------------------------------------
 
 
-def columns(rich: list[Line]) -> list[tuple[float, float]]:
-    """Column bands, from the rich lines with the most cells first: a segment overlapping one band
-    widens it, one overlapping none opens a new band, one overlapping several spans them (a merged
-    cell) and leaves the bands as they are."""
-    bands: list[list[float]] = []
+def columns(rich: list[Line], seed: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
+    """Column bands, from ``seed`` and the rich lines with the most cells first: a segment overlapping
+    one band widens it, one overlapping none opens a new band, one overlapping several spans them (a
+    merged cell) and leaves the bands as they are."""
+    bands: list[list[float]] = [[a, b] for a, b in seed]
     for ln in sorted(rich, key=lambda ln: (-len(ln.segments), ln.top)):
         for s in ln.segments:
             hit = [b for b in bands if s.x0 <= b[1] and s.x1 >= b[0]]
@@ -236,6 +263,45 @@ def columns(rich: list[Line]) -> list[tuple[float, float]]:
                 continue  # widening would run into a neighbour: the segment spans
             b[0], b[1] = lo, hi
     return sorted((b[0], b[1]) for b in bands)
+
+
+def form_columns(block: list[Line]) -> list[tuple[float, float]]:
+    """The block's column bands: those of its full rows (lines with more than half the most cells a
+    line has), then a band for the level labels alone on their lines beside them, then the bands the
+    sparser rows add (a cell of 其他需说明事项 merged over the two level columns spans them and does not
+    widen the first into the second)."""
+    rich = [ln for ln in block if ln.rich]
+    most = max((len(ln.segments) for ln in rich), default=0)
+    full = [ln for ln in rich if 2 * len(ln.segments) > most]
+    if len(full) < MIN_RICH:
+        return _with_label_bands(columns(rich), block)
+    return columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block))
+
+
+def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float) -> None:
+    """Segments that run over a column's start with a word break just there are two cells set close
+    (a long level label and its row's name), not one merged cell: cut them there (in place)."""
+    starts = [c0 for c0, _ in cols[1:]]
+    for ln in block:
+        out: list[Segment] = []
+        for seg in ln.segments:
+            words = [w for w in ln.words if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5]
+            out.extend(_cut(seg, words, starts, char))
+        ln.segments = out
+
+
+def _cut(seg: Segment, words: list[Word], starts: list[float], char: float) -> list[Segment]:
+    for k in range(1, len(words)):
+        x = float(words[k]["x0"])
+        if float(words[k - 1]["x1"]) < x and any(abs(x - c0) <= 0.5 * char for c0 in starts):
+            left, right = words[:k], words[k:]
+            return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char)]
+    return [seg]
+
+
+def _segment_of(words: list[Word], seg: Segment) -> Segment:
+    return Segment(float(words[0]["x0"]), max(float(w["x1"]) for w in words), min(float(w["top"]) for w in words),
+                   max(float(w["bottom"]) for w in words), " ".join(str(w["text"]) for w in words), seg.confidence)
 
 
 def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> list[tuple[float, float]]:
@@ -274,15 +340,14 @@ def _block_columns(block: list[Line], height: float) -> list[tuple[float, float]
     """The block's column bands. A statement (``MIN_ROWS`` lines of amounts, making ``STATEMENT_BODY``
     of the rich lines from its first line of amounts on): the bands of that body, with the header
     lines above placed by the body's alignment (see :mod:`extract.tables.position_columns`); else
-    (a form, rows of text among the figures) the bands of all its rich lines."""
-    rich = [ln for ln in block if ln.rich]
+    (a form, rows of text among the figures) :func:`form_columns`. Either with the level labels' bands."""
     body = _statement_body(block)
     if not body:
-        return columns(rich)  # few figures, or rows of text among them: a form, not a statement
+        return form_columns(block)  # few figures, or rows of text among them: a form, not a statement
     amounts = [ln for ln in body if _amounts(ln)]
     start = amounts[0].top
     header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
-    return header_aligned(columns(body), [ln.segments for ln in amounts], header, height)
+    return _with_label_bands(header_aligned(columns(body), [ln.segments for ln in amounts], header, height), block)
 
 
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
@@ -487,6 +552,7 @@ class _Placed:
     seg: Segment
     last_col: int  # the last column the segment spans
     row: int | None  # its row when it stands on a rich line (fixed), else None
+    line: int = 0  # the ``id`` of its line
 
 
 def _group_row(group: list[_Placed], anchors: list[tuple[float, float]], height: float) -> tuple[int, float]:
@@ -535,19 +601,25 @@ class Grid:
     rows: list[list[Cell]]
     confidence: list[list[float | None]]
     bbox: tuple[float, float, float, float]
+    boxes: list[list[Box | None]] = field(default_factory=list)  # each cell's box (its column, its lines)
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
-                   filled: set[int], *, move_fixed: set[int] | None = None) -> list[tuple[list[_Placed], int]]:
+                   filled: set[int], *, move_fixed: set[int] | None = None,
+                   covered: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
     (after the label above) that centres the span on the label. ``move_fixed``: the rows of amounts;
     labels standing on a row's line among them move too (a label merged down three rows is printed
-    on the middle one's line), their span running down only over such rows."""
+    on the middle one's line), their span running down only over such rows. ``covered``: rows where a
+    cell merged from a column to the left covers this one (a 其他需说明事项 row): the last label's span
+    ends above them."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
+    while nxt - 1 in covered and not any(r >= nxt - 1 for _, r in groups):
+        nxt -= 1
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
         fixed = any(p.row is not None for p in group)
@@ -565,7 +637,28 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
-    return out[::-1]
+    return _joined_to_the_label_above(out[::-1], anchors)
+
+
+def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -> frozenset[int]:
+    """Rows where a cell of a column left of ``c`` spans over column ``c``."""
+    return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
+
+
+def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
+                               ) -> list[tuple[list[_Placed], int]]:
+    """The last label of a column starts where the span of the label above it ends (merged cells down
+    a column follow each other): its span may run on past the table's end (onto the next page), so
+    centring it on the rows left on this page starts it too low. The span above is the one centred
+    on its label from its first row."""
+    if len(out) < 2 or any(p.row is not None for p in out[-1][0]):
+        return out
+    (above, start), (group, first) = out[-2], out[-1]
+    if first <= start + 1:
+        return out
+    mid = (above[0].seg.top + above[-1].seg.bottom) / 2
+    end = min(range(start, first), key=lambda e: (abs((anchors[start][0] + anchors[e][1]) / 2 - mid), e))
+    return [*out[:-1], (group, end + 1)]
 
 
 def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_rows: set[int]) -> tuple[int, set[int]]:
@@ -580,32 +673,151 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
     return 0, set()
 
 
+def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
+                     row_of: dict[int, int], height: float) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
+    """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
+    rows: each line that stands on no row continues, in every column it fills, a cell begun on the
+    first line of the row above it (a multi-line indicator name, a level label or a scoring rule
+    hanging from its row's first line, beside one-line figures on that line), and lies adjacent to
+    the line before; so does each line of a row's second lines, without a score (see
+    :func:`_hanging_lines`), unless it begins a row of its own (a cell in a column the row above
+    leaves empty). None when a line holds a cell in a column its row's first line leaves empty just
+    below a line that continued that column (a cell centred on its row begins above the row's line),
+    when a line standing on no row does not continue the row above, or when no line does (nothing
+    to tell)."""
+    hanging = _hanging_lines(block, cols, row_of)
+    rows: list[tuple[float, float]] = []
+    filled: list[set[int]] = []
+    before: list[set[int]] = []  # per row: the columns the line just above its first line continued
+    out: dict[int, int] = {}
+    started: dict[int, int] = {}  # an anchored row already begun -> its new number
+    prev: Line | None = None
+    continued: set[int] = set()  # the columns the line before filled, when it continued a row
+    for ln in block:
+        cells = set().union(*(_covered(seg, cols) for seg in ln.segments))
+        if id(ln) in row_of and id(ln) not in hanging:
+            r = started.setdefault(row_of[id(ln)], len(rows))
+            if r == len(rows):
+                rows.append(anchors[row_of[id(ln)]])
+                filled.append(set())
+                before.append(continued)
+            filled[r] |= cells
+            out[id(ln)], prev, continued = r, ln, set()
+            continue
+        if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
+            out[id(ln)], prev = 0, ln
+            continue
+        fits = cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
+        if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1]) or cells & continued
+                         or not ln.rich):
+            return None
+        if fits:
+            out[id(ln)], continued = len(rows) - 1, cells
+        else:  # a row of its own
+            rows.append((ln.top, ln.bottom))
+            filled.append(cells)
+            before.append(continued)
+            out[id(ln)], continued = len(rows) - 1, set()
+        prev = ln
+    return (rows, out) if any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
+                              if id(ln) not in row_of or id(ln) in hanging) else None
+
+
+def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
+    """Rich lines (by ``id``) standing on a row of their own that may continue the row above: below the
+    first line with a score, with no cell in the score column (the rightmost column holding a figure
+    or dash on nearly every line of amounts) and not a line of amounts itself (two figures on a line
+    are an item's own)."""
+    amounts = [ln for ln in block if _amounts(ln)]
+    if len(amounts) < 2:
+        return set()
+    scored = [c for c in range(len(cols))
+              if sum(1 for ln in amounts if _scored(ln, c, cols)) >= DENSE * len(amounts)]
+    if not scored:
+        return set()
+    key = scored[-1]
+    out: set[int] = set()
+    body = False
+    for ln in block:
+        has_key = any(key in _covered(s, cols) for s in ln.segments)
+        if body and ln.rich and id(ln) in row_of and not has_key and not _amounts(ln):
+            out.add(id(ln))
+        body = body or (has_key and _amounts(ln))
+    return out
+
+
+def _scored(ln: Line, c: int, cols: list[tuple[float, float]]) -> bool:
+    """``ln`` holds a figure or dash in column ``c``."""
+    return any(c in _covered(s, cols) and _figure_or_dash(s.text) for s in ln.segments)
+
+
+def _covered(seg: Segment, cols: list[tuple[float, float]]) -> frozenset[int]:
+    first, last = _span(seg, cols)
+    return frozenset(range(first, last + 1))
+
+
+def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed], int]]:
+    """One column's lines grouped into cells by the row each line belongs to (top to bottom)."""
+    out: list[tuple[list[_Placed], int]] = []
+    for p in sorted(cells, key=lambda p: p.seg.top):
+        r = rows[p.line]
+        if out and out[-1][1] == r:
+            out[-1][0].append(p)
+        else:
+            out.append(([p], r))
+    return out
+
+
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    cols = _with_label_bands(_block_columns(block, height), block)
+    statement = bool(_statement_body(block))
+    cols = _block_columns(block, height)
+    if not statement:
+        _split_at_columns(block, cols, char_width([w for ln in block for w in ln.words]))
     anchors, row_of = _anchors(block, cols)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
         for s in ln.segments:
             first, last = _span(s, cols)
-            by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln))))
+            by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln)), id(ln)))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
     grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
+    top = top_aligned_rows(block, cols, anchors, row_of, height)
+    if top is not None:  # cells hang from their row's first line: each line belongs to the row above
+        anchors, top_rows = top
+        rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
+        grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
+        key = 0
+    boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
-            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows)
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _merged_labels(groups, anchors, filled)
         _place(groups, c, rows, conf)
-    if _statement_body(block):
+        _box(groups, c, cols, boxes)
+    if statement:
         join_wrapped_headers(rows, conf)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
-    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom))
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes)
+
+
+def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]],
+         boxes: list[list[Box | None]]) -> None:
+    """The boxes of column ``c``'s cells: the columns they span across, their lines down (a cell's
+    lines are then read as in a ruled cell: a line ending at the column's right edge was wrapped)."""
+    for group, r in groups:
+        last = max(p.last_col for p in group)
+        top, bottom = min(p.seg.top for p in group), max(p.seg.bottom for p in group)
+        old = boxes[r][c]
+        if old is not None:
+            top, bottom = min(top, old[1]), max(bottom, old[3])
+        boxes[r][c] = (cols[c][0], top, max(cols[last][1], *(p.seg.x1 for p in group)), bottom)
 
 
 def _place(groups: list[tuple[list[_Placed], int]], c: int, rows: list[list[Cell]],
@@ -641,6 +853,13 @@ def is_table(rows: list[list[Cell]]) -> bool:
     return sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS
 
 
+def is_tail(rows: list[list[Cell]]) -> bool:
+    """The last rows of a table begun on the page before, at the top of the page: fewer than
+    ``MIN_ROWS`` rows, but every one of them holding two or more figures (an indicator's row and the
+    总分 row a form ends with)."""
+    return len(rows) >= 2 and all(sum(1 for c in r if _DIGIT.search(c or "")) >= 2 for r in rows)
+
+
 # ---- the page -----------------------------------------------------------------------------------
 
 
@@ -648,6 +867,7 @@ def is_table(rows: list[list[Cell]]) -> bool:
 class PositionedTable:
     table: RawTable
     confidence: list[list[float | None]]  # per cell, for OCR'd words (None: a text layer)
+    boxes: list[list[Box | None]]  # per cell: its column's x-range and its lines' heights (None: empty)
 
 
 def read_positions(words: Sequence[Word], *, page: int, page_height: float, reader: str,
@@ -661,7 +881,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     found: list[tuple[Grid, list[Line]]] = []
     for block in _blocks(lines, height):
         grid = grid_of(block)
-        if is_table(grid.rows):
+        if is_table(grid.rows) or (block[0] is lines[0] and is_tail(grid.rows)):
             found.append((grid, block))
     out: list[PositionedTable] = []
     for i, (grid, _) in enumerate(found):
@@ -676,7 +896,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
             garbled=cells_garbled(grid.rows),
         )
         table.columns = grid.columns
-        out.append(PositionedTable(table, grid.confidence))
+        out.append(PositionedTable(table, grid.confidence, grid.boxes))
     return out
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.sources.pdf import OpenedPdf, opened_pdf
+from extract.tables.cell_lines import keep_borderless_geometry
 from extract.tables.positions import read_positions
 from extract.tables.sideways import upright_words
 from model.tables import RawTable
@@ -44,6 +45,9 @@ def read_borderless(source: OpenedPdf | Path, pages: list[int],
             page = pdf.plumber.pages[pno - 1]
             frame = upright_words(page)
             boxes = (skip or {}).get(pno, ()) if frame.turn == 0 else ()  # ruled boxes are in the stored frame
-            out.extend(tables_on_page(frame.words, pno, frame.height, boxes))
+            found = read_positions(frame.words, page=pno, page_height=frame.height, reader=READER, skip=boxes)
+            out.extend(p.table for p in found)
+            if frame.turn == 0 and isinstance(source, OpenedPdf):  # the cells' lines, for the interpreters
+                keep_borderless_geometry(source, pno, [(p.boxes, p.table.rows) for p in found], page.chars)
             page.close()
     return out

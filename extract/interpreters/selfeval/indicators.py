@@ -103,13 +103,24 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -
     if l2:
         section.level2 = l2
         no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
-        if l1 is None and (section.level1 is None or no_level1):
+        if l1 is None and (section.level1 is None or no_level1 or _outside_block(section, l2)):
             section.level1 = level1_of_level2(l2) or section.level1
     if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
         f1, f2 = floating_labels(page_text)
         section.level2 = section.level2 or (f2[0] if f2 else None)
         section.level1 = section.level1 or (f1[0] if f1 else level1_of_level2(section.level2))
     return l2 is not None
+
+
+def _outside_block(section: IndicatorSection, level2: str) -> bool:
+    """A level-2 label printed without a level-1 one that the running level-1 block cannot hold (数量指标
+    after 效益指标): the level-1 label of the block it opens was given to another row (a merged cell's
+    label read at the wrong height) or lost; the level-2 names its block. Not where the level-1 block
+    carries the level-2's own name (a 成本指标 block of 成本指标), nor in the four-level scheme, nor for a
+    level-2 the schemes place under different level-1s (满意度 under 效益指标 in some forms)."""
+    implied = level1_of_level2(level2)
+    return (implied is not None and section.level1 is not None and implied != section.level1
+            and level2 != section.level1 and not section.four_level and four_level_level1(level2) is None)
 
 
 def floating_labels(page_text: str) -> tuple[list[str], list[str]]:
@@ -175,7 +186,7 @@ def read_indicator_row(
     page_text: str = "",
 ) -> None:
     name_cell = _cell(row, section, "name")
-    name = join_lines(name_cell)
+    name = join_lines(_without_placeholder_lines(name_cell))
     if name_cell is None and not new_page:
         return  # the name column is covered by a label spanning the row (其他需要说明事项)
     if not name:
@@ -255,6 +266,23 @@ def _common_unit(target: IndicatorValue, actual: IndicatorValue) -> None:
     for a, b in ((target, actual), (actual, target)):
         if a.unit and b.unit and "/" in a.unit and "/" not in b.unit and a.unit.split("/")[0] == b.unit:
             a.unit = b.unit
+
+
+def _without_placeholder_lines(cell: Cell) -> Cell:
+    """A name cell without its last lines that are the blank template's (指标1： of an unused row set
+    without rulings under the row above, read as that name's last line)."""
+    if not cell or "\n" not in cell:
+        return cell
+    lines = cell.split("\n")
+    while len(lines) > 1 and template_number(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def template_number(line: str) -> bool:
+    """A line that is the blank template's numbered name (指标1：), not a short fragment of a name."""
+    k = key(line)
+    return len(k) >= 3 and bool(re.fullmatch(vocab()["placeholder_pattern"], k))
 
 
 def is_placeholder_name(name: str) -> bool:

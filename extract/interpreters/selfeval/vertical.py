@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.interpreters.selfeval.indicators import IndicatorSection
+from extract.interpreters.selfeval.indicators import IndicatorSection, template_number
 from extract.tables.cell_lines import CellLines
 from model.tables import Cell
 from normalize.text import no_space
@@ -163,6 +163,7 @@ def vertical_rows(
             return _split_by_equal_counts(section, row, ni, roles)
     name = views["name"]
     assert name is not None
+    name = _without_template_number(name)
     values = [v for r, v in views.items() if r != "name" and v is not None and v.lines]
     n = _count(values, name)
     if n < 2:
@@ -177,6 +178,15 @@ def vertical_rows(
             view = _view_from_positions(cells[i])  # type: ignore[arg-type]
         columns[i] = _spread(view, slots, tolerance)
     return _rows(row, section, columns, n)
+
+
+def _without_template_number(name: _CellView) -> _CellView:
+    """The name cell without a last paragraph that is the blank template's numbered name (指标1： of an
+    unused row under this one): it names no indicator."""
+    if len(name.paragraphs) > 1 and template_number(name.paragraphs[-1].text):
+        last = name.paragraphs[-1]
+        return _CellView([ln for ln in name.lines if ln.top < last.top], name.paragraphs[:-1])
+    return name
 
 
 def _other_roles(row: list[Cell], section: IndicatorSection) -> dict[str, int]:
