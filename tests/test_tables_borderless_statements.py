@@ -111,3 +111,19 @@ def test_next_table_with_its_own_header_is_not_a_continuation() -> None:
     second.columns = [(0, 70), (90, 200), (210, 300)]
     align_continued([first, second])
     assert second.rows[0] == ["科目编码", "科目名称", "合计"]
+
+
+def test_form_rows_continued_without_figures_in_their_first_row_are_still_a_continuation() -> None:
+    # a 绩效自评表 continued on the next page: its first row is an indicator whose values are words
+    # (= 作用明显 % 作用明显), the level labels merged down from the page before are not printed again
+    first = RawTable.on_page(page=1, rows=[["一级指标", "二级指标", "三级指标", "符号", "指标值", "单位", "完成值"],
+                                           ["产出指标", "数量指标", "培训人次", ">", "90", "%", "92"]],
+                             reader="words", bbox=(0, 0, 500, 100), index_on_page=0)
+    first.columns = [(0, 50), (50, 100), (100, 200), (200, 230), (230, 300), (300, 330), (330, 400)]
+    second = RawTable.on_page(page=2, rows=[["提高农村地区道路", "=", "作用明显", "%", "作用明显"],
+                                            ["安全事故发生次数", "<", "0", "%", "0"],
+                                            ["交通安全标志标牌", "=", "作用明显", "%", "作用明显"]],
+                              reader="words", bbox=(0, 0, 500, 100), index_on_page=0)
+    second.columns = [(100, 200), (200, 230), (230, 300), (300, 330), (330, 400)]
+    align_continued([first, second])
+    assert second.rows[0] == ["", "", "提高农村地区道路", "=", "作用明显", "%", "作用明显"]

@@ -924,20 +924,29 @@ def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]
     return out
 
 
-def _opens_with_amounts(t: RawTable) -> bool:
-    """The table's first row holds an amount: it starts with body rows (no header or title of its own)."""
-    return bool(t.rows) and any(c and _AMOUNT.match(c) and _DIGIT.search(c) for c in t.rows[0])
+def _has_own_header(t: RawTable) -> bool:
+    """The table's first row is a header of its own: it prints a word at the top of a column whose
+    cells below are all figures (合计 over 9.00). A form's rows continued from the page before may
+    hold no figure at all (作用明显), but their columns of values mix words and figures."""
+    if len(t.rows) < 2:
+        return False
+    for c, head in enumerate(t.rows[0]):
+        below = [x for r in t.rows[1:] if c < len(r) and (x := r[c]) and x.strip()]
+        if (head and head.strip() and not _figure_or_dash(head) and below
+                and all(_figure_or_dash(x) for x in below) and any(_DIGIT.search(x) for x in below)):
+            return True
+    return False
 
 
 def align_continued(tables: list[RawTable]) -> None:
-    """A table continued at the top of the next page (its first row holds amounts: no header of
-    its own) loses the columns that are empty there (the
-    level labels merged down from the page before): where each of its columns lies in one column of
-    the table it continues, its rows get that table's columns back (empty cells in the others), so
-    the rows line up with the header they continue (in place)."""
+    """A table continued at the top of the next page (no header of its own: :func:`_has_own_header`)
+    loses the columns that are empty there (the level labels merged down from the page before):
+    where each of its columns lies in one column of the table it continues, its rows get that
+    table's columns back (empty cells in the others), so the rows line up with the header they
+    continue (in place)."""
     for prev, t in itertools.pairwise(tables):
         if (t.columns is None or prev.columns is None or t.index_on_page != 0 or t.page != prev.last_page + 1
-                or len(t.columns) >= len(prev.columns) or not _opens_with_amounts(t)):
+                or len(t.columns) >= len(prev.columns) or _has_own_header(t)):
             continue
         mapping = _column_map(t.columns, prev.columns)
         if mapping is None:
