@@ -63,6 +63,8 @@ PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
+_MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount: a plain number, no % or unit
+STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts that are plain numbers
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
@@ -324,7 +326,8 @@ def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> lis
 def _statement_body(block: list[Line]) -> list[Line]:
     """The rich lines of a statement's body (from its first line of amounts on), when the block has
     ``MIN_ROWS`` lines of amounts making ``STATEMENT_BODY`` of them, with no more than
-    ``STATEMENT_TEXTS`` cells of text on the usual one (its items); else none."""
+    ``STATEMENT_TEXTS`` cells of text on the usual one (its items) and plain numbers for figures
+    (``STATEMENT_MONEY``); else none."""
     rich = [ln for ln in block if ln.rich]
     amounts = [ln for ln in rich if _amounts(ln)]
     if len(amounts) < MIN_ROWS:
@@ -333,6 +336,9 @@ def _statement_body(block: list[Line]) -> list[Line]:
     words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)) for ln in amounts)
     if words > STATEMENT_TEXTS:
         return []  # an indicator's text, operator and unit beside its figures: a form
+    figures = [s.text for ln in amounts for s in ln.segments if _DIGIT.search(s.text)]
+    if sum(1 for f in figures if _MONEY.match(f)) < STATEMENT_MONEY * len(figures):
+        return []  # figures with % or units (90%, 300批次): a form's values, not amounts
     return body if len(amounts) >= STATEMENT_BODY * len(body) else []
 
 
