@@ -94,9 +94,15 @@ def test_header_wrapped_over_two_lines_is_one_cell() -> None:
                                       ("城管执法", "107.00", "28.00"))):
         y = 100 + (2 + i) * LINE
         words += [_left(name, cols[0][0] + 2, y), _right(a, cols[1][1] - 2, y), _right(b, cols[2][1] - 2, y)]
-    (table,) = _tables(words)
+    (found,) = read_positions(words, page=1, page_height=842, reader="words")
+    table = found.table
     assert table.rows[0] == ["科目名称", "一般公共预算拨款\n收入", "其他收入"]
     assert table.rows[1] == ["行政运行", "181.12", "2.00"]
+    # the joined cell's box covers both its lines, and every row keeps its boxes (the interpreters
+    # read cell lines by them)
+    assert len(found.boxes) == len(table.rows)
+    box = found.boxes[0][1]
+    assert box is not None and box[1] <= 100 and box[3] >= 100 + LINE
 
 
 def test_next_table_with_its_own_header_is_not_a_continuation() -> None:

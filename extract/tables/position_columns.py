@@ -189,11 +189,15 @@ def header_aligned(bands: list[tuple[float, float]], body: Sequence[Sequence[Pie
     return sorted(out)
 
 
-def join_wrapped_headers(rows: list[list[str | None]], confidence: list[list[float | None]]) -> None:
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def join_wrapped_headers(rows: list[list[str | None]], confidence: list[list[float | None]],
+                         boxes: list[list[Box | None]] | None = None) -> None:
     """Header rows holding the second line of header cells wrapped over two lines (一般公共预算拨款 /
     收入), joined to the row above (in place): among the rows before the first row of figures, a row
     whose every cell lies under a cell with text (not under an empty one, nor under a cell spanning
-    from its left, ``None``) continues those cells."""
+    from its left, ``None``) continues those cells. ``boxes``, the cells' boxes, are joined alike."""
     r = 1
     while r < len(rows) and not any(_figure(c) for c in rows[r]):
         above, row = rows[r - 1], rows[r]
@@ -203,8 +207,21 @@ def join_wrapped_headers(rows: list[list[str | None]], confidence: list[list[flo
                 above[j] = f"{above[j]}\n{row[j]}"
             del rows[r]
             del confidence[r]
+            if boxes is not None:
+                _join_boxes(boxes, r, filled)
             continue
         r += 1
+
+
+def _join_boxes(boxes: list[list[Box | None]], r: int, filled: list[int]) -> None:
+    """Row ``r``'s boxes of the ``filled`` cells joined to the row above's, and row ``r`` removed."""
+    for j in filled:
+        a, b = boxes[r - 1][j], boxes[r][j]
+        if a is not None and b is not None:
+            boxes[r - 1][j] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+        else:
+            boxes[r - 1][j] = a or b
+    del boxes[r]
 
 
 def _figure(cell: str | None) -> bool:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
-from extract.tables.position_columns import header_aligned, join_wrapped_headers
+from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -68,7 +68,6 @@ STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts 
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 @dataclass
@@ -807,7 +806,7 @@ def grid_of(block: list[Line]) -> Grid:
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
     if statement:
-        join_wrapped_headers(rows, conf)
+        join_wrapped_headers(rows, conf, boxes)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes)
