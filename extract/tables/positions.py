@@ -930,16 +930,20 @@ def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]
 
 
 def _has_own_header(t: RawTable) -> bool:
-    """The table's first row is a header of its own: it prints a word at the top of a column whose
-    cells below are all figures (合计 over 9.00). A form's rows continued from the page before may
-    hold no figure at all (作用明显), but their columns of values mix words and figures."""
-    if len(t.rows) < 2:
+    """The table prints a header of its own: a row above its first row of figures puts a word at the
+    top of a column whose cells from there on are all figures (合计 over 9.00). A form's rows continued
+    from the page before may hold no figure at all (作用明显), but their columns of values mix words
+    and figures, so they head no such column."""
+    first = next((i for i, r in enumerate(t.rows) if any(c and _AMOUNT.match(c) and _DIGIT.search(c) for c in r)),
+                 None)
+    if first is None:
         return False
-    for c, head in enumerate(t.rows[0]):
-        below = [x for r in t.rows[1:] if c < len(r) and (x := r[c]) and x.strip()]
-        if (head and head.strip() and not _figure_or_dash(head) and below
-                and all(_figure_or_dash(x) for x in below) and any(_DIGIT.search(x) for x in below)):
-            return True
+    for head_row in t.rows[:first]:
+        for c, head in enumerate(head_row):
+            below = [x for r in t.rows[first:] if c < len(r) and (x := r[c]) and x.strip()]
+            if (head and head.strip() and not _figure_or_dash(head) and below
+                    and all(_figure_or_dash(x) for x in below)):
+                return True
     return False
 
 
