@@ -16,6 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
+from extract.sources.docx import READER as DOCX
+from extract.sources.html import READER as HTML
+from extract.sources.xls import READER as XLS
+from extract.sources.xlsx import READER as XLSX
+from extract.tables.camelot import LATTICE
+from extract.tables.pdfplumber import READER as PDFPLUMBER
 from model.records import IndicatorRow, IssueRow
 from model.tables import Cell
 from normalize.indicator_levels import (
@@ -29,6 +35,10 @@ from normalize.indicator_levels import (
 from normalize.indicator_names import canonical_name
 from normalize.indicator_values import IndicatorValue, parse_indicator_value, parse_operator
 from normalize.text import nfkc
+
+# readers that take a table's cells from its rulings or its file's cells: a level label merged down
+# rows is printed in its cell, so the level-1 block a row is in is the one the page prints
+_CELL_READERS = frozenset({PDFPLUMBER, LATTICE, DOCX, HTML, XLS, XLSX})
 
 
 @dataclass
@@ -89,7 +99,7 @@ def _level_column_lost(row: list[Cell], section: IndicatorSection, role: str) ->
     return c is not None and c - (section.ncols - len(row)) < 0
 
 
-def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -> bool:
+def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, reader: str = PDFPLUMBER) -> bool:
     """Running level1/level2 after this row; True when the row prints its own level-2 label."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
     if raw1 and is_not_indicator_level1(raw1):
@@ -103,7 +113,8 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -
     if l2:
         section.level2 = l2
         no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
-        if l1 is None and (section.level1 is None or no_level1 or _outside_block(section, l2)):
+        inferred = reader not in _CELL_READERS  # merged labels placed by their height on the page
+        if l1 is None and (section.level1 is None or no_level1 or (inferred and _outside_block(section, l2))):
             section.level1 = level1_of_level2(l2) or section.level1
     if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
         f1, f2 = floating_labels(page_text)
@@ -114,10 +125,12 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str) -
 
 def _outside_block(section: IndicatorSection, level2: str) -> bool:
     """A level-2 label printed without a level-1 one that the running level-1 block cannot hold (数量指标
-    after 效益指标): the level-1 label of the block it opens was given to another row (a merged cell's
-    label read at the wrong height) or lost; the level-2 names its block. Not where the level-1 block
-    carries the level-2's own name (a 成本指标 block of 成本指标), nor in the four-level scheme, nor for a
-    level-2 the schemes place under different level-1s (满意度 under 效益指标 in some forms)."""
+    after 效益指标), in a table read from positions: the level-1 label of the block it opens was given to
+    another row (a merged cell's label read at the wrong height) or lost; the level-2 names its block.
+    (A ruled table's merged cell says which block a row is in, even one the framework puts elsewhere.)
+    Not where the level-1 block carries the level-2's own name (a 成本指标 block of 成本指标), nor in
+    the four-level scheme, nor for a level-2 the schemes place under different level-1s (满意度 under
+    效益指标 in some forms)."""
     implied = level1_of_level2(level2)
     return (implied is not None and section.level1 is not None and implied != section.level1
             and level2 != section.level1 and not section.four_level and four_level_level1(level2) is None)
@@ -201,7 +214,7 @@ def read_indicator_row(
         return
     if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
         return
-    own_label = _update_levels(section, row, page_text)
+    own_label = _update_levels(section, row, page_text, reader)
     if section.skip or is_placeholder_name(name):
         return
     unit_hint = join_lines(_cell(row, section, "unit")) or None
