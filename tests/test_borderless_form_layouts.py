@@ -14,6 +14,7 @@ from typing import Any
 
 from extract.interpreters.selfeval.indicators import IndicatorSection, read_indicator_row
 from extract.tables.positions import read_positions
+from model.records import IndicatorRow
 
 CHAR = 10.0  # width and height of one CJK character
 LINE = 13.0  # from one printed line's top to the next
@@ -145,25 +146,29 @@ def _section() -> IndicatorSection:
                             level2="数量指标")
 
 
-def test_a_level2_the_running_level1_cannot_hold_opens_its_own_block() -> None:
-    # the 效益指标 label of a merged cell was given to another row: the row's 社会效益指标 still belongs
-    # to 效益指标 in the national framework, not to the 产出指标 block above
+def _read_one(row: list[str | None], level1: str | None = None) -> IndicatorRow:
+    """The one indicator a row of a borderless (word-position) table gives, under ``level1`` when given."""
     section = _section()
-    row: list[str | None] = ["", "社会效益指标", "交通违法下降", "明显", "明显", "5", "5"]
+    if level1 is not None:
+        section.level1 = level1
     read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
                        reader="words", issues=[])
     (got,) = section.rows
+    return got
+
+
+def test_a_level2_the_running_level1_cannot_hold_opens_its_own_block() -> None:
+    # the 效益指标 label of a merged cell was given to another row: the row's 社会效益指标 still belongs
+    # to 效益指标 in the national framework, not to the 产出指标 block above
+    row: list[str | None] = ["", "社会效益指标", "交通违法下降", "明显", "明显", "5", "5"]
+    got = _read_one(row)
     assert (got.level1, got.level2) == ("效益指标", "社会效益指标")
 
 
 def test_a_level1_block_named_as_its_level2_keeps_it() -> None:
     # a 成本指标 block (the 2021 framework) holding 成本指标 rows: not moved to 产出指标
-    section = _section()
-    section.level1 = "成本指标"
     row: list[str | None] = ["", "经济成本指标", "单位成本", "≤420元", "366元", "5", "5"]
-    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
-                       reader="words", issues=[])
-    (got,) = section.rows
+    got = _read_one(row, level1="成本指标")
     assert got.level1 == "成本指标"
 
 
@@ -189,11 +194,8 @@ def test_two_lines_of_figures_below_prose_are_no_table() -> None:
 def test_the_templates_numbered_blank_row_under_a_name_is_not_part_of_it() -> None:
     # the blank template's 指标1： of an unused row, set without rulings just under the row above, is
     # read as that name's last line; the name is what the row prints
-    section = _section()
     row: list[str | None] = ["", "成本指标", "单位维修成本\n指标1：", "≤180元/平方米", "170.37元/平方米", "8", "8"]
-    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
-                       reader="words", issues=[])
-    (got,) = section.rows
+    got = _read_one(row)
     assert got.name == "单位维修成本"
 
 
@@ -251,10 +253,6 @@ def test_the_grade_row_after_a_total_row_in_a_top_aligned_sheet_is_a_row_of_its_
 
 def test_a_satisfaction_level2_under_a_benefit_block_stays_there() -> None:
     # forms that set 服务对象满意度指标 under 效益指标 (as the four-level scheme does): no contradiction
-    section = _section()
-    section.level1 = "效益指标"
     row: list[str | None] = ["", "服务对象满意度指标", "接处警满意度", "≥90%", "95%", "5", "5"]
-    read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=0, new_page=False,
-                       reader="words", issues=[])
-    (got,) = section.rows
+    got = _read_one(row, level1="效益指标")
     assert got.level1 == "效益指标"

@@ -341,12 +341,12 @@ def _statement_body(block: list[Line]) -> list[Line]:
     return body if len(amounts) >= STATEMENT_BODY * len(body) else []
 
 
-def _block_columns(block: list[Line], height: float) -> list[tuple[float, float]]:
+def _block_columns(block: list[Line], body: list[Line], height: float) -> list[tuple[float, float]]:
     """The block's column bands. A statement (``MIN_ROWS`` lines of amounts, making ``STATEMENT_BODY``
     of the rich lines from its first line of amounts on): the bands of that body, with the header
     lines above placed by the body's alignment (see :mod:`extract.tables.position_columns`); else
-    (a form, rows of text among the figures) :func:`form_columns`. Either with the level labels' bands."""
-    body = _statement_body(block)
+    (a form, rows of text among the figures) :func:`form_columns`. Either with the level labels' bands.
+    ``body``: the block's :func:`_statement_body`."""
     if not body:
         return form_columns(block)  # few figures, or rows of text among them: a form, not a statement
     amounts = [ln for ln in body if _amounts(ln)]
@@ -775,8 +775,9 @@ def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed
 
 def grid_of(block: list[Line]) -> Grid:
     height = _height([w for ln in block for w in ln.words]) or 10.0
-    statement = bool(_statement_body(block))
-    cols = _block_columns(block, height)
+    body = _statement_body(block)
+    statement = bool(body)
+    cols = _block_columns(block, body, height)
     if not statement:
         _split_at_columns(block, cols, char_width([w for ln in block for w in ln.words]))
     anchors, row_of = _anchors(block, cols)
