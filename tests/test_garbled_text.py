@@ -38,7 +38,8 @@ def test_unmapped_text_is_garbled(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["一、财政拨款 18,330.37 一般公共服务支出（≥95%）", "机关事业单位基本养老保险缴费支出 ① ② ■ μ", "第 3 页",
-     "是否达到预期 ✓ 是 ☐ 否", "☑ 已完成 ✔ ✗ ★"],  # the marks forms tick
+     "是否达到预期 ✓ 是 ☐ 否", "☑ 已完成 ✔ ✗ ★",  # the marks forms tick
+     "﹦100% ﹤5% ﹪ ︰"],  # small and vertical forms: the national templates' 指标值 ﹦100%
 )
 def test_ordinary_report_text_is_not_garbled(text: str) -> None:
     assert garbled_count(text) == 0
