@@ -107,13 +107,16 @@ CHUNK_ROWS = 25_000
 
 def _chunks(results: list[KeptResult], limit: int) -> Iterator[list[KeptResult]]:
     """``results`` (one year's) in parts of about ``limit`` rows. The documents of one disclosure (agency
-    and report kind: companion files are reconciled with each other) stay in one part."""
+    and report kind) stay in one part when one of them is checked against its companion files' tables;
+    otherwise (the same disclosure published many times, say) each document is a unit of its own."""
     groups: dict[tuple[str, str], list[KeptResult]] = {}
     for r in sorted(results, key=lambda r: r.document.raw_path):
         groups.setdefault((r.document.agency, r.document.report_kind), []).append(r)
+    units = [unit for members in groups.values()
+             for unit in ([members] if any(m.checks_companions for m in members) else [[m] for m in members])]
     part: list[KeptResult] = []
     rows = 0
-    for members in groups.values():
+    for members in units:
         size = sum(m.rows for m in members)
         if part and rows + size > limit:
             yield part

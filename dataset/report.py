@@ -13,13 +13,16 @@ from __future__ import annotations
 import html
 import io
 import warnings
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import matplotlib
 import pandas as pd
+import pyarrow.dataset as ds
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure as MplFigure
@@ -51,11 +54,12 @@ class Figure:
 
 
 # the columns the report reads of each table it shows (None: all); reading no more keeps a report of a
-# large dataset small in memory
-_COLUMNS: dict[str, list[str] | None] = {
-    "documents": None, "execution": None, "issues": ["rule", "severity", "agency"],
-    "budgets": ["extractor"], "indicators": ["extractor", "name"], "scores": ["score"],
-}
+# large dataset small in memory. The largest tables (budgets, indicators, issues) are not read whole:
+# their rows are counted one record batch at a time (:func:`_tally`).
+_COLUMNS: dict[str, list[str] | None] = {"documents": None, "execution": None, "scores": ["score"]}
+_K = TypeVar("_K", bound=Hashable)
+_TALLIED: dict[str, list[str]] = {"budgets": ["extractor"], "indicators": ["extractor", "name"],
+                                  "issues": ["rule", "severity", "agency"]}
 
 
 def _read(curated: Path, table: str) -> pd.DataFrame:
@@ -67,6 +71,29 @@ def _read(curated: Path, table: str) -> pd.DataFrame:
     df = pd.read_parquet(folder, columns=columns)
     df["fiscal_year"] = df["fiscal_year"].astype("int32")
     return df
+
+
+def _tally(curated: Path, table: str) -> Counter[tuple[object, ...]]:
+    """How many rows of ``table`` hold each combination of its _TALLIED columns' values, read one record
+    batch at a time (in the dataset's order: the first combinations seen come first)."""
+    folder = Path(curated) / table
+    counts: Counter[tuple[object, ...]] = Counter()
+    if not any(folder.glob("*/*.parquet")):
+        return counts
+    columns = _TALLIED[table]
+    for batch in ds.dataset(folder, format="parquet", partitioning="hive").to_batches(columns=columns):
+        counts.update(zip(*(batch.column(c).to_pylist() for c in columns), strict=True))
+    return counts
+
+
+def _tallies(counts: Counter[tuple[object, ...]], keep: Callable[[tuple[object, ...]], bool],
+             key: Callable[[tuple[object, ...]], _K]) -> Counter[_K]:
+    """``counts`` of the combinations ``keep`` accepts, summed by ``key``."""
+    out: Counter[_K] = Counter()
+    for values, n in counts.items():
+        if keep(values):
+            out[key(values)] += n
+    return out
 
 
 def _svg(draw: Callable[[Axes], None], size: tuple[float, float] = (7.5, 3.6)) -> str:
@@ -112,16 +139,21 @@ def _documents_figure(docs: pd.DataFrame) -> Figure:
                   svg=_svg(draw))
 
 
-def _readers_figure(tables: dict[str, pd.DataFrame]) -> Figure:
-    parts = [tables[t]["extractor"].fillna("prose (text layer)") if t == "budgets"
-             else tables[t]["extractor"].fillna("unknown") for t in ("budgets", "indicators") if len(tables[t])]
-    counts = pd.concat(parts).value_counts() if parts else pd.Series(dtype=int)
+def _readers_figure(budgets: Counter[tuple[object, ...]], indicators: Counter[tuple[object, ...]]) -> Figure:
+    by_reader: Counter[object] = Counter()
+    by_reader.update(_tallies(budgets, lambda v: True, lambda v: v[0] or "prose (text layer)"))
+    by_reader.update(_tallies(indicators, lambda v: True, lambda v: v[0] or "unknown"))
+    counts = _descending(by_reader)
     return Figure(name="rows_by_reader", title="Rows read, by table reader", points=int(counts.sum()),
                   svg=_svg(lambda ax: _bar(ax, counts, "rows (budgets + indicators)", horizontal=True)))
 
 
-def _issues_figure(issues: pd.DataFrame) -> Figure:
-    counts = issues["rule"].value_counts()
+def _descending(counts: Counter[object]) -> pd.Series:
+    return pd.Series(dict(counts), dtype="int64").sort_values(ascending=False, kind="stable")
+
+
+def _issues_figure(issues: Counter[tuple[object, ...]]) -> Figure:
+    counts = _descending(_tallies(issues, lambda v: True, lambda v: v[0]))
     return Figure(name="issues_by_rule", title="Issues by rule", points=int(counts.sum()),
                   svg=_svg(lambda ax: _bar(ax, counts, "issues rows", horizontal=True),
                            size=(7.5, max(2.0, 0.3 * len(counts) + 1))))
@@ -158,8 +190,8 @@ def _table(df: pd.DataFrame) -> str:
     return df.to_html(index=False, border=0, classes="t", na_rep="", escape=True)
 
 
-def _names_table(indicators: pd.DataFrame) -> tuple[int, int, str]:
-    rep = name_mapping_report(indicators["name"].tolist())
+def _names_table(indicators: Counter[tuple[object, ...]]) -> tuple[int, int, str]:
+    rep = name_mapping_report(dict.fromkeys(str(v[1]) for v in indicators if v[1]))
     rows = [{"name_canonical": c, "names as printed": "；".join(v), "variants": len(v)} for c, v in rep.merged.items()]
     df = pd.DataFrame(rows, columns=["name_canonical", "names as printed", "variants"])
     return rep.raw_names, rep.canonical_names, _table(df.sort_values("variants", ascending=False))
@@ -188,29 +220,34 @@ def _kpis(pairs: Iterable[tuple[str, object]]) -> str:
 def build_report(curated: Path, title: str = "govperf dataset report") -> str:
     """The report of the dataset ``curated`` (a dataset folder or its link) as one HTML page."""
     t = {name: _read(curated, name) for name in _COLUMNS}
-    docs, issues, ex = t["documents"], t["issues"], t["execution"]
+    n = {name: _tally(curated, name) for name in _TALLIED}
+    docs, ex = t["documents"], t["execution"]
     region = docs.groupby(["province", "city"], dropna=False).size().reset_index(name="documents")
     kinds = docs.groupby(["report_kind", "status"]).size().reset_index(name="documents")
-    by_agency = (issues[issues["severity"] != "info"].groupby(["agency", "rule"]).size()
-                 .reset_index(name="issues").sort_values("issues", ascending=False))
-    scanned = int((issues["rule"] == "scanned_page").sum())
+    by_agency = pd.DataFrame([(*v, k) for v, k in _tallies(n["issues"], lambda v: v[1] != "info",
+                                                            lambda v: (v[2], v[0])).items()],
+                             columns=["agency", "rule", "issues"]).sort_values(["issues", "agency", "rule"],
+                                                                        ascending=[False, True, True])
+    scanned = sum(k for v, k in n["issues"].items() if v[0] == "scanned_page")
     ocr = int(docs["ocr_pages"].sum())
     checked, held = int(docs["identities_checked"].fillna(0).sum()), int(docs["identities_held"].fillna(0).sum())
-    raw_names, canonical, names_html = _names_table(t["indicators"])
+    raw_names, canonical, names_html = _names_table(n["indicators"])
+    rows = {name: sum(counts.values()) for name, counts in n.items()}
     ex_tab = ex[["agency", "fiscal_year", "unit", "budget_wan", "actual_wan", "rate"]].sort_values(
         ["agency", "fiscal_year", "unit"])
     body = [
         f"<h1>{html.escape(title)}</h1>",
-        _kpis([("documents", len(docs)), ("pages", int(docs["pages"].sum())), ("budget rows", len(t["budgets"])),
-               ("indicators", len(t["indicators"])), ("issues", len(issues)),
+        _kpis([("documents", len(docs)), ("pages", int(docs["pages"].sum())), ("budget rows", rows["budgets"]),
+               ("indicators", rows["indicators"]), ("issues", rows["issues"]),
                ("identities held", f"{held} of {checked}")]),
         _section("Documents by kind, year and region", _figure_html(_documents_figure(docs)), _table(kinds),
                  _table(region)),
         _section("Pages read and how",
                  f"<p>{int(docs['pages'].sum())} pages in {len(docs)} documents; {ocr} page(s) without a text "
                  f"layer read by OCR; {scanned} left unread (built with --no-ocr, or OCR found no text: each is "
-                 "an issues row <code>scanned_page</code>).</p>", _figure_html(_readers_figure(t))),
-        _section("Issues by rule and agency", _figure_html(_issues_figure(issues)), _table(by_agency)),
+                 "an issues row <code>scanned_page</code>).</p>",
+                 _figure_html(_readers_figure(n["budgets"], n["indicators"]))),
+        _section("Issues by rule and agency", _figure_html(_issues_figure(n["issues"])), _table(by_agency)),
         _section("Identity checks held", f"<p>{held} of {checked} accounting identities of the statements hold.</p>",
                  _figure_html(_identities_figure(docs))),
         _section("Execution rates", _figure_html(_histogram("execution_rates", "Execution rate (actual / budget)",

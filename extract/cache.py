@@ -28,6 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 from extract.document import DocumentResult
+from extract.interpreters.prose.reconcile import checks_companions
 from extract.sources.discover import decoded_name
 from model.records import DocumentRecord
 
@@ -74,6 +75,7 @@ class KeptResult:
     identities_checked: int = 0
     identities_held: int = 0
     rows: int = 0  # rows of every table the document gave
+    checks_companions: bool = False  # its prose is checked against its companion files' tables
     entry: Path | None = None
     result: DocumentResult | None = None
 
@@ -82,7 +84,8 @@ class KeptResult:
         """``result`` kept: its rows left in ``entry`` when given, else kept in memory."""
         ex = result.extraction
         return cls(document=result.document, identities_checked=ex.identities_checked,
-                   identities_held=ex.identities_held, rows=row_count(result), entry=entry,
+                   identities_held=ex.identities_held, rows=row_count(result),
+                   checks_companions=checks_companions(ex), entry=entry,
                    result=None if entry is not None else result)
 
     def load(self) -> DocumentResult:

@@ -56,10 +56,9 @@ def test_a_year_too_large_for_one_part_is_written_in_parts_with_the_same_rows(tm
         (raw / f"{i}_{DOCS[0]}").write_bytes(data)
     kept = read_documents([Job(path=p) for p in sorted(raw.iterdir())], workers=0, limits=Limits(),
                           cache=DocumentCache(tmp_path / "cache"))
-    assert len({k.document.agency for k in kept}) == 1 and all(k.rows for k in kept)
-    # agency and kind are one disclosure, kept together: a different kind per file lets them part
-    for i, k in enumerate(kept):
-        k.document.report_kind = f"kind{i}"
+    # one disclosure published three times: none is checked against the others' tables, so they part
+    assert len({(k.document.agency, k.document.report_kind) for k in kept}) == 1 and all(k.rows for k in kept)
+    assert not any(k.checks_companions for k in kept)
     parts = write_parts(assemble_by_year(kept, Totals(), chunk_rows=1), tmp_path / "parts")
     whole = write_dataset(assemble([k.load() for k in kept]).tables, tmp_path / "whole")
     year = next((parts / "budgets").iterdir()).name
@@ -71,3 +70,20 @@ def test_a_year_too_large_for_one_part_is_written_in_parts_with_the_same_rows(tm
         a = a.sort_values(keys, na_position="first").reset_index(drop=True)
         b = b.sort_values(keys, na_position="first").reset_index(drop=True)
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_a_prose_file_stays_in_one_part_with_the_tables_file_it_is_checked_against(tmp_path: Path) -> None:
+    """A disclosure published as a prose file and a tables file: the prose file's figures are checked
+    against the other file's tables, so the two are assembled together however small the parts are;
+    the rows are those of one assembly of both."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("ys_2019_jiangsu_renda_doc.pdf", "ys_2019_jiangsu_renda_tables.pdf"):
+        shutil.copy(sample(name), raw)
+    kept = read_documents([Job(path=p) for p in sorted(raw.iterdir())], workers=0, limits=Limits(),
+                          cache=DocumentCache(tmp_path / "cache"))
+    assert [k.checks_companions for k in kept] == [True, False]  # the _doc file prints no statements
+    parts = write_parts(assemble_by_year(kept, Totals(), chunk_rows=1), tmp_path / "parts")
+    whole = write_dataset(assemble([k.load() for k in kept]).tables, tmp_path / "whole")
+    assert [p.name for p in (parts / "budgets" / "fiscal_year=2019").iterdir()] == ["part-0.parquet"]
+    assert _files(parts) == _files(whole)

@@ -125,6 +125,15 @@ def reconcile(tables: Extraction, prose: Extraction) -> Extraction:
     return out
 
 
+def checks_companions(ex: Extraction) -> bool:
+    """The document's prose is checked against its companions' tables: it has prose budget rows no
+    table of its own gave, and no statement tables of its own (a disclosure with its own statements had
+    its prose checked against them)."""
+    if any(b.source == "table" and b.scope == "department" for b in ex.budgets):
+        return False
+    return any(b.source == "text" and b.linked_table_index is None for b in ex.budgets)
+
+
 def reconcile_companions(docs: list[tuple[DocumentRecord, Extraction]]) -> None:
     """Prose figures against the tables of the same disclosure published as another file.
 
@@ -141,12 +150,12 @@ def reconcile_companions(docs: list[tuple[DocumentRecord, Extraction]]) -> None:
             groups.setdefault((rec.agency, rec.fiscal_year, rec.report_kind), []).append((rec, ex))
     for members in groups.values():
         for rec, ex in members:
+            if not checks_companions(ex):
+                continue
             tables = Extraction(budgets=[b for r, e in members if r.doc_id != rec.doc_id
                                          for b in e.budgets if b.source == "table"])
-            if any(b.source == "table" and b.scope == "department" for b in ex.budgets):
-                continue  # a disclosure with its own statements: its prose was checked against them
             unlinked = [b for b in ex.budgets if b.source == "text" and b.linked_table_index is None]
-            if not tables.budgets or not unlinked:
+            if not tables.budgets:
                 continue
             done = reconcile(tables, Extraction(budgets=unlinked))
             by_id = {id(b): i for i, b in enumerate(ex.budgets)}
