@@ -210,6 +210,13 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 class _Pool:
     def __init__(self, size: int, limits: Limits) -> None:
         self.size = size
@@ -252,8 +259,9 @@ class _Pool:
         """Read ``jobs``; each result goes to ``on_result`` as it comes (and is then not kept here), or,
         without one, all are returned in job order."""
         results: dict[int, DocumentResult | None] = {}
-        queue = list(range(len(jobs)))
-        queue.reverse()
+        # the largest files first (popped from the end): a long document read last would leave the other
+        # workers idle while it finishes
+        queue = sorted(range(len(jobs)), key=lambda i: (_size(jobs[i].path), -i))
         while len(results) < len(jobs):
             for w in self.workers:
                 if w.ready and w.job is None and queue:

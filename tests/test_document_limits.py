@@ -112,6 +112,16 @@ def test_results_come_back_in_job_order_whatever_the_workers(workers: int) -> No
     assert [Path(r.document.raw_path).name for r in results] == names
 
 
+def test_the_largest_files_are_read_first_so_no_long_document_is_left_for_last() -> None:
+    """A worker free to take a document takes the largest one left: a long document started last would
+    keep the build waiting while the other workers sit idle."""
+    names = ["seed001_changning_2020.pdf", "jues_2024_shanghai_putuo_guihuaziran.pdf", "seed004_hongshan_2019.pdf"]
+    order: list[str] = []
+    read_documents([Job(sample(n)) for n in names], workers=1, limits=SMALL_LIMITS,
+                   on_result=lambda _i, job, _res, _s, _c: order.append(job.path.name))
+    assert order == sorted(names, key=lambda n: sample(n).stat().st_size, reverse=True)
+
+
 def test_reader_processes_that_die_as_they_start_stop_the_build_with_a_reason(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
