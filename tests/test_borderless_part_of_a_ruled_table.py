@@ -12,7 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.document import read_document
+from extract.sources.pdf import OpenedPdf
+from extract.tables.cell_lines import row_cell_lines
 from extract.tables.ruled_columns import placement, take_ruled_columns
+from extract.tables.words import read_borderless
 from model.tables import Cell, RawTable
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts" / "tune"
@@ -88,3 +91,16 @@ def test_mixed_layout_form_reads_the_borderless_page_in_the_ruled_columns() -> N
     assert got.actual_value == 0.0
     got = page6["办事群众、工作人"]
     assert (got.level1, got.operator, got.target_value, got.actual_value) == ("满意度指标", ">", 90.0, 92.0)
+
+
+def test_cell_lines_of_a_row_placed_in_the_ruled_columns_stay_under_their_cells() -> None:
+    # page 6 read from its words (seven cells a row), then placed in page 5's columns (eight): each
+    # cell's printed lines are still those of the text it holds
+    with OpenedPdf(LAYOUTS / "seed002_qujing_2022__mixed.pdf") as pdf:
+        (t,) = read_borderless(pdf, [6])
+        row = next(r for r in t.rows if "安全事故发生次数" in r)
+        assert len(row) == 7
+        got = row_cell_lines(pdf, 6, [*row, ""])
+    assert got is not None and len(got) == 8
+    assert [c.text if c else None for c in got[2:7]] == ["安全事故发生次数", "<", "0", "%", "0"]
+    assert got[7] is None
