@@ -36,6 +36,7 @@ from extract.tables.confidence import stamp_ocr
 from extract.tables.doubt import Note, check_tables, issues_from_notes
 from extract.tables.pdfplumber import read_tables
 from extract.tables.positions import align_continued
+from extract.tables.ruled_columns import take_ruled_columns
 from extract.tables.scans import ScanReading, read_scanned
 from extract.tables.stitch import stitch
 from extract.tables.unread import beside_ruled, unread_pages
@@ -111,6 +112,7 @@ def _load_pdf(path: Path, pdf: OpenedPdf, ocr: bool = True) -> _Loaded:
     scanned = read_scanned(pdf, scans) if ocr and scans else ScanReading()
     if scanned.tables:
         found = sorted([*found, *scanned.tables], key=lambda t: (t.page, t.index_on_page))
+    take_ruled_columns(found)
     align_continued(found)
     loaded = _Loaded(pages, stitch(found), checked.notes, pdf)
     loaded.ocr_pages, loaded.ocr_seconds = scanned.pages, scanned.seconds

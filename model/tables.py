@@ -23,7 +23,7 @@ class RawTable:
     caption: str = ""  # a name the source gives the table outside its cells: a worksheet's tab name
     row_confidence: list[float | None] | None = None  # OCR: lowest confidence of each row's cells
     row_uncertain: list[bool] | None = None  # OCR: a figure of the row had uncertain characters
-    columns: list[tuple[float, float]] | None = None  # position reader: each column's x-range (x0, x1)
+    columns: list[tuple[float, float]] | None = None  # each column's x-range (x0, x1): position reader, ruled grid
 
     @classmethod
     def on_page(

@@ -1,5 +1,5 @@
 """Two layouts of the text layer: a table set sideways on the sheet with no /Rotate to turn it back,
-and a page holding a ruled table and a table without rulings.
+and a page holding a ruled table and a table without rulings (both set sideways, too).
 
 Fixtures (made by tests/fixtures/make_table_pdfs.py):
 - tables_sideways.pdf: the page of tables_borderless.pdf with its content turned 90 degrees in the
@@ -17,8 +17,13 @@ import pdfplumber
 import pytest
 
 from extract.document import read_document
+from extract.sources.pdf import read_pdf_text
+from extract.tables.pdfplumber import read_tables
 from extract.tables.sideways import turn_of, upright_words
+from extract.tables.unread import RULE as UNREAD
+from extract.tables.unread import unread_pages
 from extract.tables.words import READER, read_borderless
+from model.records import Extraction
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SIDEWAYS = FIXTURES / "tables_sideways.pdf"
@@ -82,3 +87,38 @@ def test_ruled_table_and_table_without_rulings_on_one_page_are_both_read() -> No
     assert budgets[("收入总计", "全年预算数")].extractor == READER
     assert budgets[("支出合计", "全年预算数")].amount_wan == 3411.81
     assert budgets[("支出合计", "全年预算数")].extractor == "pdfplumber"
+
+
+RULED_SIDEWAYS = FIXTURES / "tables_ruled_sideways.pdf"
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_ruled_table_printed_sideways_without_rotate_is_read_in_reading_order(page: int) -> None:
+    # tables_ruled_sideways.pdf: the ruled page turned on a landscape sheet (page 1 counter-clockwise,
+    # page 2 clockwise); its rulings and glyphs are turned, no /Rotate
+    ruled = [t for t in read_tables(RULED_SIDEWAYS) if t.page == page]
+    assert [t.rows for t in ruled] == [SPENDING]
+    assert "2023年部门支出预算表" in ruled[0].text_above
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_sideways_page_with_ruled_and_borderless_tables_gives_both_as_printed(page: int) -> None:
+    res = read_document(RULED_SIDEWAYS)
+    got = {(b.line_name, b.measure): (b.amount_wan, b.extractor) for b in res.extraction.budgets if b.page == page}
+    assert got[("支出合计", "全年预算数")] == (3411.81, "pdfplumber")
+    assert got[("公共安全支出", "全年预算数")] == (2953.33, "pdfplumber")
+    assert got[("收入总计", "全年预算数")] == (1335.21, READER)
+    assert got[("一般公共预算拨款收入", "上年预算数")] == (1100.00, READER)  # line names lose their 一、
+
+
+def test_page_whose_borderless_table_gave_no_rows_beside_a_ruled_one_says_so() -> None:
+    # the page prints the ruled spending table and, below it, six lines of income figures; when only the
+    # ruled table is read, the income table's figures are missing and the page must say it
+    pages = read_pdf_text(MIXED).pages
+    ruled_only = read_tables(MIXED)
+    assert [t.rows for t in ruled_only] == [SPENDING]
+    issues = unread_pages("d", pages, ruled_only, Extraction())
+    assert [(i.page, i.rule) for i in issues] == [(1, UNREAD)]
+    both = ruled_only + read_borderless(MIXED, [1], skip={1: [t.bbox for t in ruled_only if t.bbox]})
+    assert [t.rows for t in both] == [SPENDING, INCOME]
+    assert unread_pages("d", pages, both, Extraction()) == []

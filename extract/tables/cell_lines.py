@@ -257,7 +257,18 @@ def row_cell_lines(source: OpenedPdf | Path, page: int, row: list[Cell]) -> list
                 for box, txt in zip(cells.boxes, cells.texts, strict=False)
             ]
             if len(got) < len(row):
-                pad: list[CellLines | None] = [None] * (len(row) - len(got))
-                got = pad + got
+                got = _padded(got, cells.texts, row)
             return got[len(got) - len(row) :]
     return None
+
+
+def _padded(got: list[CellLines | None], texts: tuple[str, ...], row: list[Cell]) -> list[CellLines | None]:
+    """``got`` (one per cell of the row as read) widened to ``row``'s cells: empty cells on the left (a
+    stitched part padded there), else as many on the right as puts each text under its own cell (a part
+    placed in a ruled table's columns, extract/tables/ruled_columns.py)."""
+    missing = len(row) - len(got)
+    want = [no_space(c or "") for c in row]
+    for left in range(missing, -1, -1):
+        if all(not t.strip() or no_space(t) == want[left + i] for i, t in enumerate(texts[: len(got)])):
+            return [None] * left + got + [None] * (missing - left)
+    return [None] * missing + got

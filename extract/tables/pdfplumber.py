@@ -10,11 +10,14 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
+from pdfplumber.table import Table
 from pdfplumber.utils import extract_text
+from pdfplumber.utils.text import extract_words
 
 from extract.sources.garbled import cells_garbled
 from extract.sources.pdf import OpenedPdf, opened_pdf
 from extract.tables.cell_lines import keep_geometry
+from extract.tables.sideways import UprightChars, upright_box, upright_chars
 from model.tables import Cell, RawTable
 
 READER = "pdfplumber"
@@ -66,6 +69,24 @@ def _cell_texts(table: Any, chars: list[dict[str, Any]]) -> list[list[str | None
     return out
 
 
+def _upright_tables(page: Any, frame: UprightChars) -> list[Table]:
+    """The page's ruled tables, their cells in the frame where the text reads upright: a table printed
+    sideways on the sheet (a landscape form placed turned on a portrait page, with no /Rotate) has its
+    rows and columns as printed, its first row the one its text reads first."""
+    found: list[Table] = page.find_tables()
+    if frame.turn == 0:
+        return found
+    width, height = float(page.width), float(page.height)
+    return [Table(page, [upright_box(c, frame.turn, width, height) for c in t.cells]) for t in found]
+
+
+def grid_columns(table: Any) -> list[tuple[float, float]]:
+    """The x-range of each column of a pdfplumber table's grid (the columns its rows' cells are given in:
+    one per distinct left edge of a cell, up to the next one or the table's right edge)."""
+    lefts = sorted({float(c[0]) for c in table.cells})
+    return list(zip(lefts, [*lefts[1:], float(table.bbox[2])], strict=True))
+
+
 def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> list[RawTable]:
     """Every ruled table of the document (or of ``pages``, 1-based), in reading order."""
     out: list[RawTable] = []
@@ -76,15 +97,16 @@ def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> lis
             if not page.rects and not page.lines:
                 page.close()
                 continue
-            found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
-            chars = page.chars
+            frame = upright_chars(page)
+            found = sorted(_upright_tables(page, frame), key=lambda t: (t.bbox[1], t.bbox[0]))
+            chars = frame.chars
             texts = [_cell_texts(t, chars) for t in found]
             # the cells' boxes and characters, for the cells' lines (cell_lines.py) without a second parse
             keep_geometry(pdf, pno, found, texts, chars)
             if not found:
                 page.close()
                 continue
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            words = extract_words(chars, keep_blank_chars=False, use_text_flow=False)
             prev_bottom = 0.0
             kept = 0  # index_on_page counts the tables kept, so a page's first real table is 0
             for i, (t, cells) in enumerate(zip(found, texts, strict=True)):
@@ -93,7 +115,7 @@ def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> lis
                 if not rows:
                     continue
                 x0, top, x1, bottom = t.bbox
-                next_top = found[i + 1].bbox[1] if i + 1 < len(found) else float(page.height)
+                next_top = found[i + 1].bbox[1] if i + 1 < len(found) else frame.height
                 out.append(
                     RawTable.on_page(
                         page=pno,
@@ -103,10 +125,11 @@ def read_tables(source: OpenedPdf | Path, pages: list[int] | None = None) -> lis
                         index_on_page=kept,
                         text_above=_words_between(words, prev_bottom, top),
                         text_below=_words_between(words, bottom, next_top),
-                        page_height=float(page.height),
+                        page_height=frame.height,
                         garbled=cells_garbled(rows),
                     )
                 )
+                out[-1].columns = grid_columns(t)
                 prev_bottom = bottom
                 kept += 1
             page.close()

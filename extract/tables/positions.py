@@ -43,6 +43,7 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers
+from extract.tables.ruled_columns import ruled
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -953,10 +954,11 @@ def align_continued(tables: list[RawTable]) -> None:
     loses the columns that are empty there (the level labels merged down from the page before):
     where each of its columns lies in one column of the table it continues, its rows get that
     table's columns back (empty cells in the others), so the rows line up with the header they
-    continue (in place)."""
+    continue (in place). A part that continues a ruled table is placed in its rulings' columns instead
+    (:func:`extract.tables.ruled_columns.take_ruled_columns`)."""
     for prev, t in itertools.pairwise(tables):
-        if (t.columns is None or prev.columns is None or t.index_on_page != 0 or t.page != prev.last_page + 1
-                or len(t.columns) >= len(prev.columns) or _has_own_header(t)):
+        if (ruled(prev) or ruled(t) or t.columns is None or prev.columns is None or t.index_on_page != 0
+                or t.page != prev.last_page + 1 or len(t.columns) >= len(prev.columns) or _has_own_header(t)):
             continue
         mapping = _column_map(t.columns, prev.columns)
         if mapping is None:

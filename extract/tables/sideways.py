@@ -22,6 +22,7 @@ from typing import Any
 from pdfplumber.utils.text import extract_words
 
 Char = dict[str, Any]
+Box = tuple[float, float, float, float]
 Word = dict[str, Any]
 
 SIDEWAYS_SHARE = 0.5  # a page is turned when more than this share of its characters run along y
@@ -53,29 +54,53 @@ def turn_of(chars: list[Char]) -> int:
     return 0
 
 
-def _turned(c: Char, turn: int, width: float, height: float) -> Char:
-    """``c`` in the upright frame: along the advance is x, the next line's way is down."""
-    x0, x1, top, bottom = float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"])
+def upright_box(box: Box, turn: int, width: float, height: float) -> Box:
+    """A box ``(x0, top, x1, bottom)`` of the stored page (``width`` x ``height``) in the upright frame:
+    along the text's advance is x, the next line's way is down."""
+    x0, top, x1, bottom = (float(v) for v in box)
     if turn == 90:  # the text runs up the sheet; its next line lies to the right
-        box = (height - bottom, height - top, x0, x1)
-    else:  # the text runs down the sheet; its next line lies to the left
-        box = (top, bottom, width - x1, width - x0)
+        return (height - bottom, x0, height - top, x1)
+    if turn == 270:  # the text runs down the sheet; its next line lies to the left
+        return (top, width - x1, bottom, width - x0)
+    return (x0, top, x1, bottom)
+
+
+def _turned(c: Char, turn: int, width: float, height: float) -> Char:
+    """``c`` in the upright frame."""
+    x0, top, x1, bottom = upright_box((c["x0"], c["top"], c["x1"], c["bottom"]), turn, width, height)
     out = dict(c)
-    out["x0"], out["x1"], out["top"], out["bottom"] = box
-    out["doctop"] = box[2]
-    out["width"], out["height"] = box[1] - box[0], box[3] - box[2]
+    out["x0"], out["x1"], out["top"], out["bottom"] = x0, x1, top, bottom
+    out["doctop"] = top
+    out["width"], out["height"] = x1 - x0, bottom - top
     out["upright"] = True
     return out
 
 
-def upright_words(page: Any) -> UprightWords:
-    """The words of a pdfplumber ``page`` in the frame where its text reads upright."""
+@dataclass(kw_only=True)
+class UprightChars:
+    chars: list[Char]
+    width: float  # of the upright frame
+    height: float
+    turn: int  # as in :class:`UprightWords`
+
+
+def upright_chars(page: Any) -> UprightChars:
+    """The characters of a pdfplumber ``page`` in the frame where its text reads upright (the page's
+    own when it is not turned)."""
     width, height = float(page.width), float(page.height)
     chars = list(page.chars)
     turn = turn_of(chars)
     if turn == 0:
+        return UprightChars(chars=chars, width=width, height=height, turn=0)
+    return UprightChars(chars=[_turned(c, turn, width, height) for c in chars], width=height, height=width,
+                        turn=turn)
+
+
+def upright_words(page: Any) -> UprightWords:
+    """The words of a pdfplumber ``page`` in the frame where its text reads upright."""
+    frame = upright_chars(page)
+    if frame.turn == 0:
         words = list(page.extract_words(keep_blank_chars=False, use_text_flow=False))
-        return UprightWords(words=words, width=width, height=height, turn=0)
-    turned = [_turned(c, turn, width, height) for c in chars]
-    words = extract_words(turned, keep_blank_chars=False, use_text_flow=False)
-    return UprightWords(words=words, width=height, height=width, turn=turn)
+    else:
+        words = extract_words(frame.chars, keep_blank_chars=False, use_text_flow=False)
+    return UprightWords(words=words, width=frame.width, height=frame.height, turn=frame.turn)

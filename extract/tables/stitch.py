@@ -42,6 +42,11 @@ def _repeated_header_rows(prev: RawTable, nxt: RawTable) -> int:
     return n
 
 
+def names_a_table(text: str) -> bool:
+    """The text holds a table's own title, unit line or 公开NN表 tag."""
+    return bool(_OWN_TITLE.search(text))
+
+
 def opens_with_title(t: RawTable) -> bool:
     """The table's first row is a title of its own (a single text cell, or one naming 单位/部门/公开NN表)."""
     if not t.rows:
@@ -59,7 +64,7 @@ def _align(row: list[Cell], width: int) -> list[Cell]:
     return [row[0]] + [None] * (width - len(row)) + row[1:]
 
 
-def _only_furniture_above(t: RawTable) -> bool:
+def only_furniture_above(t: RawTable) -> bool:
     """Nothing but page furniture or a 续表 mark stands above the table on its page."""
     lines = [ln for ln in strip_furniture(t.text_above).splitlines() if ln.strip()]
     return all(is_continuation_mark(ln) for ln in lines)
@@ -71,7 +76,7 @@ def continues(prev: RawTable, nxt: RawTable) -> bool:
         and nxt.index_on_page == 0
         and prev.reader == nxt.reader
         and not strip_furniture(prev.text_below).strip()
-        and _only_furniture_above(nxt)
+        and only_furniture_above(nxt)
         and _same_width(prev, nxt)
         and not opens_with_title(nxt)
     )

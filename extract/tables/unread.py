@@ -5,7 +5,8 @@ A page *shows an amount table* when its text has at least ``MIN_FIGURE_LINES`` l
 set side by side, lines of short cells holding a figure (indicator rows), or a table title with a
 unit line (单位：万元); a table of contents is not one.
 Every such page that no table covers and no row came from gets an issues row, so silence never
-means "nothing there".
+means "nothing there"; so does a page from which tables were read but whose text shows more lines of
+figures than they hold rows of figures (a second table on it gave no rows).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from model.tables import RawTable
 
 RULE = "table_not_read"
 MIN_FIGURE_LINES = 3  # lines of side-by-side figures that make a page show a table
+# lines of figures a page may show beyond the rows of figures its tables hold (a row whose cells wrap
+# sets its figures on two lines) before a table on it counts as not read
+UNREAD_MARGIN = 2
 
 _NUM = r"(?<![\d.,])[-+]?\d[\d,]*(?:\.\d+)?%?(?![\d.,])"
 _FIGURES_SIDE_BY_SIDE = re.compile(rf"{_NUM}[ \t\u3000]+{_NUM}")
@@ -43,7 +47,7 @@ def beside_ruled(pdf: OpenedPdf, pages: list[PageText], ruled: list[RawTable]) -
         if t.bbox is not None:
             by_page.setdefault(t.page, []).append(t.bbox)
     wanted = [p.number for p in pages
-              if p.number in by_page and figure_lines(p.text) > _rows_with_figures(ruled, p.number) + 2]
+              if p.number in by_page and figure_lines(p.text) > _rows_with_figures(ruled, p.number) + UNREAD_MARGIN]
     found = read_borderless(pdf, wanted, skip=by_page)
     for t in found:  # after the page's ruled tables in reading order
         t.index_on_page += len(by_page.get(t.page, []))
@@ -69,12 +73,38 @@ def shows_a_table(p: PageText) -> str | None:
     return why if why and ("title" in why or "cells" in why) else None
 
 
+def _rows_of_figures_on(tables: list[RawTable], page: int) -> int:
+    """Rows holding two figures or more that the tables (stitched across pages) took from ``page``."""
+    return sum(1 for t in tables for r, pg in zip(t.rows, t.row_pages, strict=False)
+               if pg == page and _TWO_NUMBERS.search(" ".join(c or "" for c in r)))
+
+
+def table_left_unread(p: PageText, tables: list[RawTable]) -> str | None:
+    """Why a page from which tables were read still holds one that was not (a table set without rulings
+    beside a ruled one, or a second borderless table that gave no rows), or None: its text shows more
+    lines of figures set side by side than the tables read from it hold rows of figures (the same
+    measure that sends such a page to the borderless reader, :func:`beside_ruled`)."""
+    lines, rows = figure_lines(p.text), _rows_of_figures_on(tables, p.number)
+    if lines > rows + UNREAD_MARGIN:
+        return f"{lines} lines of figures set side by side, the tables read from it {rows} rows of figures"
+    return None
+
+
 def unread_pages(doc_id: str, pages: list[PageText], tables: list[RawTable], rows: Extraction) -> list[IssueRow]:
     covered = {pg for t in tables for pg in t.row_pages}
     with_rows = {r.page for r in rows.budgets} | {r.page for r in rows.indicators}
     out = []
     for p in pages:
-        if p.number in covered or p.number in with_rows or p.garbled:
+        if p.garbled:
+            continue
+        if p.number in covered:
+            left = table_left_unread(p, tables)
+            if left:
+                out.append(IssueRow(doc_id=doc_id, page=p.number, rule=RULE, severity="warning",
+                                    message=f"page {p.number} shows an amount table that was not read ({left}): "
+                                            "the figures of that table are missing from the dataset"))
+            continue
+        if p.number in with_rows:
             continue
         why = shows_a_table(p)
         if why:

@@ -44,7 +44,7 @@ def read_borderless(source: OpenedPdf | Path, pages: list[int],
         for pno in sorted(wanted):
             page = pdf.plumber.pages[pno - 1]
             frame = upright_words(page)
-            boxes = (skip or {}).get(pno, ()) if frame.turn == 0 else ()  # ruled boxes are in the stored frame
+            boxes = (skip or {}).get(pno, ())  # the ruled tables' boxes, in the upright frame as these words
             found = read_positions(frame.words, page=pno, page_height=frame.height, reader=READER, skip=boxes)
             out.extend(p.table for p in found)
             if frame.turn == 0 and isinstance(source, OpenedPdf):  # the cells' lines, for the interpreters
