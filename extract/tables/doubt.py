@@ -109,7 +109,22 @@ def page_doubt(text: str, paths: int) -> str | None:
     titles = _TABLE_TITLE.findall(text)
     if 0 < len(titles) <= MAX_TITLES and _UNIT_LINE.search(text) and not _TOC.search(text):
         return "a table title and unit line but no table found"
+    if 0 < len(titles) <= MAX_TITLES and not _TOC.search(text) and _form_lines(lines):
+        return "a table title over lines of short cells (a form) but no table found"
     return None
+
+
+def _short_cells(line: str) -> bool:
+    """A line of ``MIN_CELLS`` or more short cells, none a sentence (一级指标 二级指标 三级指标 指标值)."""
+    fields = line.split()
+    return len(fields) >= MIN_CELLS and not any(_SENTENCE.search(f) or len(f) > MAX_CELL_CHARS for f in fields)
+
+
+def _form_lines(lines: list[str]) -> bool:
+    """``MIN_CELL_LINES`` lines of short cells, more than the lines of prose: a form whose values
+    are words and targets (≥120个, 逐步完善) rather than figures side by side."""
+    cells = sum(1 for line in lines if _short_cells(line))
+    return cells >= MIN_CELL_LINES and cells > sum(1 for line in lines if _SENTENCE.search(line))
 
 
 def path_counts(source: OpenedPdf | Path, pages: list[int]) -> dict[int, int]:

@@ -42,7 +42,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
-from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers
+from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
+from extract.tables.wrapped_cells import wrapped_continuations
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -56,14 +57,18 @@ OVERLAP = 0.15  # rich lines overlapping by more than this share of a line heigh
 KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are figures or dashes
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 STATEMENT_BODY = 0.75  # share of a statement's body lines (from its first line of amounts) that are lines of amounts
+WIDE_AMOUNTS = 4  # plain amounts side by side on each line of a statement of one or two lines
 STATEMENT_TEXTS = 2  # cells without a digit on a statement's line of amounts: its item (one a side)
 TITLE_SIZE = 1.3  # a line whose type is this many times the page's usual height is a heading, not a table's
+GRID_ROWS = 2 * MIN_ROWS  # rows of three cells or more that make a form of few figures a table
+GRID_CELLS = 3
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount: a plain number, no % or unit
+_RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number and %
 STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts that are plain numbers
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
@@ -326,19 +331,29 @@ def _statement_body(block: list[Line]) -> list[Line]:
     """The rich lines of a statement's body (from its first line of amounts on), when the block has
     ``MIN_ROWS`` lines of amounts making ``STATEMENT_BODY`` of them, with no more than
     ``STATEMENT_TEXTS`` cells of text on the usual one (its items) and plain numbers for figures
-    (``STATEMENT_MONEY``); else none."""
+    (``STATEMENT_MONEY``; a last column of rates on every line, 执行率, aside); else none."""
     rich = [ln for ln in block if ln.rich]
     amounts = [ln for ln in rich if _amounts(ln)]
-    if len(amounts) < MIN_ROWS:
+    if len(amounts) < MIN_ROWS and not _wide_amounts(amounts):
         return []
     body = [ln for ln in rich if ln.top >= amounts[0].top - 0.5]
     words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)) for ln in amounts)
     if words > STATEMENT_TEXTS:
         return []  # an indicator's text, operator and unit beside its figures: a form
-    figures = [s.text for ln in amounts for s in ln.segments if _DIGIT.search(s.text)]
+    rates = all(_RATE.match(ln.segments[-1].text) for ln in amounts)  # a last column of 执行率 (90.77%)
+    figures = [s.text for ln in amounts for s in (ln.segments[:-1] if rates else ln.segments) if _DIGIT.search(s.text)]
     if sum(1 for f in figures if _MONEY.match(f)) < STATEMENT_MONEY * len(figures):
         return []  # figures with % or units (90%, 300批次): a form's values, not amounts
     return body if len(amounts) >= STATEMENT_BODY * len(body) else []
+
+
+def _wide_amounts(amounts: list[Line]) -> bool:
+    """Lines of amounts that make a statement's body though fewer than ``MIN_ROWS``: each holds
+    ``WIDE_AMOUNTS`` or more plain amounts or dashes side by side (the 三公经费 table: one line, or a
+    预算数 and a 决算数 line, under a header of several levels)."""
+    return bool(amounts) and all(
+        sum(1 for s in ln.segments if _MONEY.match(s.text) or _PLACEHOLDER.match(s.text)) >= WIDE_AMOUNTS
+        for ln in amounts)
 
 
 def _block_columns(block: list[Line], body: list[Line], height: float) -> list[tuple[float, float]]:
@@ -352,7 +367,8 @@ def _block_columns(block: list[Line], body: list[Line], height: float) -> list[t
     amounts = [ln for ln in body if _amounts(ln)]
     start = amounts[0].top
     header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
-    return _with_label_bands(header_aligned(columns(body), [ln.segments for ln in amounts], header, height), block)
+    below = [ln for ln in block if ln.top >= start - 0.5]  # labels alone on their lines: in the body, not above it
+    return _with_label_bands(header_aligned(columns(body), [ln.segments for ln in amounts], header, height), below)
 
 
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
@@ -645,6 +661,21 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     return _joined_to_the_label_above(out[::-1], anchors)
 
 
+def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int) -> list[tuple[list[_Placed], int]]:
+    """Labels standing on a row's line with as many rows free (empty in their column) above as below
+    them: a label merged down those rows and centred on them (项目资金（万元） on the middle of its three
+    rows, 绩效指标 beside the rows of indicators) moved to the first of them, where a ruled reader
+    gives it. A label on the first row of its free rows (set from the top) stays."""
+    out: list[tuple[list[_Placed], int]] = []
+    lower = 0  # the first row below the span of the label above
+    for k, (group, r) in enumerate(groups):
+        upper = groups[k + 1][1] - 1 if k + 1 < len(groups) else n - 1
+        half = max(min(r - lower, upper - r), 0) if all(p.row is not None for p in group) else 0
+        out.append((group, r - half))
+        lower = r + half + 1
+    return out
+
+
 def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -> frozenset[int]:
     """Rows where a cell of a column left of ``c`` spans over column ``c``."""
     return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
@@ -798,19 +829,44 @@ def grid_of(block: list[Line]) -> Grid:
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
+    _rejoin_wrapped(grouped, block, height)
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
+    extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
-            groups = _merged_labels(groups, anchors, filled)
+            groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors))
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
+        _extent(groups, c, extents)
     if statement:
+        spread_upper_headers(rows, extents, boxes)
         join_wrapped_headers(rows, conf, boxes)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes)
+
+
+def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float) -> None:
+    """The lines of a cell wrapped down beside several rows (a long label merged over them, set at its
+    own leading: see :mod:`extract.tables.wrapped_cells`) joined to the cell they continue (in place)."""
+    cont = wrapped_continuations([ln.segments for ln in block], height, lambda t: bool(_AMOUNT.match(t)))
+    if not cont:
+        return
+    for c, groups in grouped.items():
+        out: list[tuple[list[_Placed], int]] = []
+        for group, r in groups:
+            keep: list[_Placed] = []
+            for p in group:
+                head = cont.get(id(p.seg))
+                if out and head is not None and any(q.seg is head for q in out[-1][0]):
+                    out[-1][0].append(p)
+                else:
+                    keep.append(p)
+            if keep:
+                out.append((keep, r))
+        grouped[c] = out
 
 
 def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]],
@@ -824,6 +880,16 @@ def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float
         if old is not None:
             top, bottom = min(top, old[1]), max(bottom, old[3])
         boxes[r][c] = (cols[c][0], top, max(cols[last][1], *(p.seg.x1 for p in group)), bottom)
+
+
+def _extent(groups: list[tuple[list[_Placed], int]], c: int, extents: list[list[Box | None]]) -> None:
+    """The boxes of column ``c``'s cells around their text alone (where a header is centred)."""
+    for group, r in groups:
+        box = (min(p.seg.x0 for p in group), min(p.seg.top for p in group),
+               max(p.seg.x1 for p in group), max(p.seg.bottom for p in group))
+        old = extents[r][c]
+        extents[r][c] = box if old is None else (min(old[0], box[0]), min(old[1], box[1]),
+                                                 max(old[2], box[2]), max(old[3], box[3]))
 
 
 def _place(groups: list[tuple[list[_Placed], int]], c: int, rows: list[list[Cell]],
@@ -856,7 +922,28 @@ def is_table(rows: list[list[Cell]]) -> bool:
     body = rows[1:]
     if any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0]))):
         return True
-    return sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS
+    if sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS:
+        return True
+    return _wide_row(rows) or _text_grid(rows)
+
+
+def _wide_row(rows: list[list[Cell]]) -> bool:
+    """A statement of one line or two (三公经费): a row of ``WIDE_AMOUNTS`` or more plain amounts or
+    dashes, under two or more rows of text set in two or more columns (its header)."""
+    first = next((i for i, r in enumerate(rows)
+                  if sum(1 for c in r if c and (_MONEY.match(c) or _PLACEHOLDER.match(c))) >= WIDE_AMOUNTS), None)
+    if first is None:
+        return False
+    headers = [r for r in rows[:first] if sum(1 for c in r if c and c.strip() and not _DIGIT.search(c)) >= 2]
+    return len(headers) >= 2
+
+
+def _text_grid(rows: list[list[Cell]]) -> bool:
+    """A form of few figures (a project's targets: 指标值 ≥120个, 80%以上 among rows of names): at
+    least ``GRID_ROWS`` rows fill ``GRID_CELLS`` or more cells side by side, and a figure stands
+    after the first column. Prose never sets three cells side by side on so many lines."""
+    full = sum(1 for r in rows if sum(1 for c in r if c and c.strip()) >= GRID_CELLS)
+    return full >= GRID_ROWS and any(_DIGIT.search(c or "") for r in rows for c in r[1:])
 
 
 def is_tail(rows: list[list[Cell]]) -> bool:
