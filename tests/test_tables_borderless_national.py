@@ -236,3 +236,93 @@ def test_page_of_prose_under_a_title_is_not_doubtful() -> None:
     text = "\n".join(["2024年部门预算情况说明表", "一、部门职责。负责全市司法行政工作，指导监狱、戒毒工作。",
                       "二、机构设置。本部门下设机关处室八个，所属事业单位两个。", "三、收支预算总体情况。"])
     assert page_doubt(text, 0) is None
+
+
+# ---- 项目支出表: amounts in whole 万元, a column's one amount repeated ------------------------------
+
+PROJECTS = ((55.0, 240.0), (261.0, 331.0), (331.0, 401.0), (401.0, 471.0), (471.0, 541.0))
+PROJECTS_BODY = (
+    ("合计", "1,368", "935", "320", "113"),
+    ("专项调查经费", "2", "2", "", ""),
+    ("城市管理执法保障经费", "584", "584", "", ""),
+    ("国有土地收储及征地拆迁补偿项目", "320", "", "320", ""),
+    ("综合业务工作经费", "113", "", "", "113"),
+)
+
+
+def test_column_whose_one_amount_repeats_takes_the_statement_alignment_of_amounts() -> None:
+    # 320 and 320, 113 and 113: their edges cannot tell how the column aligns; the statement's
+    # other amounts align right, so 政府性基金预算 (centred, left of its figures) heads the 320s
+    heads = ("项目名称", "合计", "一般公共预算", "政府性基金预算", "其他资金")
+    words = [_centred(h, col, 100.0) for h, col in zip(heads, PROJECTS, strict=True)]
+    for i, row in enumerate(PROJECTS_BODY):
+        y = 100.0 + (1 + i) * PITCH
+        words.append(_left(row[0], PROJECTS[0][0], y))
+        words += [_right(a, col[1] - 2, y) for a, col in zip(row[1:], PROJECTS[1:], strict=True) if a]
+    (table,) = _tables(words)
+    assert table.rows == [list(heads), *map(list, PROJECTS_BODY)]
+
+
+# ---- 政府采购预算表: a catalogue code before each item's name -----------------------------------------
+
+PROCUREMENT = ((55.0, 130.0), (135.0, 280.0), (285.0, 330.0), (335.0, 370.0), (375.0, 440.0), (445.0, 520.0),
+               (525.0, 590.0))
+
+
+def test_procurement_statement_with_catalogue_codes_puts_each_header_over_its_column() -> None:
+    # 数量 and the amounts are right-aligned under headers set left: read by the statement's body,
+    # the catalogue code (C21040000 物业管理服务) being an item's name and not a figure
+    heads = ("采购项目", "采购目录", "计量单位", "数量", "合计", "一般公共预算", "其他资金")
+    body = (("物业管理服务", "C21040000 物业管理服务", "项", "1", "38.57", "37.35", "1.22"),
+            ("信息系统运维", "C16070000 信息系统运行维护服务", "项", "1", "28.38", "24.11", "4.27"),
+            ("办公设备购置", "A02010104 台式计算机", "台", "20", "35.70", "35.70", ""),
+            ("公务用车维修保养", "C23120300 车辆维修和保养服务", "项", "1", "27.17", "27.17", ""))
+    words = [_left(h, col[0], 100.0) for h, col in zip(heads, PROCUREMENT, strict=True)]
+    for i, row in enumerate(body):
+        y = 100.0 + (1 + i) * PITCH
+        words += [_left(t, col[0], y) if k < 3 else _right(t, col[1], y)
+                  for k, (t, col) in enumerate(zip(row, PROCUREMENT, strict=True)) if t]
+    (table,) = _tables(words)
+    assert table.rows == [list(heads), *map(list, body)]
+
+
+# ---- a form's closing row alone at the top of a page -------------------------------------------
+
+def test_form_closing_row_alone_at_the_top_of_a_page_is_read() -> None:
+    # the page holds the wrapped end of the last indicator's cell (指标) and the 总分 row
+    words = [_left("指标", 133.0, 52.0), _left("总分", 56.6, 64.0), _left("100", 516.5, 64.0),
+             _left("99.6", 593.1, 64.0), _left("优秀", 669.8, 64.0)]
+    (table,) = _tables(words)
+    closing = [c for c in table.rows[-1] if c and c != "指标"]
+    assert closing == ["总分", "100", "99.6", "优秀"]
+    assert "指标" in [c for r in table.rows for c in r]  # the wrapped end is kept (it continues a cell above)
+
+
+def test_short_page_of_a_closing_row_is_doubtful() -> None:
+    assert page_doubt("指标\n总分 100 99.6 优秀", 0) is not None
+
+
+# ---- a form's block header of two levels -------------------------------------------------------
+
+BLOCK = ((56.0, 150.0), (155.0, 200.0), (205.0, 300.0), (305.0, 370.0), (375.0, 440.0), (445.0, 510.0),
+         (515.0, 580.0))
+
+
+def test_form_block_upper_header_spans_the_sources_it_is_centred_over() -> None:
+    # 批复金额（万元） over 总额 | 财政拨款 | 其他资金, in a form among rows of text
+    top = 100.0
+    heads = ((0, "任务名称"), (1, "项目级次"), (2, "主要内容"), (6, "实际支出"))
+    words = [_left(h, BLOCK[k][0], top) for k, h in heads]
+    words.append(_centred("批复金额（万元）", (BLOCK[3][0], BLOCK[5][1]), top))
+    words += [_centred(h, col, top + PITCH) for h, col in zip(("总额", "财政拨款", "其他资金"), BLOCK[3:6],
+                                                              strict=True)]
+    body = (("合计", "", "", "17,612.15", "16,302.79", "1,309.36", "18,149.95"),
+            ("业务专项", "本级", "贯彻执行法律法规", "11,904.36", "10,595.00", "1,309.36", "11,904.93"),
+            ("基本支出", "本级", "保障机关运转", "5,707.79", "5,707.79", "", "6,245.02"))
+    for i, row in enumerate(body):
+        y = top + (2 + i) * PITCH
+        words += [_left(t, col[0], y) if k < 3 else _right(t, col[1], y)
+                  for k, (t, col) in enumerate(zip(row, BLOCK, strict=True)) if t]
+    (table,) = _tables(words)
+    assert table.rows[0] == ["任务名称", "项目级次", "主要内容", "批复金额（万元）", None, None, "实际支出"]
+    assert table.rows[1] == ["", "", "", "总额", "财政拨款", "其他资金", ""]

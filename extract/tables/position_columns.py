@@ -69,6 +69,43 @@ def _is_dash(text: str) -> bool:
     return 0 < len(t) <= 2 and all(ch in "-—–－─" for ch in t)
 
 
+def _measured_side(cells: Sequence[Piece]) -> str | None:
+    """``right`` or ``left`` when the cells' right or left edges agree more closely, else None."""
+    spread0 = max(s.x0 for s in cells) - min(s.x0 for s in cells)
+    spread1 = max(s.x1 for s in cells) - min(s.x1 for s in cells)
+    if spread1 + TOLERANCE < spread0:
+        return RIGHT
+    if spread0 + TOLERANCE < spread1:
+        return LEFT
+    return None
+
+
+def _band_cells(band: tuple[float, float], body: Sequence[Sequence[Piece]]) -> list[Piece]:
+    return [s for line in body for s in line if s.x0 >= band[0] - TOLERANCE and s.x1 <= band[1] + TOLERANCE]
+
+
+def _plain_number(text: str) -> bool:
+    t = text.strip().replace(",", "")
+    return bool(t) and (t.replace(".", "", 1).isdigit() or _is_dash(t))
+
+
+def band_sides(bands: list[tuple[float, float]], body: Sequence[Sequence[Piece]]) -> list[str]:
+    """Each band's alignment (:func:`band_side`); a band of amounts that cannot tell (one integer
+    repeated, 320 and 320) right of the item names takes the side most bands of amounts show (a
+    statement aligns all its amounts alike)."""
+    sides = [band_side(b, body) for b in bands]
+    cells = [_band_cells(b, body) for b in bands]
+    numeric = [bool(c) and all(_plain_number(s.text) for s in c) for c in cells]
+    measured = [_measured_side(c) if numeric[i] and c else None for i, c in enumerate(cells)]
+    told = [m for m in measured if m is not None]
+    if not told:
+        return sides
+    usual = max((RIGHT, LEFT), key=told.count)
+    texts = [i for i, c in enumerate(cells) if c and not numeric[i]]
+    items = max(texts, default=-1)  # the rightmost band of text: the item names
+    return [usual if numeric[i] and measured[i] is None and i > items else side for i, side in enumerate(sides)]
+
+
 def band_side(band: tuple[float, float], body: Sequence[Sequence[Piece]]) -> str:
     """How the cells of ``band`` on the body lines align: ``right`` when their right edges agree
     more closely than their left edges, ``left`` when the left edges do; when both agree (one
@@ -191,7 +228,7 @@ def header_aligned(bands: list[tuple[float, float]], body: Sequence[Sequence[Pie
     """``bands`` (the body lines' column bands) widened over the header cells set in the white
     beside them, and a band for each header cell that is a column of its own (see the module)."""
     bands = sorted(bands)
-    sides = [band_side(b, body) for b in bands]
+    sides = band_sides(bands, body)
     cells = _gap_cells(header, bands, height)
     claims = _claims(bands, sides, cells, header)
     wide = [list(b) for b in bands]
@@ -259,11 +296,6 @@ CENTRED = 0.15  # share of its span's width within which an upper header cell's 
 def _numeric(cell: str | None) -> bool:
     t = (cell or "").strip().replace(",", "")
     return bool(t) and all(ch.isdigit() or ch in ".-+%—–－─" for ch in t)
-
-
-def _first_amounts_row(rows: list[list[str | None]]) -> int:
-    """The first row holding two or more amounts (or dashes): where a statement's header ends."""
-    return next((i for i, r in enumerate(rows) if sum(1 for c in r if _numeric(c)) >= 2), len(rows))
 
 
 def _lower_box(rows: list[list[str | None]], boxes: list[list[Box | None]], i: int, m: int, end: int) -> Box | None:
@@ -346,28 +378,45 @@ def _stands_over(box: Box, x0: float, x1: float, first: Box | None) -> bool:
         first is not None and abs(box[0] - first[0]) <= TOLERANCE)
 
 
+def _amounts_starts(rows: list[list[str | None]]) -> list[int]:
+    """The rows that begin a run of rows of amounts (two or more amounts or dashes each)."""
+    amounts = [sum(1 for c in r if _numeric(c)) >= 2 for r in rows]
+    return [r for r, a in enumerate(amounts) if a and (r == 0 or not amounts[r - 1])]
+
+
 def spread_upper_headers(rows: list[list[str | None]], extents: list[list[Box | None]],
-                         boxes: list[list[Box | None]]) -> None:
-    """A statement's upper header cells (公务用车购置及运行费 over 小计 | 购置费 | 运行费, 收入 over its
-    sources) spread over the columns they stand above, as a ruled reader gives them (in place): the
-    text in the first column of the span, ``None`` in the others. A cell spans the empty columns
-    beside it that hold a header cell lower down (see :func:`_owners`) when its text stands over
-    their columns (:func:`_stands_over`). ``extents``: each cell's text box; ``boxes``: the cells'
-    boxes (their columns' width), spread alike."""
-    end = _first_amounts_row(rows)
-    for i in range(end):
-        for j, span in _owners(rows, extents, boxes, i, end).items():
-            span.sort()
-            if len(span) < 2 or span != list(range(span[0], span[-1] + 1)):
-                continue
-            lows = [b for m in span if (b := _lower_box(rows, boxes, i, m, end)) is not None]
-            x0, x1 = min(b[0] for b in lows), max(b[2] for b in lows)
-            box, own = extents[i][j], boxes[i][j]
-            if box is None or not _stands_over(box, x0, x1, _lower_box(rows, extents, i, span[0], end)):
-                continue
-            text = rows[i][j]
-            for m in span:
-                rows[i][m], boxes[i][m] = None, None
-            rows[i][span[0]] = text
-            if own is not None:  # the columns' width, the cell's own lines
-                boxes[i][span[0]] = (min(own[0], x0), own[1], max(own[2], x1), own[3])
+                         boxes: list[list[Box | None]], *, levels: int, whole_first: bool) -> None:
+    """Upper header cells (公务用车购置及运行费 over 小计 | 购置费 | 运行费, 收入 over its sources, 批复金额
+    over 总额 | 财政拨款 | 其他资金) spread over the columns they stand above, as a ruled reader gives
+    them (in place): the text in the first column of the span, ``None`` in the others. A cell spans
+    the empty columns beside it that hold a header cell lower down (see :func:`_owners`) when its
+    text stands over their columns (:func:`_stands_over`). The header rows are the ``levels`` rows
+    above each run of rows of amounts, and every row above the first when ``whole_first`` (a
+    statement's header). ``extents``: each cell's text box; ``boxes``: the cells' boxes (their
+    columns' width), spread alike."""
+    done = 0
+    for k, end in enumerate(_amounts_starts(rows)):
+        first = 0 if k == 0 and whole_first else max(end - levels, done)
+        for i in range(first, end):
+            _spread_row(rows, extents, boxes, i, end)
+        done = end
+
+
+def _spread_row(rows: list[list[str | None]], extents: list[list[Box | None]], boxes: list[list[Box | None]],
+                i: int, end: int) -> None:
+    """The upper cells of header row ``i`` (above the rows of amounts from ``end``) spread."""
+    for j, span in _owners(rows, extents, boxes, i, end).items():
+        span.sort()
+        if len(span) < 2 or span != list(range(span[0], span[-1] + 1)):
+            continue
+        lows = [b for m in span if (b := _lower_box(rows, boxes, i, m, end)) is not None]
+        x0, x1 = min(b[0] for b in lows), max(b[2] for b in lows)
+        box, own = extents[i][j], boxes[i][j]
+        if box is None or not _stands_over(box, x0, x1, _lower_box(rows, extents, i, span[0], end)):
+            continue
+        text = rows[i][j]
+        for m in span:
+            rows[i][m], boxes[i][m] = None, None
+        rows[i][span[0]] = text
+        if own is not None:  # the columns' width, the cell's own lines
+            boxes[i][span[0]] = (min(own[0], x0), own[1], max(own[2], x1), own[3])

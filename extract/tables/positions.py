@@ -48,6 +48,7 @@ from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
+TAIL_CELLS = 3  # cells of a form's closing row alone at the top of a page
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
@@ -62,6 +63,7 @@ STATEMENT_TEXTS = 2  # cells without a digit on a statement's line of amounts: i
 TITLE_SIZE = 1.3  # a line whose type is this many times the page's usual height is a heading, not a table's
 GRID_ROWS = 2 * MIN_ROWS  # rows of three cells or more that make a form of few figures a table
 GRID_CELLS = 3
+HEADER_LEVELS = 2  # header rows over a run of rows of amounts (an upper level and its columns)
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
@@ -69,6 +71,8 @@ _DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount: a plain number, no % or unit
 _RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number and %
+# a 政府采购品目分类目录 code (A goods, B works, C services, then digits) before its name: an item, not a figure
+_CATALOGUE = re.compile(r"^\s*[ABC]\d{2,}")
 STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts that are plain numbers
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
@@ -219,7 +223,8 @@ def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for first, last in _runs(lines, height):
         rich = [ln for ln in lines[first:last + 1] if ln.rich]
-        if len(rich) < MIN_RICH:
+        closing = len(rich) < MIN_RICH and _closing_line(lines, first, last, height)
+        if len(rich) < MIN_RICH and not closing:
             continue
         cols = columns(rich)
         left, right = min(s.x0 for ln in rich for s in ln.segments), max(s.x1 for ln in rich for s in ln.segments)
@@ -228,8 +233,34 @@ def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
                  if ln.rich or (ln.segments[0].x1 - ln.segments[0].x0) < PROSE_WIDTH * width
                  or _fits_a_column(ln.segments[0], cols)]
         before, after = _adjacent(lines, first, -1, cols, height), _adjacent(lines, last, 1, cols, height)
+        if closing:  # the wrapped ends above a form's closing row are its first rows, as a ruled reader has them
+            before = lines[:first]
         blocks.append(before + inner + after)
     return blocks
+
+
+def _closing_line(lines: list[Line], first: int, last: int, height: float) -> bool:
+    """The one rich line of a run is the closing row of a form begun on the page before (总分 | 100 |
+    99.6 | 优秀): near the page's top, below nothing but the wrapped ends of that form's last cells
+    (one-segment lines adjacent to it), with ``TAIL_CELLS`` cells, two of them figures."""
+    ln = lines[first]
+    if first != last or len(ln.segments) < TAIL_CELLS or not _figures(ln):
+        return False
+    return _below_wrapped_ends(lines, first, height)
+
+
+def _below_wrapped_ends(lines: list[Line], first: int, height: float) -> bool:
+    """``lines[first]`` is at the page's top, or below nothing but one-segment lines adjacent to it
+    and to each other (the wrapped ends of cells begun on the page before)."""
+    above = lines[:first]
+    return all(len(x.segments) == 1 for x in above) and all(
+        b.top - a.bottom <= ADJACENT * height for a, b in itertools.pairwise([*above, lines[first]]))
+
+
+def _at_top(block: list[Line], lines: list[Line], height: float) -> bool:
+    """The block starts the page (see :func:`_below_wrapped_ends`)."""
+    first = next((i for i, ln in enumerate(lines) if ln is block[0]), None)
+    return first is not None and _below_wrapped_ends(lines, first, height)
 
 
 def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, float]], height: float) -> list[Line]:
@@ -331,7 +362,8 @@ def _statement_body(block: list[Line]) -> list[Line]:
     """The rich lines of a statement's body (from its first line of amounts on), when the block has
     ``MIN_ROWS`` lines of amounts making ``STATEMENT_BODY`` of them, with no more than
     ``STATEMENT_TEXTS`` cells of text on the usual one (its items) and plain numbers for figures
-    (``STATEMENT_MONEY``; a last column of rates on every line, 执行率, aside); else none."""
+    (``STATEMENT_MONEY``; a last column of rates on every line, 执行率, and the codes of the
+    government procurement catalogue, C21040000 物业管理服务, aside); else none."""
     rich = [ln for ln in block if ln.rich]
     amounts = [ln for ln in rich if _amounts(ln)]
     if len(amounts) < MIN_ROWS and not _wide_amounts(amounts):
@@ -341,7 +373,8 @@ def _statement_body(block: list[Line]) -> list[Line]:
     if words > STATEMENT_TEXTS:
         return []  # an indicator's text, operator and unit beside its figures: a form
     rates = all(_RATE.match(ln.segments[-1].text) for ln in amounts)  # a last column of 执行率 (90.77%)
-    figures = [s.text for ln in amounts for s in (ln.segments[:-1] if rates else ln.segments) if _DIGIT.search(s.text)]
+    figures = [s.text for ln in amounts for s in (ln.segments[:-1] if rates else ln.segments)
+               if _DIGIT.search(s.text) and not _CATALOGUE.match(s.text)]
     if sum(1 for f in figures if _MONEY.match(f)) < STATEMENT_MONEY * len(figures):
         return []  # figures with % or units (90%, 300批次): a form's values, not amounts
     return body if len(amounts) >= STATEMENT_BODY * len(body) else []
@@ -840,8 +873,8 @@ def grid_of(block: list[Line]) -> Grid:
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
         _extent(groups, c, extents)
+    spread_upper_headers(rows, extents, boxes, levels=HEADER_LEVELS, whole_first=statement)
     if statement:
-        spread_upper_headers(rows, extents, boxes)
         join_wrapped_headers(rows, conf, boxes)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
@@ -949,8 +982,13 @@ def _text_grid(rows: list[list[Cell]]) -> bool:
 def is_tail(rows: list[list[Cell]]) -> bool:
     """The last rows of a table begun on the page before, at the top of the page: fewer than
     ``MIN_ROWS`` rows, but every one of them holding two or more figures (an indicator's row and the
-    总分 row a form ends with)."""
-    return len(rows) >= 2 and all(sum(1 for c in r if _DIGIT.search(c or "")) >= 2 for r in rows)
+    总分 row a form ends with); or the 总分 row alone under the wrapped ends of the cells above it (one
+    cell of text a row)."""
+    figures = [sum(1 for c in r if _DIGIT.search(c or "")) for r in rows]
+    if len(rows) >= 2 and all(n >= 2 for n in figures):
+        return True
+    return bool(rows) and figures[-1] >= 2 and all(
+        n == 0 and sum(1 for c in r if c) <= 1 for n, r in zip(figures[:-1], rows[:-1], strict=True))
 
 
 # ---- the page -----------------------------------------------------------------------------------
@@ -974,7 +1012,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     found: list[tuple[Grid, list[Line]]] = []
     for block in _blocks(lines, height):
         grid = grid_of(block)
-        if is_table(grid.rows) or (block[0] is lines[0] and is_tail(grid.rows)):
+        if is_table(grid.rows) or (_at_top(block, lines, height) and is_tail(grid.rows)):
             found.append((grid, block))
     out: list[PositionedTable] = []
     for i, (grid, _) in enumerate(found):
