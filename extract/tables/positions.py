@@ -24,10 +24,16 @@ lost, and a scanned page read by OCR are read the same way.
    one-line figures) is read row by row instead: every line that continues the cells of the row
    above belongs to it (:func:`top_aligned_rows`); a cell centred on its row shows itself by a line
    below the row's line in a column that line leaves empty, and the form is then read as above.
+   A label wrapped down beside one-line rows at its own leading is one cell of its first row
+   (:mod:`extract.tables.wrapped_cells`); a label centred on rows left empty in its column stands
+   on the first of them; an upper header is spread over the columns it stands above
+   (:func:`extract.tables.position_columns.spread_upper_headers`).
 5. A block is kept as a table when some column after the first holds a figure in at least
-   half of the rows (a table of figures); text set in two columns is not a table. At the top of a
-   page, the last rows of a form begun on the page before are one too (:func:`is_tail`). A line set
-   in a larger type (the next form's title) ends a table.
+   half of the rows (a table of figures), when a row of ``WIDE_AMOUNTS`` amounts stands under a
+   header (三公经费), or when many rows set three cells side by side (a form of few figures); text
+   set in two columns is not a table. At the top of a page, the last rows of a form begun on the
+   page before are one too (:func:`is_tail`), even its closing row alone. A line set in a larger
+   type (the next form's title) ends a table.
 
 Multi-line cells join their lines with ``"\\n"`` as the ruled reader does.
 """
