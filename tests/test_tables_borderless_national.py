@@ -326,3 +326,21 @@ def test_form_block_upper_header_spans_the_sources_it_is_centred_over() -> None:
     (table,) = _tables(words)
     assert table.rows[0] == ["任务名称", "项目级次", "主要内容", "批复金额（万元）", None, None, "实际支出"]
     assert table.rows[1] == ["", "", "", "总额", "财政拨款", "其他资金", ""]
+
+
+def test_left_aligned_codes_do_not_tell_how_the_amounts_align() -> None:
+    # 科目编码 (212, 21208, 2120801) are set left; every amount column repeats one amount, so no
+    # amount column tells its side: the amounts, right-aligned under headers set left, keep theirs
+    cols = ((56.0, 110.0), (115.0, 300.0), (305.0, 395.0), (400.0, 490.0), (495.0, 585.0))
+    heads = ("科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出")
+    body = (("", "合计", "", "6,208,628.02", "6,208,628.02"),
+            ("212", "城乡社区支出", "", "6,208,628.02", "6,208,628.02"),
+            ("21208", "国有土地使用权出让收入安排的支出", "", "6,208,628.02", "6,208,628.02"),
+            ("2120801", "征地和拆迁补偿支出", "", "6,208,628.02", "6,208,628.02"))
+    words = [_left(h, col[0], 100.0) for h, col in zip(heads, cols, strict=True)]
+    for i, row in enumerate(body):
+        y = 100.0 + (1 + i) * PITCH
+        words += [_left(t, col[0], y) if k < 2 else _right(t, col[1], y)
+                  for k, (t, col) in enumerate(zip(row, cols, strict=True)) if t]
+    (table,) = _tables(words)
+    assert table.rows == [list(heads), *map(list, body)]

@@ -96,14 +96,14 @@ def band_sides(bands: list[tuple[float, float]], body: Sequence[Sequence[Piece]]
     sides = [band_side(b, body) for b in bands]
     cells = [_band_cells(b, body) for b in bands]
     numeric = [bool(c) and all(_plain_number(s.text) for s in c) for c in cells]
-    measured = [_measured_side(c) if numeric[i] and c else None for i, c in enumerate(cells)]
-    told = [m for m in measured if m is not None]
+    items = max((i for i, c in enumerate(cells) if c and not numeric[i]), default=-1)  # the item names' band
+    amounts = [i for i in range(items + 1, len(bands)) if numeric[i]]  # codes stand left of the items
+    measured = {i: _measured_side(cells[i]) for i in amounts}
+    told = [m for m in measured.values() if m is not None]
     if not told:
         return sides
     usual = max((RIGHT, LEFT), key=told.count)
-    texts = [i for i, c in enumerate(cells) if c and not numeric[i]]
-    items = max(texts, default=-1)  # the rightmost band of text: the item names
-    return [usual if numeric[i] and measured[i] is None and i > items else side for i, side in enumerate(sides)]
+    return [usual if i in measured and measured[i] is None else side for i, side in enumerate(sides)]
 
 
 def band_side(band: tuple[float, float], body: Sequence[Sequence[Piece]]) -> str:
