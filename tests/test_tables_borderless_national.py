@@ -344,3 +344,42 @@ def test_left_aligned_codes_do_not_tell_how_the_amounts_align() -> None:
                   for k, (t, col) in enumerate(zip(row, cols, strict=True)) if t]
     (table,) = _tables(words)
     assert table.rows == [list(heads), *map(list, body)]
+
+
+# ---- two forms on a page, set alike: cells hang from the top of their rows ---------------------
+
+HANG = ((56.6, 125.0), (133.2, 200.0), (209.8, 280.0), (286.5, 355.0), (363.1, 430.0), (439.8, 505.0))
+
+
+def _indicator_form(top: float, rows: list[tuple[str, ...]], wrapped: dict[int, str]) -> list[Word]:
+    """Rows of 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 | 得分, every cell set from its row's top;
+    ``wrapped``: the second line of a row's 三级指标, on a line of its own below the row's first."""
+    words, y = [], top
+    for i, row in enumerate(rows):
+        words += [_left(t, col[0], y) for t, col in zip(row, HANG, strict=True) if t]
+        y += PITCH
+        if i in wrapped:
+            words.append(_left(wrapped[i], HANG[2][0], y - PITCH + LEADING))
+            y += LEADING
+    return words
+
+
+def test_form_without_a_wrapped_cell_hangs_its_labels_like_the_other_form_of_its_page() -> None:
+    # the first form shows its cells hang from the top of their rows (新建改造设施数 / 量 beside one-line
+    # figures); the second shows nothing either way: its 效益指标 on the first of its two rows
+    # (社会效益指标) is read there, not moved up to centre it on rows it does not span
+    head = ("一级指标", "二级指标", "三级指标", "指标值", "分值", "得分")
+    first = [head, ("产出指标", "数量指标", "新建改造设施数", "50处", "17", "17"),
+             ("", "质量指标", "资金发放准确率", "85%以上", "17", "17"),
+             ("效益指标", "社会效益指标", "群众办事便利", "明显提升", "15", "15")]
+    second = [head, ("产出指标", "数量指标", "维修改造面积", "1500平方米", "17", "17"),
+              ("", "质量指标", "数据上报准确率", "100%", "17", "17"),
+              ("", "时效指标", "项目完成时间", "12月", "16", "16"),
+              ("效益指标", "社会效益指标", "公共服务覆盖率", "100%", "15", "15"),
+              ("", "经济效益指标", "节约运行费用", "36万元", "15", "15")]
+    words = _indicator_form(100.0, first, {1: "量"})
+    words += [_left("2022年项目支出绩效自评表", 200.0, 190.0) | {"bottom": 203.0}]  # a title set larger
+    words += _indicator_form(220.0, second, {})
+    tables = _tables(words)
+    labels = {r[0]: r[1] for r in tables[-1].rows if r[0]}
+    assert labels == {"一级指标": "二级指标", "产出指标": "数量指标", "效益指标": "社会效益指标"}

@@ -662,6 +662,7 @@ class Grid:
     confidence: list[list[float | None]]
     bbox: tuple[float, float, float, float]
     boxes: list[list[Box | None]] = field(default_factory=list)  # each cell's box (its column, its lines)
+    hanging: bool = False  # read as a form that hangs its cells from the top of their rows
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
@@ -749,7 +750,8 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
+                     row_of: dict[int, int], height: float, *, assumed: bool = False
+                     ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
     first line of the row above it (a multi-line indicator name, a level label or a scoring rule
@@ -759,7 +761,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     leaves empty). None when a line holds a cell in a column its row's first line leaves empty just
     below a line that continued that column (a cell centred on its row begins above the row's line),
     when a line standing on no row does not continue the row above, or when no line does (nothing
-    to tell)."""
+    to tell, unless ``assumed``: another form of the page hangs its cells)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -794,8 +796,9 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             before.append(continued)
             out[id(ln)], continued = len(rows) - 1, set()
         prev = ln
-    return (rows, out) if any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
-                              if id(ln) not in row_of or id(ln) in hanging) else None
+    told = any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
+               if id(ln) not in row_of or id(ln) in hanging)
+    return (rows, out) if told or assumed else None
 
 
 def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
@@ -843,7 +846,10 @@ def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed
     return out
 
 
-def grid_of(block: list[Line]) -> Grid:
+def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
+    """The block's grid of cells. ``hanging``: another form of the page hangs its cells from the top
+    of their rows (a document sets its forms alike), so this one is read so too unless it shows
+    otherwise."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     body = _statement_body(block)
     statement = bool(body)
@@ -862,7 +868,7 @@ def grid_of(block: list[Line]) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = top_aligned_rows(block, cols, anchors, row_of, height)
+    top = top_aligned_rows(block, cols, anchors, row_of, height, assumed=hanging and not statement)
     if top is not None:  # cells hang from their row's first line: each line belongs to the row above
         anchors, top_rows = top
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
@@ -884,7 +890,7 @@ def grid_of(block: list[Line]) -> Grid:
         join_wrapped_headers(rows, conf, boxes)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
-    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes)
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
 
 
 def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float) -> None:
@@ -1016,8 +1022,11 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     lines = lines_of(kept)
     height = _height(kept) or 10.0
     found: list[tuple[Grid, list[Line]]] = []
-    for block in _blocks(lines, height):
-        grid = grid_of(block)
+    blocks = _blocks(lines, height)
+    grids = [grid_of(block) for block in blocks]
+    if any(g.hanging for g in grids):  # the page's forms hang their cells: so do those that cannot tell
+        grids = [g if g.hanging else grid_of(b, hanging=True) for g, b in zip(grids, blocks, strict=True)]
+    for grid, block in zip(grids, blocks, strict=True):
         if is_table(grid.rows) or (_at_top(block, lines, height) and is_tail(grid.rows)):
             found.append((grid, block))
     out: list[PositionedTable] = []
