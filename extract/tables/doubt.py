@@ -41,6 +41,7 @@ MIN_FIGURE_LINES = 2  # lines of side-by-side figures that make a page look tabu
 MIN_CELL_LINES = 4  # lines of cells with a figure (not side by side) that make a page look tabular,
 # when they are at least as many as the lines of prose (a wrapped sentence breaks into such lines too)
 MIN_CELLS = 3  # cells such a line holds at least
+TAIL_LINES = 3  # lines of a page that holds only the end of a form begun on the page before
 MAX_CELL_CHARS = 24  # a longer run of text without a blank is prose, not a cell
 MAX_TITLES = 2  # more table titles than this on a tableless page: a table of contents
 SHOWN_DIFFERENCES = 3  # differing cells named in a note
@@ -102,6 +103,8 @@ def page_doubt(text: str, paths: int) -> str | None:
         return f"{paths} rulings drawn but no table found"
     if sum(1 for line in text.split("\n") if _FIGURES_SIDE_BY_SIDE.search(line)) >= MIN_FIGURE_LINES:
         return "figures set side by side in columns but no table found"
+    if _tail_page(text):
+        return "a short page of figures side by side (the end of a form) but no table found"
     lines = text.split("\n")
     cells = sum(1 for line in lines if _cells_with_a_figure(line))
     if cells >= MIN_CELL_LINES and cells >= sum(1 for line in lines if _SENTENCE.search(line)):
@@ -109,7 +112,29 @@ def page_doubt(text: str, paths: int) -> str | None:
     titles = _TABLE_TITLE.findall(text)
     if 0 < len(titles) <= MAX_TITLES and _UNIT_LINE.search(text) and not _TOC.search(text):
         return "a table title and unit line but no table found"
+    if 0 < len(titles) <= MAX_TITLES and not _TOC.search(text) and _form_lines(lines):
+        return "a table title over lines of short cells (a form) but no table found"
     return None
+
+
+def _tail_page(text: str) -> bool:
+    """A page of no more than ``TAIL_LINES`` lines, one of them figures side by side: the last row
+    of a form begun on the page before (总分 100 99.6 优秀) and the wrapped ends of its cells."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return 0 < len(lines) <= TAIL_LINES and any(_FIGURES_SIDE_BY_SIDE.search(line) for line in lines)
+
+
+def _short_cells(line: str) -> bool:
+    """A line of ``MIN_CELLS`` or more short cells, none a sentence (一级指标 二级指标 三级指标 指标值)."""
+    fields = line.split()
+    return len(fields) >= MIN_CELLS and not any(_SENTENCE.search(f) or len(f) > MAX_CELL_CHARS for f in fields)
+
+
+def _form_lines(lines: list[str]) -> bool:
+    """``MIN_CELL_LINES`` lines of short cells, more than the lines of prose: a form whose values
+    are words and targets (≥120个, 逐步完善) rather than figures side by side."""
+    cells = sum(1 for line in lines if _short_cells(line))
+    return cells >= MIN_CELL_LINES and cells > sum(1 for line in lines if _SENTENCE.search(line))
 
 
 def path_counts(source: OpenedPdf | Path, pages: list[int]) -> dict[int, int]:

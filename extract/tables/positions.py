@@ -24,10 +24,16 @@ lost, and a scanned page read by OCR are read the same way.
    one-line figures) is read row by row instead: every line that continues the cells of the row
    above belongs to it (:func:`top_aligned_rows`); a cell centred on its row shows itself by a line
    below the row's line in a column that line leaves empty, and the form is then read as above.
+   A label wrapped down beside one-line rows at its own leading is one cell of its first row
+   (:mod:`extract.tables.wrapped_cells`); a label centred on rows left empty in its column stands
+   on the first of them; an upper header is spread over the columns it stands above
+   (:func:`extract.tables.position_columns.spread_upper_headers`).
 5. A block is kept as a table when some column after the first holds a figure in at least
-   half of the rows (a table of figures); text set in two columns is not a table. At the top of a
-   page, the last rows of a form begun on the page before are one too (:func:`is_tail`). A line set
-   in a larger type (the next form's title) ends a table.
+   half of the rows (a table of figures), when a row of ``WIDE_AMOUNTS`` amounts stands under a
+   header (三公经费), or when many rows set three cells side by side (a form of few figures); text
+   set in two columns is not a table. At the top of a page, the last rows of a form begun on the
+   page before are one too (:func:`is_tail`), even its closing row alone. A line set in a larger
+   type (the next form's title) ends a table.
 
 Multi-line cells join their lines with ``"\\n"`` as the ruled reader does.
 """
@@ -42,12 +48,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
-from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers
+from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
+from extract.tables.wrapped_cells import wrapped_continuations
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
+TAIL_CELLS = 3  # cells of a form's closing row alone at the top of a page
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
@@ -57,14 +65,21 @@ OVERLAP = 0.15  # rich lines overlapping by more than this share of a line heigh
 KEY_FIGURES = 0.9  # share of a key column's cells on lines of amounts that are figures or dashes
 DENSE = 0.8  # a column with a cell in this share of the fullest column's rows of figures names each row's item
 STATEMENT_BODY = 0.75  # share of a statement's body lines (from its first line of amounts) that are lines of amounts
+WIDE_AMOUNTS = 4  # plain amounts side by side on each line of a statement of one or two lines
 STATEMENT_TEXTS = 2  # cells without a digit on a statement's line of amounts: its item (one a side)
 TITLE_SIZE = 1.3  # a line whose type is this many times the page's usual height is a heading, not a table's
+GRID_ROWS = 2 * MIN_ROWS  # rows of three cells or more that make a form of few figures a table
+GRID_CELLS = 3
+HEADER_LEVELS = 2  # header rows over a run of rows of amounts (an upper level and its columns)
 PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width is prose (outside a run)
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount: a plain number, no % or unit
+_RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number and %
+# a 政府采购品目分类目录 code (A goods, B works, C services, then digits) before its name: an item, not a figure
+_CATALOGUE = re.compile(r"^\s*[ABC]\d{2,}")
 STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts that are plain numbers
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
@@ -215,7 +230,8 @@ def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for first, last in _runs(lines, height):
         rich = [ln for ln in lines[first:last + 1] if ln.rich]
-        if len(rich) < MIN_RICH:
+        closing = len(rich) < MIN_RICH and _closing_line(lines, first, last, height)
+        if len(rich) < MIN_RICH and not closing:
             continue
         cols = columns(rich)
         left, right = min(s.x0 for ln in rich for s in ln.segments), max(s.x1 for ln in rich for s in ln.segments)
@@ -224,8 +240,34 @@ def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
                  if ln.rich or (ln.segments[0].x1 - ln.segments[0].x0) < PROSE_WIDTH * width
                  or _fits_a_column(ln.segments[0], cols)]
         before, after = _adjacent(lines, first, -1, cols, height), _adjacent(lines, last, 1, cols, height)
+        if closing:  # the wrapped ends above a form's closing row are its first rows, as a ruled reader has them
+            before = lines[:first]
         blocks.append(before + inner + after)
     return blocks
+
+
+def _closing_line(lines: list[Line], first: int, last: int, height: float) -> bool:
+    """The one rich line of a run is the closing row of a form begun on the page before (总分 | 100 |
+    99.6 | 优秀): near the page's top, below nothing but the wrapped ends of that form's last cells
+    (one-segment lines adjacent to it), with ``TAIL_CELLS`` cells, two of them figures."""
+    ln = lines[first]
+    if first != last or len(ln.segments) < TAIL_CELLS or not _figures(ln):
+        return False
+    return _below_wrapped_ends(lines, first, height)
+
+
+def _below_wrapped_ends(lines: list[Line], first: int, height: float) -> bool:
+    """``lines[first]`` is at the page's top, or below nothing but one-segment lines adjacent to it
+    and to each other (the wrapped ends of cells begun on the page before)."""
+    above = lines[:first]
+    return all(len(x.segments) == 1 for x in above) and all(
+        b.top - a.bottom <= ADJACENT * height for a, b in itertools.pairwise([*above, lines[first]]))
+
+
+def _at_top(block: list[Line], lines: list[Line], height: float) -> bool:
+    """The block starts the page (see :func:`_below_wrapped_ends`)."""
+    first = next((i for i, ln in enumerate(lines) if ln is block[0]), None)
+    return first is not None and _below_wrapped_ends(lines, first, height)
 
 
 def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, float]], height: float) -> list[Line]:
@@ -327,19 +369,31 @@ def _statement_body(block: list[Line]) -> list[Line]:
     """The rich lines of a statement's body (from its first line of amounts on), when the block has
     ``MIN_ROWS`` lines of amounts making ``STATEMENT_BODY`` of them, with no more than
     ``STATEMENT_TEXTS`` cells of text on the usual one (its items) and plain numbers for figures
-    (``STATEMENT_MONEY``); else none."""
+    (``STATEMENT_MONEY``; a last column of rates on every line, 执行率, and the codes of the
+    government procurement catalogue, C21040000 物业管理服务, aside); else none."""
     rich = [ln for ln in block if ln.rich]
     amounts = [ln for ln in rich if _amounts(ln)]
-    if len(amounts) < MIN_ROWS:
+    if len(amounts) < MIN_ROWS and not _wide_amounts(amounts):
         return []
     body = [ln for ln in rich if ln.top >= amounts[0].top - 0.5]
     words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)) for ln in amounts)
     if words > STATEMENT_TEXTS:
         return []  # an indicator's text, operator and unit beside its figures: a form
-    figures = [s.text for ln in amounts for s in ln.segments if _DIGIT.search(s.text)]
+    rates = all(_RATE.match(ln.segments[-1].text) for ln in amounts)  # a last column of 执行率 (90.77%)
+    figures = [s.text for ln in amounts for s in (ln.segments[:-1] if rates else ln.segments)
+               if _DIGIT.search(s.text) and not _CATALOGUE.match(s.text)]
     if sum(1 for f in figures if _MONEY.match(f)) < STATEMENT_MONEY * len(figures):
         return []  # figures with % or units (90%, 300批次): a form's values, not amounts
     return body if len(amounts) >= STATEMENT_BODY * len(body) else []
+
+
+def _wide_amounts(amounts: list[Line]) -> bool:
+    """Lines of amounts that make a statement's body though fewer than ``MIN_ROWS``: each holds
+    ``WIDE_AMOUNTS`` or more plain amounts or dashes side by side (the 三公经费 table: one line, or a
+    预算数 and a 决算数 line, under a header of several levels)."""
+    return bool(amounts) and all(
+        sum(1 for s in ln.segments if _MONEY.match(s.text) or _PLACEHOLDER.match(s.text)) >= WIDE_AMOUNTS
+        for ln in amounts)
 
 
 def _block_columns(block: list[Line], body: list[Line], height: float) -> list[tuple[float, float]]:
@@ -353,7 +407,8 @@ def _block_columns(block: list[Line], body: list[Line], height: float) -> list[t
     amounts = [ln for ln in body if _amounts(ln)]
     start = amounts[0].top
     header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
-    return _with_label_bands(header_aligned(columns(body), [ln.segments for ln in amounts], header, height), block)
+    below = [ln for ln in block if ln.top >= start - 0.5]  # labels alone on their lines: in the body, not above it
+    return _with_label_bands(header_aligned(columns(body), [ln.segments for ln in amounts], header, height), below)
 
 
 def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
@@ -608,6 +663,7 @@ class Grid:
     confidence: list[list[float | None]]
     bbox: tuple[float, float, float, float]
     boxes: list[list[Box | None]] = field(default_factory=list)  # each cell's box (its column, its lines)
+    hanging: bool = False  # read as a form that hangs its cells from the top of their rows
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
@@ -646,6 +702,21 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     return _joined_to_the_label_above(out[::-1], anchors)
 
 
+def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int) -> list[tuple[list[_Placed], int]]:
+    """Labels standing on a row's line with as many rows free (empty in their column) above as below
+    them: a label merged down those rows and centred on them (项目资金（万元） on the middle of its three
+    rows, 绩效指标 beside the rows of indicators) moved to the first of them, where a ruled reader
+    gives it. A label on the first row of its free rows (set from the top) stays."""
+    out: list[tuple[list[_Placed], int]] = []
+    lower = 0  # the first row below the span of the label above
+    for k, (group, r) in enumerate(groups):
+        upper = groups[k + 1][1] - 1 if k + 1 < len(groups) else n - 1
+        half = max(min(r - lower, upper - r), 0) if all(p.row is not None for p in group) else 0
+        out.append((group, r - half))
+        lower = r + half + 1
+    return out
+
+
 def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -> frozenset[int]:
     """Rows where a cell of a column left of ``c`` spans over column ``c``."""
     return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
@@ -680,7 +751,8 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
+                     row_of: dict[int, int], height: float, *, assumed: bool = False
+                     ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
     first line of the row above it (a multi-line indicator name, a level label or a scoring rule
@@ -690,7 +762,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     leaves empty). None when a line holds a cell in a column its row's first line leaves empty just
     below a line that continued that column (a cell centred on its row begins above the row's line),
     when a line standing on no row does not continue the row above, or when no line does (nothing
-    to tell)."""
+    to tell, unless ``assumed``: another form of the page hangs its cells)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -725,8 +797,9 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             before.append(continued)
             out[id(ln)], continued = len(rows) - 1, set()
         prev = ln
-    return (rows, out) if any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
-                              if id(ln) not in row_of or id(ln) in hanging) else None
+    told = any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
+               if id(ln) not in row_of or id(ln) in hanging)
+    return (rows, out) if told or assumed else None
 
 
 def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
@@ -774,7 +847,10 @@ def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed
     return out
 
 
-def grid_of(block: list[Line]) -> Grid:
+def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
+    """The block's grid of cells. ``hanging``: another form of the page hangs its cells from the top
+    of their rows (a document sets its forms alike), so this one is read so too unless it shows
+    otherwise."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     body = _statement_body(block)
     statement = bool(body)
@@ -793,25 +869,50 @@ def grid_of(block: list[Line]) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = top_aligned_rows(block, cols, anchors, row_of, height)
+    top = top_aligned_rows(block, cols, anchors, row_of, height, assumed=hanging and not statement)
     if top is not None:  # cells hang from their row's first line: each line belongs to the row above
         anchors, top_rows = top
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
+    _rejoin_wrapped(grouped, block, height)
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
+    extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
-            groups = _merged_labels(groups, anchors, filled)
+            groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors))
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
+        _extent(groups, c, extents)
+    spread_upper_headers(rows, extents, boxes, levels=HEADER_LEVELS, whole_first=statement)
     if statement:
         join_wrapped_headers(rows, conf, boxes)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
-    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes)
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
+
+
+def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float) -> None:
+    """The lines of a cell wrapped down beside several rows (a long label merged over them, set at its
+    own leading: see :mod:`extract.tables.wrapped_cells`) joined to the cell they continue (in place)."""
+    cont = wrapped_continuations([ln.segments for ln in block], height, lambda t: bool(_AMOUNT.match(t)))
+    if not cont:
+        return
+    for c, groups in grouped.items():
+        out: list[tuple[list[_Placed], int]] = []
+        for group, r in groups:
+            keep: list[_Placed] = []
+            for p in group:
+                head = cont.get(id(p.seg))
+                if out and head is not None and any(q.seg is head for q in out[-1][0]):
+                    out[-1][0].append(p)
+                else:
+                    keep.append(p)
+            if keep:
+                out.append((keep, r))
+        grouped[c] = out
 
 
 def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]],
@@ -825,6 +926,16 @@ def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float
         if old is not None:
             top, bottom = min(top, old[1]), max(bottom, old[3])
         boxes[r][c] = (cols[c][0], top, max(cols[last][1], *(p.seg.x1 for p in group)), bottom)
+
+
+def _extent(groups: list[tuple[list[_Placed], int]], c: int, extents: list[list[Box | None]]) -> None:
+    """The boxes of column ``c``'s cells around their text alone (where a header is centred)."""
+    for group, r in groups:
+        box = (min(p.seg.x0 for p in group), min(p.seg.top for p in group),
+               max(p.seg.x1 for p in group), max(p.seg.bottom for p in group))
+        old = extents[r][c]
+        extents[r][c] = box if old is None else (min(old[0], box[0]), min(old[1], box[1]),
+                                                 max(old[2], box[2]), max(old[3], box[3]))
 
 
 def _place(groups: list[tuple[list[_Placed], int]], c: int, rows: list[list[Cell]],
@@ -857,14 +968,40 @@ def is_table(rows: list[list[Cell]]) -> bool:
     body = rows[1:]
     if any(sum(1 for r in body if _figure_or_dash(r[j])) * 2 >= len(body) for j in range(1, len(rows[0]))):
         return True
-    return sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS
+    if sum(1 for r in body if sum(1 for c in r[1:] if _figure_or_dash(c)) >= 2) >= MIN_ROWS:
+        return True
+    return _wide_row(rows) or _text_grid(rows)
+
+
+def _wide_row(rows: list[list[Cell]]) -> bool:
+    """A statement of one line or two (三公经费): a row of ``WIDE_AMOUNTS`` or more plain amounts or
+    dashes, under two or more rows of text set in two or more columns (its header)."""
+    first = next((i for i, r in enumerate(rows)
+                  if sum(1 for c in r if c and (_MONEY.match(c) or _PLACEHOLDER.match(c))) >= WIDE_AMOUNTS), None)
+    if first is None:
+        return False
+    headers = [r for r in rows[:first] if sum(1 for c in r if c and c.strip() and not _DIGIT.search(c)) >= 2]
+    return len(headers) >= 2
+
+
+def _text_grid(rows: list[list[Cell]]) -> bool:
+    """A form of few figures (a project's targets: 指标值 ≥120个, 80%以上 among rows of names): at
+    least ``GRID_ROWS`` rows fill ``GRID_CELLS`` or more cells side by side, and a figure stands
+    after the first column. Prose never sets three cells side by side on so many lines."""
+    full = sum(1 for r in rows if sum(1 for c in r if c and c.strip()) >= GRID_CELLS)
+    return full >= GRID_ROWS and any(_DIGIT.search(c or "") for r in rows for c in r[1:])
 
 
 def is_tail(rows: list[list[Cell]]) -> bool:
     """The last rows of a table begun on the page before, at the top of the page: fewer than
     ``MIN_ROWS`` rows, but every one of them holding two or more figures (an indicator's row and the
-    总分 row a form ends with)."""
-    return len(rows) >= 2 and all(sum(1 for c in r if _DIGIT.search(c or "")) >= 2 for r in rows)
+    总分 row a form ends with); or the 总分 row alone under the wrapped ends of the cells above it (one
+    cell of text a row)."""
+    figures = [sum(1 for c in r if _DIGIT.search(c or "")) for r in rows]
+    if len(rows) >= 2 and all(n >= 2 for n in figures):
+        return True
+    return bool(rows) and figures[-1] >= 2 and all(
+        n == 0 and sum(1 for c in r if c) <= 1 for n, r in zip(figures[:-1], rows[:-1], strict=True))
 
 
 # ---- the page -----------------------------------------------------------------------------------
@@ -886,9 +1023,12 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
     lines = lines_of(kept)
     height = _height(kept) or 10.0
     found: list[tuple[Grid, list[Line]]] = []
-    for block in _blocks(lines, height):
-        grid = grid_of(block)
-        if is_table(grid.rows) or (block[0] is lines[0] and is_tail(grid.rows)):
+    blocks = _blocks(lines, height)
+    grids = [grid_of(block) for block in blocks]
+    if any(g.hanging for g in grids):  # the page's forms hang their cells: so do those that cannot tell
+        grids = [g if g.hanging else grid_of(b, hanging=True) for g, b in zip(grids, blocks, strict=True)]
+    for grid, block in zip(grids, blocks, strict=True):
+        if is_table(grid.rows) or (_at_top(block, lines, height) and is_tail(grid.rows)):
             found.append((grid, block))
     out: list[PositionedTable] = []
     for i, (grid, _) in enumerate(found):
