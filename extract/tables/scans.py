@@ -124,17 +124,19 @@ def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
 
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _LONE_ZERO = frozenset({"o", "O", "〇"})  # a lone 0 as the recogniser may read it
+_PERCENT = frozenset({"%", "％"})
 
 
 def mend_lone_zeros(table: RawTable) -> set[int]:
     """A cell that is a lone letter O in a row of figures is the figure 0 (the recogniser reads a
     lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
     flagged). A row of figures: another of its cells is a figure (an indicator's 指标值 ``100`` beside
-    its 实际值 read as ``o``)."""
+    its 实际值 read as ``o``) or a percent sign alone (the 度量单位 of a rate whose 指标值 and 实际值
+    are both 0, both read as ``o``)."""
     mended: set[int] = set()
     for i, row in enumerate(table.rows):
         lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
-        figures = sum(1 for c in row if c is not None and _FIGURE.match(c.strip()))
+        figures = sum(1 for c in row if c is not None and (_FIGURE.match(c.strip()) or c.strip() in _PERCENT))
         if not lone or figures < 1:
             continue
         for j in lone:

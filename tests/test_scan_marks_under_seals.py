@@ -1,0 +1,70 @@
+"""Operators of a scanned form: a thin mark beside a grey seal's strokes, a mark by a ruling, a header
+whose ordinal a seal hid."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from extract.interpreters.selfeval.indicators import header_roles
+from extract.sources.marks import MarkClean, mark_crop, seal_strokes
+from extract.sources.ocr import ink_extent
+
+PAPER = 240
+
+
+def _cell_with_equals_and_seal() -> np.ndarray:
+    """A 40 x 24 pixel cell (grey scan, BGR): an ``=`` of two bars printed mid-grey (a thin mark
+    scans lighter than type) in the middle, and a stroke of a grey seal's ring, lighter still, down
+    its left side."""
+    img = np.full((24, 40, 3), PAPER, dtype=np.uint8)
+    img[9:11, 16:24] = 110  # upper bar of =
+    img[14:16, 16:24] = 120  # lower bar
+    for y in range(3, 21):  # the seal's stroke, leaning
+        img[y, 4 + y // 4:7 + y // 4] = 165
+    return img
+
+
+def test_grey_seal_stroke_beside_an_equals_sign_is_told_by_its_shade() -> None:
+    img = _cell_with_equals_and_seal()
+    grey = img.max(axis=2)
+    dark = grey < 200
+    seal = seal_strokes(grey, dark)
+    assert seal[10, 8] and seal[18, 10]  # the ring's stroke
+    assert not seal[9:11, 16:24].any() and not seal[14:16, 16:24].any()  # both bars of = are print
+
+
+def test_mark_cut_out_without_the_seal_keeps_both_bars_and_loses_the_stroke() -> None:
+    img = _cell_with_equals_and_seal()
+    out = mark_crop(img, (0, 0, 40, 24), char_px=10.0, threshold=200.0, clean=MarkClean.SEAL)
+    assert out is not None
+    grey = out.max(axis=2)
+    assert (grey < 130).sum() == 2 * 2 * 8  # the two bars of =, nothing else dark
+    assert ((grey > 150) & (grey < 200)).sum() == 0  # no seal stroke left in the crop
+
+
+def test_one_shade_of_ink_is_never_a_seal() -> None:
+    img = np.full((24, 40, 3), PAPER, dtype=np.uint8)
+    img[9:11, 16:24] = 110
+    img[14:16, 16:24] = 112
+    grey = img.max(axis=2)
+    assert not seal_strokes(grey, grey < 200).any()
+
+
+def test_operator_above_a_ruling_in_its_crop_keeps_its_own_height() -> None:
+    # the detector's crop of a ">=" in a row one line high reaches the ruling under it: the ruling
+    # is the crop's widest dark band, but the type is the mark above it
+    crop = np.full((20, 24, 3), PAPER, dtype=np.uint8)
+    crop[6:8, 4:20] = 30  # upper bar
+    crop[10:12, 4:20] = 30  # lower bar
+    crop[17:20, :] = 20  # the ruling along the crop's bottom edge
+    ink = ink_extent(crop)
+    assert ink is not None
+    assert (ink.top, ink.bottom) == (6, 12)
+
+
+def test_level2_heading_whose_ordinal_was_lost_is_the_level2_column() -> None:
+    # 二级指标 read as 级指标 (its 二 under a red seal's stroke), between 一级指标 and 三级指标
+    row = ["一级指标", "级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"]
+    roles = header_roles([row], 0)
+    assert roles is not None
+    assert roles[0] == "level1" and roles[1] == "level2" and roles[2] == "name"
