@@ -8,6 +8,8 @@ import numpy as np
 from extract.interpreters.selfeval.indicators import header_roles
 from extract.sources.marks import MarkClean, mark_crop, seal_strokes
 from extract.sources.ocr import ink_extent
+from extract.tables.scan_grid import ScanTable
+from extract.tables.scans import _fill_marks
 
 PAPER = 240
 
@@ -68,3 +70,33 @@ def test_level2_heading_whose_ordinal_was_lost_is_the_level2_column() -> None:
     roles = header_roles([row], 0)
     assert roles is not None
     assert roles[0] == "level1" and roles[1] == "level2" and roles[2] == "name"
+
+
+class _Spots:
+    """A page whose cells' marks read again as ``reading`` (what the recogniser made of the cell's ink)."""
+
+    def __init__(self, reading: tuple[str, float]) -> None:
+        self.reading = reading
+
+    def read_spots(self, spots: list[tuple[float, float, float, float]]) -> list[tuple[str, float] | None]:
+        return [self.reading for _ in spots]
+
+
+def _operator_cell(text: str, confidence: float) -> ScanTable:
+    box = (260.0, 360.0, 300.0, 372.0)
+    return ScanTable(bbox=box, rows=[["交通安全宣传资料印", text, "23.1万"]],
+                     row_words=[[{"text": text, "confidence": confidence, "uncertain": False}]],
+                     spots=[(0, 1, box, confidence)])
+
+
+def test_operator_read_again_as_its_first_half_keeps_the_whole() -> None:
+    # the cell prints >=; the detector's word read it whole, the cell read again gives only its >
+    t = _operator_cell(">=", 0.79)
+    _fill_marks(t, _Spots((">", 0.95)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
+    assert t.rows[0][1] == ">="
+
+
+def test_operator_read_again_whole_replaces_its_first_half() -> None:
+    t = _operator_cell(">", 0.9)
+    _fill_marks(t, _Spots((">=", 0.6)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
+    assert t.rows[0][1] == ">="

@@ -156,12 +156,19 @@ def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
 def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, float]) -> None:
     """Cells the detector found no text in but that hold ink, and cells holding one mark only: the
     mark in them read again from the image, cut as a mark is (the ``—`` of an empty amount, the
-    ``=`` of a 指标性质); a new reading replaces an old one only when it is surer."""
+    ``=`` of a 指标性质); a new reading replaces an old one when it is surer, or when it reads the
+    old one and more (the cell's ink holds a ``>=`` of which the detector's box held the ``>``), never
+    when it reads a part of the old one only."""
     if not t.spots:
         return
     marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
     for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
-        if mark is None or (old is not None and mark[1] <= old):
+        if mark is None:
+            continue
+        was = (t.rows[i][j] or "").strip()
+        if was and was != mark[0] and was.startswith(mark[0]):
+            continue  # a part of what was read (the ``>`` of a ``>=``): never surer than the whole
+        if old is not None and mark[1] <= old and not (was and was != mark[0] and mark[0].startswith(was)):
             continue
         t.rows[i][j] = mark[0]
         t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
