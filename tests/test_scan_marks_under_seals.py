@@ -9,7 +9,7 @@ from extract.interpreters.selfeval.indicators import header_roles
 from extract.sources.marks import MarkClean, mark_crop, seal_strokes
 from extract.sources.ocr import ink_extent
 from extract.tables.scan_grid import ScanTable
-from extract.tables.scans import _fill_marks
+from extract.tables.scans import _fill_marks, _opens_page
 
 PAPER = 240
 
@@ -100,3 +100,15 @@ def test_operator_read_again_whole_replaces_its_first_half() -> None:
     t = _operator_cell(">", 0.9)
     _fill_marks(t, _Spots((">=", 0.6)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
     assert t.rows[0][1] == ">="
+
+
+def test_end_of_a_form_carried_over_to_the_next_page_is_kept_however_few_its_rows() -> None:
+    # page 4 of a scanned 项目支出绩效自评表 opens with the form's last two ruled rows: the tail of a
+    # wrapped 二级指标 (指标) and 总分 | 100 | 99.6 | 优秀
+    tail = ScanTable(bbox=(51.0, 51.5, 742.0, 75.0),
+                     rows=[["", "指标", "", "", "", "", "", "", ""],
+                           ["总分", None, None, None, None, None, "100", "99.6", "优秀"]])
+    words = [{"text": "总分", "x0": 56.0, "x1": 73.5, "top": 65.0, "bottom": 74.0}]
+    assert _opens_page(tail, words)
+    heading = {"text": "项目支出绩效自评表", "x0": 300.0, "x1": 420.0, "top": 30.0, "bottom": 42.0}
+    assert not _opens_page(tail, [heading, *words])  # a box under a heading is no carried-over end

@@ -195,6 +195,12 @@ def keep_cell_lines(pdf: OpenedPdf, page: int, tables: list[ScanTable], words: l
     keep_geometry(pdf, page, found, texts, word_chars(words))
 
 
+def _opens_page(t: ScanTable, words: list[dict[str, Any]]) -> bool:
+    """The table is the first thing on its page (no word above it): the end of a table that began
+    on the page before (its 总分 row), kept however few its rows, as the ruled reader keeps it."""
+    return bool(t.rows) and not any(w["bottom"] <= t.bbox[1] for w in words)
+
+
 def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
                  pdf: OpenedPdf | None = None) -> tuple[list[RawTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
@@ -208,7 +214,8 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
         return [], level
     char_h = statistics.median(w["bottom"] - w["top"] for w in level)
     found = [fill(g, level) for g in grids(rulings, slope, centre, char_h)]
-    found = [t for t in found if len(t.rows) >= MIN_ROWS and max(len(r) for r in t.rows) >= 2]
+    found = [t for k, t in enumerate(found)
+             if (len(t.rows) >= MIN_ROWS or (k == 0 and _opens_page(t, level))) and max(len(r) for r in t.rows) >= 2]
     for t in found:
         _fill_marks(t, read, slope, centre)
     if pdf is not None and found:
