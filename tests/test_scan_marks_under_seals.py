@@ -8,7 +8,7 @@ import numpy as np
 from extract.interpreters.selfeval.indicators import header_roles
 from extract.sources.marks import MarkClean, mark_crop, seal_strokes
 from extract.sources.ocr import ink_extent
-from extract.tables.scan_grid import ScanTable
+from extract.tables.scan_grid import ScanTable, misread_marks
 from extract.tables.scans import _fill_marks, _opens_page
 
 PAPER = 240
@@ -112,3 +112,17 @@ def test_end_of_a_form_carried_over_to_the_next_page_is_kept_however_few_its_row
     assert _opens_page(tail, words)
     heading = {"text": "项目支出绩效自评表", "x0": 300.0, "x1": 420.0, "top": 30.0, "bottom": 42.0}
     assert not _opens_page(tail, [heading, *words])  # a box under a heading is no carried-over end
+
+
+def test_stray_reading_in_a_column_of_operators_is_read_again() -> None:
+    # the 指标性质 column prints = and >= in every row; one = was read as a quote mark, one > as v
+    box = (250.0, 0.0, 280.0, 10.0)
+    rows: list[list[str | None]] = [["数量指标", "资金下达时间及使", '"', "100", "%"],
+                                    [None, "租赁房屋及维护维修", "=", "1", "次"],
+                                    [None, "考试作弊情况的发", "v", "0", "%"],
+                                    [None, "安保巡查次数", ">=", "365", "次"]]
+    t = ScanTable(bbox=(0.0, 0.0, 600.0, 40.0), rows=rows,
+                  row_boxes=[tuple(box for _ in r) for r in rows])
+    assert sorted((i, j) for i, j, _, old in misread_marks(t) if old is None) == [(0, 2), (2, 2)]
+    # the unit column's % is no stray, nor a figure, nor a name
+    assert all(j == 2 for _, j, _, _ in misread_marks(t))

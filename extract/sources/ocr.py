@@ -509,7 +509,7 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
         padded = read([padded_crop(img, b) for b in spots])
         for i, *readings in zip(short, tight, padded, strict=True):
             text, conf = _surest_mark(readings)
-            if text and conf > words[i].confidence and text != words[i].text:
+            if text and conf > words[i].confidence and text != words[i].text and not words[i].text.startswith(text):
                 w = words[i]
                 words[i] = OcrWord(text=text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, confidence=conf,
                                    char_confidences=(conf,), char_x=((w.x0 + w.x1) / 2,))
