@@ -64,3 +64,10 @@ def test_mark_missed_by_the_detector_is_found_outside_its_boxes() -> None:
     page[100:102, 0:200] = 30  # a ruling
     found = candidates(page, [np.array([[18, 8], [82, 8], [82, 24], [18, 24]], float)], 12.0)
     assert [(b.x0, b.y0, b.x1, b.y1) for b in found] == [(100, 60, 111, 61)]
+
+
+def test_lone_zeros_of_a_rate_whose_target_and_actual_are_both_zero_are_mended() -> None:
+    # 考试作弊情况的发生率: 指标性质 <, 指标值 0, 度量单位 %, 实际完成值 0 — both zeros read as the letter o
+    table = RawTable.on_page(page=5, rows=[["考试作弊情况的发", "<", "o", "%", "o", ""]], reader="ocr")
+    assert mend_lone_zeros(table) == {0}
+    assert table.rows[0] == ["考试作弊情况的发", "<", "0", "%", "0", ""]

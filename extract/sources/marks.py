@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 import numpy as np
 
@@ -151,6 +152,15 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
     """The box of the ink inside a ruled cell (pixels x0, y0, x1, y1), its walls left out; None when
     the cell holds no more ink than a speck. ``threshold``: the page's :func:`ink_threshold` (a cell
     holding one thin mark has too little ink to tell its own paper and print)."""
+    found = _cell_ink(bgr, cell, char_px, threshold, without_seal=False)
+    return None if found is None else found[0]
+
+
+def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float, *, without_seal: bool
+              ) -> tuple[MarkBox, np.ndarray, tuple[int, int]] | None:
+    """:func:`ink_in`'s box (``without_seal``: a grey seal's strokes, :func:`seal_strokes`, left
+    out), with the mask of those strokes inside the inset cell and where that mask starts (x0, y0
+    in the page image)."""
     inset = max(2, round(CELL_INSET * char_px))
     x0, y0 = max(0, cell[0] + inset), max(0, cell[1] + inset)
     x1, y1 = cell[2] - inset, cell[3] - inset
@@ -161,10 +171,81 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
     h, w = dark.shape
     dark[:, dark.sum(axis=0) >= WALL * h] = False  # a wall caught inside the inset (thick, or leaning)
     dark[dark.sum(axis=1) >= WALL * w, :] = False
+    seal = seal_strokes(grey, dark) if without_seal else np.zeros_like(dark)
+    dark &= ~seal
     if int(dark.sum()) < MIN_INK * char_px:
         return None
     ys, xs = np.nonzero(dark)
-    return MarkBox(x0=x0 + int(xs.min()), y0=y0 + int(ys.min()), x1=x0 + int(xs.max()) + 1, y1=y0 + int(ys.max()) + 1)
+    box = MarkBox(x0=x0 + int(xs.min()), y0=y0 + int(ys.min()), x1=x0 + int(xs.max()) + 1, y1=y0 + int(ys.max()) + 1)
+    return box, seal, (x0, y0)
+
+
+# a piece of ink in a cell whose darkest pixel is lighter than the cell's darkest piece's by this
+# share of the way to the paper may be a grey seal's stroke: a seal stamped over print on a grey scan
+# is a middling grey, the print under it darker (but one bar of a thin ``=`` can scan as light as a
+# seal's hatching: a reading without such pieces is one reading more, never the only one)
+SEAL_SHADE = 0.25
+# a mark's own strokes crossed by a seal's: pixels lighter than the cell's darkest print by this
+# share of the way to the paper are painted over (a thin mark's core scans darker than a seal's hatching)
+MARK_CORE = 0.35
+
+
+class MarkClean(Enum):
+    """How a ruled cell's mark is cut out to be read (:func:`mark_crop`)."""
+
+    NONE = "as inked"
+    SEAL = "without the pieces of a grey seal's strokes"
+    CORE = "its darkest strokes only"
+
+
+def seal_strokes(grey: np.ndarray, dark: np.ndarray) -> np.ndarray:
+    """The pixels of ``dark`` (ink of a cell of a grey image ``grey``) that may belong to a grey
+    seal's strokes: pieces of ink (8-connected) whose darkest pixel is lighter than the darkest
+    piece's by :data:`SEAL_SHADE` of the way to the cell's paper. A cell whose ink is all one
+    piece, or all of one shade, has none."""
+    import cv2
+
+    n, labels = cv2.connectedComponents(dark.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return np.zeros_like(dark)
+    darkest = np.full(n, 255, dtype=np.int32)
+    np.minimum.at(darkest, labels[dark], grey[dark].astype(np.int32))
+    paper = float(np.percentile(grey, 75))
+    deepest = float(darkest[1:].min())
+    cut = deepest + SEAL_SHADE * max(0.0, paper - deepest)
+    light = np.flatnonzero(darkest > cut)
+    light = light[light > 0]
+    return np.isin(labels, light) & dark
+
+
+def mark_crop(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float, *,
+              clean: MarkClean = MarkClean.NONE) -> np.ndarray | None:
+    """The mark inked in a ruled cell cut out as :func:`crop` cuts one; None when the cell holds no
+    mark's ink (:func:`ink_in`). ``clean``: as inked, or with a grey seal's separate strokes in the
+    cell (:func:`seal_strokes`) painted over with the paper's shade (the recogniser reads a ``=``
+    beside a seal's ring as anything), or besides every pixel of the crop lighter than its darkest
+    print by :data:`MARK_CORE` of the way to the paper (a mark the seal's strokes cross)."""
+    import cv2
+
+    found = _cell_ink(bgr, cell, char_px, threshold, without_seal=clean is not MarkClean.NONE)
+    if found is None:
+        return None
+    box, seal, (sx, sy) = found
+    if clean is MarkClean.NONE:
+        return crop(bgr, box, char_px)
+    if clean is MarkClean.SEAL and not seal.any():
+        return None  # nothing taken out: read as inked already
+    page = bgr.copy() if bgr.ndim == 3 else np.repeat(bgr[:, :, None], 3, axis=2)
+    grey = page.max(axis=2)
+    paper = int(np.percentile(grey[sy:sy + seal.shape[0], sx:sx + seal.shape[1]], 75))
+    wider = cv2.dilate(seal.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # with its blurred edge
+    page[sy:sy + seal.shape[0], sx:sx + seal.shape[1]][wider] = paper
+    out = crop(page, box, char_px)
+    if clean is MarkClean.CORE:
+        g = out.max(axis=2)
+        deepest = float(np.percentile(g, 1))
+        out[g > deepest + MARK_CORE * max(0.0, paper - deepest)] = paper
+    return out
 
 
 def is_mark(text: str) -> bool:

@@ -325,24 +325,28 @@ def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -
 
 
 def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
-    from extract.sources.marks import crop, ink_in, ink_threshold, is_mark
+    from extract.sources.marks import MarkClean, ink_threshold, is_mark, mark_crop
 
     cfg = page.settings
     engine = _engine(cfg.threads, cfg.use_cls)
     threshold = ink_threshold(page.image)
-    found = [ink_in(page.image, cell, char_px, threshold) for cell in cells]
-    todo = [(i, b) for i, b in enumerate(found) if b is not None]
     out: list[tuple[str, float] | None] = [None] * len(cells)
-    if not todo:
-        return out
-    t = time.process_time()
-    with engine.lock:
-        read = _recognise(engine, [crop(page.image, b, char_px) for _, b in todo], cfg.rec_batch, cfg.rec_min_ratio)
-    page.timings.recognise += time.process_time() - t
-    for (i, _), (text, conf, _) in zip(todo, read, strict=True):
-        text = text.strip()
-        if is_mark(text) and conf >= SPOT_CONFIDENCE:
-            out[i] = (text, conf)
+    # as inked; where that reads as no mark, again without a grey seal's strokes, then its core only
+    # (a crop cleaned of a seal can lose a light stroke of the mark too: it never overrules a mark read)
+    for clean in (MarkClean.NONE, MarkClean.SEAL, MarkClean.CORE):
+        todo = [i for i, r in enumerate(out) if r is None]
+        crops = [(i, mark_crop(page.image, cells[i], char_px, threshold, clean=clean)) for i in todo]
+        todo_crops = [(i, c) for i, c in crops if c is not None]
+        if not todo_crops:
+            break
+        t = time.process_time()
+        with engine.lock:
+            read = _recognise(engine, [c for _, c in todo_crops], cfg.rec_batch, cfg.rec_min_ratio)
+        page.timings.recognise += time.process_time() - t
+        for (i, _), (text, conf, _) in zip(todo_crops, read, strict=True):
+            text = text.strip()
+            if is_mark(text) and conf >= SPOT_CONFIDENCE:
+                out[i] = (text, conf)
     return out
 
 
@@ -505,7 +509,7 @@ def _marks(engine: _Engine, img: np.ndarray, boxes: list[np.ndarray], words: lis
         padded = read([padded_crop(img, b) for b in spots])
         for i, *readings in zip(short, tight, padded, strict=True):
             text, conf = _surest_mark(readings)
-            if text and conf > words[i].confidence and text != words[i].text:
+            if text and conf > words[i].confidence and text != words[i].text and not words[i].text.startswith(text):
                 w = words[i]
                 words[i] = OcrWord(text=text, x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom, confidence=conf,
                                    char_confidences=(conf,), char_x=((w.x0 + w.x1) / 2,))
@@ -599,6 +603,7 @@ INK_CONTRAST = 60  # a crop whose darkest pixel is less than this below its pape
 
 
 RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling, not type
+EDGE_SHARE = 0.25  # in a crop less than twice as wide as high, only in this share of its height at top or bottom
 INK_GAP = 0.15  # blank pixel rows up to this share of the crop's height inside one band of type
 
 
@@ -617,8 +622,11 @@ def ink_extent(crop: np.ndarray) -> InkExtent | None:
     if paper - darkest < INK_CONTRAST or h < 2 or w < 2:
         return None
     dark = grey < (paper + darkest) / 2
-    if w >= 2 * h:
-        dark[dark.sum(axis=1) >= RULED * w, :] = False
+    ruled = dark.sum(axis=1) >= RULED * w
+    if w < 2 * h:  # a short word (an operator): only a ruling caught at its crop's top or bottom edge
+        edge = max(1, int(EDGE_SHARE * h))
+        ruled[edge:h - edge] = False
+    dark[ruled, :] = False
     dark[:, dark.sum(axis=0) >= RULED * h] = False
     per_row = dark.sum(axis=1)
     band = _main_band(per_row, max(1, int(INK_GAP * h)))

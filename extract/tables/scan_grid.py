@@ -15,6 +15,7 @@ Words left outside every ruled table are read by the position reader.
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,6 +206,35 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.row_words.append(mine)
             out.spots.extend(spots)
             out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    out.spots.extend(misread_marks(out))
+    return out
+
+
+MARK_COLUMN = 0.5  # a column at least this share of whose filled cells hold a mark is a column of marks
+
+
+def _stray(text: str) -> bool:
+    """A word of one or two characters that is neither a mark, nor a figure, nor an ideograph, nor
+    a percent sign: what the recogniser makes of an operator it cannot read (``"`` for ``=``)."""
+    t = text.strip()
+    return (0 < len(t) <= 2 and not is_mark(t) and not any(c.isdigit() or c in "%％" for c in t)
+            and not any(unicodedata.east_asian_width(c) in "WF" for c in t))
+
+
+def misread_marks(t: ScanTable) -> list[tuple[int, int, Box, float | None]]:
+    """Cells of a column of marks (the 指标性质 of a form: ``=``, ``>=``, ``<``) holding a stray word
+    (:func:`_stray`) instead: to be read again as a mark, whatever their first reading's confidence."""
+    out: list[tuple[int, int, Box, float | None]] = []
+    width = max((len(r) for r in t.rows), default=0)
+    for j in range(width):
+        texts = [(i, (r[j] or "").strip()) for i, r in enumerate(t.rows) if j < len(r) and r[j]]
+        marks = sum(1 for _, x in texts if is_mark(x))
+        if not texts or marks < MARK_COLUMN * len(texts) or marks < 2:
+            continue
+        for i, x in texts:
+            box = t.row_boxes[i][j] if j < len(t.row_boxes[i]) else None
+            if box is not None and _stray(x):
+                out.append((i, j, box, None))
     return out
 
 

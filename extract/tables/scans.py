@@ -124,17 +124,19 @@ def _uncertain_rows(table: RawTable, words: list[dict[str, Any]]) -> list[bool]:
 
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _LONE_ZERO = frozenset({"o", "O", "〇"})  # a lone 0 as the recogniser may read it
+_PERCENT = frozenset({"%", "％"})
 
 
 def mend_lone_zeros(table: RawTable) -> set[int]:
     """A cell that is a lone letter O in a row of figures is the figure 0 (the recogniser reads a
     lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
     flagged). A row of figures: another of its cells is a figure (an indicator's 指标值 ``100`` beside
-    its 实际值 read as ``o``)."""
+    its 实际值 read as ``o``) or a percent sign alone (the 度量单位 of a rate whose 指标值 and 实际值
+    are both 0, both read as ``o``)."""
     mended: set[int] = set()
     for i, row in enumerate(table.rows):
         lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
-        figures = sum(1 for c in row if c is not None and _FIGURE.match(c.strip()))
+        figures = sum(1 for c in row if c is not None and (_FIGURE.match(c.strip()) or c.strip() in _PERCENT))
         if not lone or figures < 1:
             continue
         for j in lone:
@@ -154,12 +156,19 @@ def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
 def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, float]) -> None:
     """Cells the detector found no text in but that hold ink, and cells holding one mark only: the
     mark in them read again from the image, cut as a mark is (the ``—`` of an empty amount, the
-    ``=`` of a 指标性质); a new reading replaces an old one only when it is surer."""
+    ``=`` of a 指标性质); a new reading replaces an old one when it is surer, or when it reads the
+    old one and more (the cell's ink holds a ``>=`` of which the detector's box held the ``>``), never
+    when it reads a part of the old one only."""
     if not t.spots:
         return
     marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
     for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
-        if mark is None or (old is not None and mark[1] <= old):
+        if mark is None:
+            continue
+        was = (t.rows[i][j] or "").strip()
+        if was and was != mark[0] and was.startswith(mark[0]):
+            continue  # a part of what was read (the ``>`` of a ``>=``): never surer than the whole
+        if old is not None and mark[1] <= old and not (was and was != mark[0] and mark[0].startswith(was)):
             continue
         t.rows[i][j] = mark[0]
         t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
@@ -186,6 +195,12 @@ def keep_cell_lines(pdf: OpenedPdf, page: int, tables: list[ScanTable], words: l
     keep_geometry(pdf, page, found, texts, word_chars(words))
 
 
+def _opens_page(t: ScanTable, words: list[dict[str, Any]]) -> bool:
+    """The table is the first thing on its page (no word above it): the end of a table that began
+    on the page before (its 总分 row), kept however few its rows, as the ruled reader keeps it."""
+    return bool(t.rows) and not any(w["bottom"] <= t.bbox[1] for w in words)
+
+
 def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
                  pdf: OpenedPdf | None = None) -> tuple[list[RawTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
@@ -199,7 +214,8 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
         return [], level
     char_h = statistics.median(w["bottom"] - w["top"] for w in level)
     found = [fill(g, level) for g in grids(rulings, slope, centre, char_h)]
-    found = [t for t in found if len(t.rows) >= MIN_ROWS and max(len(r) for r in t.rows) >= 2]
+    found = [t for k, t in enumerate(found)
+             if (len(t.rows) >= MIN_ROWS or (k == 0 and _opens_page(t, level))) and max(len(r) for r in t.rows) >= 2]
     for t in found:
         _fill_marks(t, read, slope, centre)
     if pdf is not None and found:

@@ -73,6 +73,7 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
             roles[c] = r
     if "name" not in roles.values():
         return None
+    _level2_without_ordinal(row, roles)
     if not any(r in roles.values() for r in vocab()["indicator_header_needs"]):
         return None
     if i > 0:  # two-line header: roles of the upper row fill the columns the lower row leaves empty
@@ -82,6 +83,20 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
             if r and c not in roles and r not in roles.values() and not (row[c] if c < len(row) else None):
                 roles[c] = r
     return roles
+
+
+def _level2_without_ordinal(row: list[Cell], roles: dict[int, str]) -> None:
+    """A heading that is 二级指标 without its ordinal (``级指标``: the 二 under a seal's stroke lost
+    by OCR), standing between the 一级指标 and 三级指标 columns, is the level-2 column (in place)."""
+    have = {r: c for c, r in roles.items()}
+    if "level2" in have or "level1" not in have or have["level1"] >= have["name"]:
+        return
+    words = dict(vocab()["indicator_columns"])["level2"]
+    for c in range(have["level1"] + 1, have["name"]):
+        k = key(row[c]) if c < len(row) else ""
+        if c not in roles and k and any(len(w) > 1 and k == key(w)[1:] for w in words):
+            roles[c] = "level2"
+            return
 
 
 def _cell(row: list[Cell], section: IndicatorSection, role: str) -> Cell:
