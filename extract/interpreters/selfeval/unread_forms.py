@@ -1,0 +1,58 @@
+"""Pages that print the column headings of a performance form (一级指标 二级指标 三级指标 年度指标值
+实际完成值 分值 得分) but from which no indicator was read: issues rule ``table_not_read``.
+
+A page *prints a form's headings* when one of its lines, not a sentence, names at least
+``MIN_ROLES`` distinct column roles of the indicator forms' vocabulary (selfeval_vocab.yaml:
+indicator_columns), among them the indicator's name and one of the roles a header row needs
+(indicator_header_needs). The figures of such a form may be words, masked (``**``) or label and
+amount pairs, so the page need not show lines of figures (:mod:`extract.tables.unread`); without
+this check a form no reader could read would leave no trace.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.interpreters.selfeval.vocab import column_role, vocab
+from model.pages import PageText
+from model.records import IndicatorRow, IssueRow
+
+RULE = "table_not_read"
+MIN_ROLES = 3  # distinct column roles one line of headings names
+_SENTENCE = re.compile(r"[，。；！？]")
+
+
+def heading_roles(line: str) -> set[str]:
+    """The indicator-form column roles the words of ``line`` name (none for a sentence)."""
+    if _SENTENCE.search(line):
+        return set()
+    return {r for r in (column_role(w) for w in line.split()) if r is not None}
+
+
+def form_headings(text: str) -> str | None:
+    """The first line of ``text`` that reads as the headings of an indicator form, or None."""
+    needs = set(vocab()["indicator_header_needs"])
+    for line in text.split("\n"):
+        roles = heading_roles(line)
+        if len(roles) >= MIN_ROLES and "name" in roles and roles & needs:
+            return line.strip()
+    return None
+
+
+def forms_not_read(doc_id: str, pages: list[PageText], indicators: list[IndicatorRow],
+                   flagged: set[int]) -> list[IssueRow]:
+    """An issue for every page (not garbled, not among ``flagged``) that prints a form's headings but
+    gave no indicator."""
+    read = {i.page for i in indicators}
+    out = []
+    for p in pages:
+        if p.garbled or p.number in read or p.number in flagged:
+            continue
+        line = form_headings(p.text)
+        if line:
+            how = "OCR'd page" if p.ocr else "page"
+            out.append(IssueRow(doc_id=doc_id, page=p.number, rule=RULE, severity="warning",
+                                message=f"{how} {p.number} prints the column headings of a performance form "
+                                        f"({line[:60]}) but no indicator was read from it: its indicators are "
+                                        "missing from the dataset"))
+    return out
