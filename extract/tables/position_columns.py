@@ -114,12 +114,9 @@ def band_side(band: tuple[float, float], body: Sequence[Sequence[Piece]]) -> str
     cells = [s for line in body for s in line if s.x0 >= band[0] - TOLERANCE and s.x1 <= band[1] + TOLERANCE]
     if not cells:
         return LEFT
-    spread0 = max(s.x0 for s in cells) - min(s.x0 for s in cells)
-    spread1 = max(s.x1 for s in cells) - min(s.x1 for s in cells)
-    if spread1 + TOLERANCE < spread0:
-        return RIGHT
-    if spread0 + TOLERANCE < spread1:
-        return LEFT
+    measured = _measured_side(cells)
+    if measured is not None:
+        return measured
     return RIGHT if sum(_is_amount(s.text) or _is_dash(s.text) for s in cells) * 2 > len(cells) else LEFT
 
 

@@ -25,18 +25,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from extract.tables.position_columns import Piece as ColumnPiece
+
 ABOVE = 0.25  # points above its line's baseline a piece must stand to be off it
 AGREE = 0.1  # points within which the other pieces' baselines are one baseline
 
 
-class Piece(Protocol):
-    """A cell's text on one printed line: its box (points, y down), text and OCR confidence."""
+class Piece(ColumnPiece, Protocol):
+    """A cell's text on one printed line (its box, points, y down, and text) with its OCR confidence."""
 
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
     confidence: float | None
 
 
