@@ -358,36 +358,68 @@ def _percent_from_column(raw: str | None) -> bool:
     return "%" not in nfkc(raw)
 
 
+def _rate_without_unit(r: IndicatorRow) -> bool:
+    """A rate (an indicator named …率) whose target is a bare number with no unit at all: a proportion
+    (预算执行率 ≥0.95), when the actual is a bare number or a percentage too."""
+    if r.target_unit is not None or not nfkc(r.name or "").rstrip().endswith(tuple(vocab()["rate_name_suffixes"])):
+        return False
+    return r.actual_value is None or r.actual_unit in (None, "%")
+
+
+def _fraction_candidate(r: IndicatorRow) -> bool:
+    if r.target_value is None:
+        return False
+    if r.target_unit == "%":
+        return _percent_from_column(r.target_raw)
+    return _rate_without_unit(r)
+
+
+def _actual_is_fraction(r: IndicatorRow, bare: bool) -> bool:
+    """The row's actual is written the way its target was: a bare proportion (≤ 1, 1 being 100 % beside a
+    fraction target) for a rate with no unit, a fraction under the unit column's % otherwise."""
+    a = r.actual_value
+    if a is None or not _percent_from_column(r.actual_raw):
+        return False
+    if bare:
+        return r.actual_unit is None and 0 < a <= 1
+    return r.actual_unit == "%" and 0 < a < 1
+
+
+def _convert_row(r: IndicatorRow) -> str:
+    """Target (and an actual written the same way) of a fraction row -> percentages; what changed."""
+    v, a, bare = r.target_value, r.actual_value, r.target_unit is None
+    assert v is not None
+    r.target_value, r.target_unit = round(v * 100, 6), "%"
+    if a is None or not _actual_is_fraction(r, bare):
+        return ""
+    r.actual_value, r.actual_unit = round(a * 100, 6), "%"
+    return f"; actual {a:g} -> {r.actual_value:g}%"
+
+
 def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
     """% targets typed as fractions (0.95 under a % unit) in a form whose other % targets are whole
     percentages (95, 100) are percentages: 0.95 -> 95, and the row's actual likewise. Only a % taken
     from the unit column counts (a printed "≤0.5%" means 0.5%), and upper limits (<, <=) are left
-    alone (error and accident rates are small percentages). A target of exactly 1 is ambiguous
-    (1% or 100%): kept as printed. Every converted or kept value is noted as an issue."""
-    pct = [
-        r
-        for r in rows
-        if r.target_unit == "%" and r.target_value is not None and _percent_from_column(r.target_raw)
-    ]
+    alone (error and accident rates are small percentages). A rate printed with no unit at all
+    (预算执行率 ≥0.95, actual 0.98) is a proportion and is read the same way, with the same evidence
+    (whole percentages elsewhere in the form). A target of exactly 1 is ambiguous (1% or 100%): kept
+    as printed. Every converted or kept value is noted as an issue."""
     out: list[IssueRow] = []
-    for r in pct:
+    for r in (r for r in rows if _fraction_candidate(r)):
         v = r.target_value
         if v is None or not 0 < v <= 1:
             continue
         whole = [o for o in rows if o is not r and o.target_unit == "%" and (o.target_value or 0) > 1]
         if not whole or r.operator in ("<", "<="):
             continue
+        unit = "with unit %" if r.target_unit == "%" else "a rate with no unit"
         if v == 1:
-            msg = f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole percentages; "
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} {unit} among whole percentages; "
             msg += "1% or 100% is ambiguous: kept as printed"
         else:
-            r.target_value = round(v * 100, 6)
-            msg = f"indicator {r.name!r}: target {r.target_raw!r} with unit % among whole percentages "
-            msg += f"read as a fraction: {v:g} -> {r.target_value:g}%"
-            a = r.actual_value
-            if r.actual_unit == "%" and a is not None and 0 < a < 1 and _percent_from_column(r.actual_raw):
-                r.actual_value = round(a * 100, 6)
-                msg += f"; actual {a:g} -> {r.actual_value:g}%"
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} {unit} among whole percentages "
+            msg += f"read as a fraction: {v:g} -> {round(v * 100, 6):g}%"
+            msg += _convert_row(r)
         out.append(
             IssueRow(doc_id=doc_id, page=r.page, rule="percent_written_as_fraction", severity="warning", message=msg,
                      table_index=r.table_index, row_index=r.row_index)
