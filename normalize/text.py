@@ -2,7 +2,8 @@
 
 - :func:`nfkc`: full-width letters, digits, signs and spaces to their plain forms;
 - :func:`no_space`: every white-space character removed, widths kept;
-- :func:`fold`: both, the key vocabularies are looked up by.
+- :func:`fold`: both, the key vocabularies are looked up by;
+- :func:`is_sentence`: text carrying the punctuation of running prose, not a table cell's.
 
 All take ``None`` as "".
 """
@@ -13,6 +14,7 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[，。；！？]")
 
 
 def nfkc(text: str | None) -> str:
@@ -26,3 +28,8 @@ def no_space(text: str | None) -> str:
 def fold(text: str | None) -> str:
     """NFKC-fold full-width digits, letters and signs; drop all white space."""
     return no_space(nfkc(text))
+
+
+def is_sentence(text: str | None) -> bool:
+    """Prose, not a cell: the text holds a full-width comma, full stop, semicolon, ! or ?."""
+    return bool(_SENTENCE.search(text or ""))

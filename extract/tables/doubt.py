@@ -31,7 +31,7 @@ from extract.tables.words import read_borderless
 from model.pages import PageText
 from model.records import IssueRow
 from model.tables import Cell, RawTable
-from normalize.text import no_space
+from normalize.text import is_sentence, no_space
 
 RULE = "table_readers_disagree"
 CHECK_FAILED = "table_check_failed"
@@ -53,9 +53,6 @@ _SEVERAL_NUMBERS = re.compile(rf"^\s*{_NUM}(?:\s+{_NUM})+\s*$")
 _TABLE_TITLE = re.compile(r"^\s*\S.{0,40}表\s*(?:[（(][^）)\n]{0,20}[）)])?\s*$", re.MULTILINE)
 _UNIT_LINE = re.compile(r"单位\s*[:：]")
 _TOC = re.compile(r"目\s*录")
-_SENTENCE = re.compile(r"[，。；！？]")
-
-
 @dataclass
 class Note:
     page: int
@@ -94,7 +91,7 @@ def _cells_with_a_figure(line: str) -> bool:
     8400 人次 8409): a table row whose figures are not side by side."""
     fields = line.split()
     return (len(fields) >= MIN_CELLS and any(_NUMBER.fullmatch(f) for f in fields)
-            and not any(_SENTENCE.search(f) or len(f) > MAX_CELL_CHARS for f in fields))
+            and not any(is_sentence(f) or len(f) > MAX_CELL_CHARS for f in fields))
 
 
 def page_doubt(text: str, paths: int) -> str | None:
@@ -107,7 +104,7 @@ def page_doubt(text: str, paths: int) -> str | None:
         return "a short page of figures side by side (the end of a form) but no table found"
     lines = text.split("\n")
     cells = sum(1 for line in lines if _cells_with_a_figure(line))
-    if cells >= MIN_CELL_LINES and cells >= sum(1 for line in lines if _SENTENCE.search(line)):
+    if cells >= MIN_CELL_LINES and cells >= sum(1 for line in lines if is_sentence(line)):
         return "lines of cells with figures (indicator rows) but no table found"
     titles = _TABLE_TITLE.findall(text)
     if 0 < len(titles) <= MAX_TITLES and _UNIT_LINE.search(text) and not _TOC.search(text):
@@ -127,14 +124,14 @@ def _tail_page(text: str) -> bool:
 def _short_cells(line: str) -> bool:
     """A line of ``MIN_CELLS`` or more short cells, none a sentence (一级指标 二级指标 三级指标 指标值)."""
     fields = line.split()
-    return len(fields) >= MIN_CELLS and not any(_SENTENCE.search(f) or len(f) > MAX_CELL_CHARS for f in fields)
+    return len(fields) >= MIN_CELLS and not any(is_sentence(f) or len(f) > MAX_CELL_CHARS for f in fields)
 
 
 def _form_lines(lines: list[str]) -> bool:
     """``MIN_CELL_LINES`` lines of short cells, more than the lines of prose: a form whose values
     are words and targets (≥120个, 逐步完善) rather than figures side by side."""
     cells = sum(1 for line in lines if _short_cells(line))
-    return cells >= MIN_CELL_LINES and cells > sum(1 for line in lines if _SENTENCE.search(line))
+    return cells >= MIN_CELL_LINES and cells > sum(1 for line in lines if is_sentence(line))
 
 
 def path_counts(source: OpenedPdf | Path, pages: list[int]) -> dict[int, int]:

@@ -11,20 +11,18 @@ this check a form no reader could read would leave no trace.
 
 from __future__ import annotations
 
-import re
-
 from extract.interpreters.selfeval.vocab import column_role, vocab
 from model.pages import PageText
 from model.records import IndicatorRow, IssueRow
+from normalize.text import is_sentence
 
 RULE = "table_not_read"
 MIN_ROLES = 3  # distinct column roles one line of headings names
-_SENTENCE = re.compile(r"[，。；！？]")
 
 
 def heading_roles(line: str) -> set[str]:
     """The indicator-form column roles the words of ``line`` name (none for a sentence)."""
-    if _SENTENCE.search(line):
+    if is_sentence(line):
         return set()
     return {r for r in (column_role(w) for w in line.split()) if r is not None}
 
