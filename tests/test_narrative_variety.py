@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.interpreters.narrative import canonical_section, heading_level, read_narrative
+from extract.interpreters.prose.figures import read_prose_figures
 from model.document import DocInput
 from model.pages import PageText
 from model.records import NarrativeRow
@@ -118,3 +119,14 @@ def test_table_of_contents_without_leaders_is_not_prose() -> None:
     func = [r for r in rows if r.section == "职能"]
     assert len(func) == 1 and func[0].text == "负责全区卫生健康事业发展规划。"
     assert func[0].page == 2
+
+
+def test_a_line_of_dashes_between_two_lines_of_a_sentence_is_not_joined_into_it() -> None:
+    """A scan's specks read by OCR as — — — on a line of their own, between the two lines of one sentence."""
+    doc = _doc("一、项目情况\n分别为停车保管及检测鉴定项目163.3万元、公安交通管理及维护项目42.5\n— — —\n"
+               "万元、交通安全设施建设项目10.6万元。\n- — -\n")
+    rows = _by_heading(read_narrative(doc).narratives)
+    assert rows["一、项目情况"].text == ("分别为停车保管及检测鉴定项目163.3万元、公安交通管理及维护项目42.5"
+                                     "万元、交通安全设施建设项目10.6万元。")
+    budgets = {(r.line_name, r.amount_wan) for r in read_prose_figures(doc).budgets}
+    assert ("公安交通管理及维护项目", 42.5) in budgets and ("交通安全设施建设项目", 10.6) in budgets
