@@ -177,7 +177,7 @@ class OcrPage:
     @property
     def text(self) -> str:
         """The words in reading order, one line per row of boxes (for prose readers and checks)."""
-        return "\n".join(" ".join(w.text for w in line) for line in _rows(self.words))
+        return "\n".join(" ".join(w.text for w in line) for line in lines_of_type(self.words))
 
 
 # ---------------------------------------------------------------- engine
@@ -750,7 +750,7 @@ def _vertical_overlap(a: OcrWord, b: OcrWord) -> float:
     return common / max(1e-6, min(a.bottom - a.top, b.bottom - b.top))
 
 
-def _rows(words: list[OcrWord]) -> list[list[OcrWord]]:
+def lines_of_type(words: list[OcrWord]) -> list[list[OcrWord]]:
     """The words as lines of type, in reading order. Left to right, a word joins the line whose last word
     stands before it and overlaps it most (at least ``SAME_LINE_OVERLAP``), so a skewed line is followed
     box by box; lines are ordered by their first word."""

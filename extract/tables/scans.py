@@ -20,6 +20,7 @@ from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
 from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled, word_chars
+from extract.tables.scan_text import page_text, prose_rows
 from model.pages import PageText
 from model.tables import RawTable
 
@@ -206,6 +207,13 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
     """The ruled tables of a scanned page (cells from the image's rulings, text from ``words``), and
     the words levelled with the page's skew (for the position reader to read what is left). With
     ``pdf``, the cells' printed lines are left for the self-evaluation reader (:func:`keep_cell_lines`)."""
+    found, level = ruled_grids(words, read, page=page, pdf=pdf)
+    return raw_tables(found, level, page=page, height=read.height), level
+
+
+def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
+                pdf: OpenedPdf | None = None) -> tuple[list[ScanTable], list[dict[str, Any]]]:
+    """The ruled tables of a scanned page as grids filled with the levelled words, and those words."""
     rulings, width, height = read.rulings, read.width, read.height
     slope = skew_slope(words, width)
     centre = (width / 2, height / 2)
@@ -220,6 +228,10 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
         _fill_marks(t, read, slope, centre)
     if pdf is not None and found:
         keep_cell_lines(pdf, page, found, level)
+    return found, level
+
+
+def raw_tables(found: list[ScanTable], level: list[dict[str, Any]], *, page: int, height: float) -> list[RawTable]:
     out = []
     for i, t in enumerate(found):
         prev_bottom = found[i - 1].bbox[3] if i else 0.0
@@ -232,7 +244,7 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
         raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
         raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
         out.append(raw)
-    return out, level
+    return out
 
 
 def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
@@ -247,9 +259,10 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         finally:
             page.close()
         out.pages += 1
-        p.text, p.ocr = read.text, True
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
-        ruled, words = ruled_tables(words, read, page=p.number, pdf=pdf)
+        grids_found, words = ruled_grids(words, read, page=p.number, pdf=pdf)
+        ruled = raw_tables(grids_found, words, page=p.number, height=read.height)
+        p.text, p.ocr = page_text(words, [r for t in grids_found for r in prose_rows(t)]) or read.text, True
         skip = [t.bbox for t in ruled if t.bbox is not None]
         for t in ruled:
             for i in mend_lone_zeros(t):
