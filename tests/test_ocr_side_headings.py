@@ -71,7 +71,7 @@ def test_a_ruled_row_of_side_heading_and_paragraph_reads_cell_by_cell_as_a_text_
     table = ScanTable(bbox=(130, 300, 540, 420), rows=[
         ["（三）部门整体收支情\n况", "\n".join(str(w["text"]) for w in body)],
         ["合计", "18149.95"],
-    ], row_words=[head + body, figures])
+    ], row_words=[[*head, *body, {"text": "—", "confidence": 0.9, "uncertain": False}], figures])
     text = page_text([title, *head, *body, *figures], prose_rows(table))
     assert text is not None
     assert text.splitlines() == [

@@ -34,10 +34,11 @@ def prose_rows(t: ScanTable) -> list[ProseRow]:
     out: list[ProseRow] = []
     for cells, words in zip(t.rows, t.row_words, strict=False):
         filled = [c.strip() for c in cells if c and c.strip()]
+        placed = [w for w in words if "top" in w]  # a mark read again from the image has no box
         wrapped = any("\n" in c for c in filled)
-        if len(filled) < 2 or not words or not wrapped or not any(is_sentence(c) for c in filled):
+        if len(filled) < 2 or not placed or not wrapped or not any(is_sentence(c) for c in filled):
             continue
-        out.append(ProseRow(top=min(float(w["top"]) for w in words), text="\n".join(filled),
+        out.append(ProseRow(top=min(float(w["top"]) for w in placed), text="\n".join(filled),
                             words=frozenset(id(w) for w in words)))
     return out
 
