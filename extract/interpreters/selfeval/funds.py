@@ -22,6 +22,7 @@ import yaml
 
 from extract.interpreters.selfeval.money_units import unit_in_cells, unit_line
 from extract.interpreters.selfeval.vocab import first_text, join_lines, key, points_of, texts, vocab
+from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
@@ -206,8 +207,10 @@ def emit_block(
     statement: str,
     reader: str,
     issues: list[IssueRow],
+    failed: list[FailedIdentity] | None = None,
 ) -> tuple[list[BudgetRow], float | None, float | None]:
-    """Budget rows of a finished block, plus the block's 得分 and 分值 (for the score checks)."""
+    """Budget rows of a finished block, plus the block's 得分 and 分值 (for the score checks); a
+    failed 执行率 = 执行数/预算数 also kept term by term in ``failed``."""
     out: list[BudgetRow] = []
     offset_of = {ri: block.ncols - len(row) for ri, _, row in block.rows}
     amounts = [
@@ -281,7 +284,12 @@ def emit_block(
                     extractor=reader,
                 )
             )
-        _check_rate(block, row, off, got, issues, doc_id, page, table_index, ri)
+        found = _check_rate(block, row, off, got)
+        if found is not None:
+            issues.append(IssueRow(doc_id=doc_id, page=page, rule="rate_equals_ratio", severity="warning",
+                                   message=found[0], table_index=table_index, row_index=ri))
+            if failed is not None:
+                failed.append(_rate_identity(block, row, off, found[1], page, table_index, ri))
         if n == 0:
             if block.score_col is not None and 0 <= block.score_col - off < len(row):
                 block_score = points_of(row[block.score_col - off])
@@ -290,38 +298,43 @@ def emit_block(
     return out, block_score, block_weight
 
 
-def _check_rate(
-    block: FundBlock,
-    row: list[Cell],
-    off: int,
-    got: dict[str, float],
-    issues: list[IssueRow],
-    doc_id: str,
-    page: int,
-    table_index: int,
-    ri: int,
-) -> None:
+def _check_rate(block: FundBlock, row: list[Cell], off: int, got: dict[str, float]
+                ) -> tuple[str, float] | None:
+    """The message of a failed 执行率 = 全年执行数/全年预算数 and the rate as read, or None when it holds
+    or cannot be checked. A 执行率 printed as a dash (``-``, ``—``) is not given (a form prints one
+    where there is no rate to state), not 0 %: it is not checked."""
     if block.rate_col is None or not 0 <= block.rate_col - off < len(row):
-        return
-    rate = parse_number(row[block.rate_col - off])
+        return None
+    cell = row[block.rate_col - off]
+    rate = None if is_zero_dash(cell) else parse_number(cell)
     budget, spent = got.get("全年预算数"), got.get("全年执行数")
     if rate is None or not budget or spent is None:
-        return
+        return None
     want = spent / budget * 100.0
     if 0 < rate <= 1.5 and abs(want - rate * 100.0) <= _RATE_TOLERANCE:
-        return  # the rate printed as a fraction (0.91)
-    if abs(want - rate) > _RATE_TOLERANCE:
-        issues.append(
-            IssueRow(
-                doc_id=doc_id,
-                page=page,
-                rule="rate_equals_ratio",
-                severity="warning",
-                message=f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
-                table_index=table_index,
-                row_index=ri,
-            )
-        )
+        return None  # the rate printed as a fraction (0.91)
+    if abs(want - rate) <= _RATE_TOLERANCE:
+        return None
+    return f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%", rate
+
+
+def _rate_identity(block: FundBlock, row: list[Cell], off: int, rate: float, page: int, table_index: int,
+                   ri: int) -> FailedIdentity:
+    """The failed 执行率 identity with its three cells (rate, 全年执行数, 全年预算数) of the row."""
+    assert block.rate_col is not None
+
+    def term(role: str, col: int, value: float) -> Term:
+        return Term(role=role, value=value, text=(row[col - off] or "").strip(), page=page,
+                    table_index=table_index, row_index=ri, column=col - off)
+
+    terms = [term("执行率", block.rate_col, rate)]
+    for measure in ("全年执行数", "全年预算数"):  # the first column of the measure with an amount, as emit_block reads
+        c = next(c for c, m in sorted(block.measures.items())
+                 if m == measure and 0 <= c - off < len(row) and _amount(row[c - off]))
+        amount = _amount(row[c - off])
+        terms.append(term(measure, c, amount[0] if amount else 0.0))
+    return FailedIdentity(rule="rate_equals_ratio", kind=IdentityKind.RATE, terms=terms, tolerance=_RATE_TOLERANCE,
+                          page=page, table_index=table_index, row_index=ri)
 
 
 def pair_block_start(row: list[Cell]) -> list[tuple[int, str]] | None:
