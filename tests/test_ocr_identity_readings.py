@@ -100,6 +100,19 @@ def test_rate_printed_as_dash_is_not_checked_as_zero_percent() -> None:
     assert not [i for i in issues if i.rule == "rate_equals_ratio"]
 
 
+@pytest.mark.parametrize("rate", ["0.91", "91%", "91.1%"])
+def test_rate_is_as_exact_as_it_is_printed(rate: str) -> None:
+    # 南岭市邕江区市场监督管理局 2022 (national fixture dept_qianyuan_yongjiang): 27,276.40 of 29,930.46 is
+    # 91.13 %; the form prints its 执行率 as the fraction 0.91 — right to the two decimals it prints
+    row: list[str | None] = ["年度资金总额", None, "29,930.46", "29,930.46", "27,276.40", "10", rate, "9.11"]
+    block = FundBlock(measures={2: "年初预算数", 3: "全年预算数", 4: "全年执行数"}, sources={}, rate_col=6,
+                      score_col=7, weight_col=5, unit="万元", ncols=8, rows=[(0, 1, row)])
+    issues: list[IssueRow] = []
+    emit_block(block, doc_id="d", table_index=0, scope="department", project=None, statement="s", reader="r",
+               issues=issues)
+    assert not [i for i in issues if i.rule == "rate_equals_ratio"]
+
+
 def test_rate_breaking_its_identity_is_kept_with_its_cells() -> None:
     # the same block with the 合计's rate misread 64.40 %: reported, and its three cells kept for naming a reading
     rows: list[list[str | None]] = [
