@@ -55,10 +55,22 @@ def test_misread_spent_amount_is_named_by_the_rate_identity() -> None:
     assert (r.text, r.reading) == ("2209.14", "2609.14")
 
 
-def test_reading_is_not_named_when_no_figure_of_the_identity_was_uncertain() -> None:
-    # every digit read cleanly and surely: nothing says which figure is wrong (or that any was misread)
+def test_misread_figure_read_surely_is_named_only_where_no_uncertain_figure_would_do() -> None:
+    # every digit read surely: the identity alone points at the 执行数, and the message says so
     tables = [_table([SEED000_ROW], uncertain=[False], confidence=0.99)]
-    assert name_reading(_rate_identity(SEED000_ROW), tables) is None
+    r = name_reading(_rate_identity(SEED000_ROW), tables)
+    assert r is not None and (r.term.role, r.reading, r.uncertain) == ("全年执行数", "2609.14", False)
+
+
+def test_uncertain_figure_is_preferred_to_figures_read_surely() -> None:
+    # 得分 10, 9 (read surely) and 8 (uncertain) against a 总分 of 28: the 8 read as 9 makes the sum
+    # hold, and so would the sure 10 read as 11 — the uncertain figure is the one named
+    identity, tables = _score_identity(["10", "9", "8"], 28.0)
+    tables[0].row_uncertain = [False, False, True]
+    r = name_reading(identity, tables)
+    assert r is not None and (r.term.row_index, r.reading, r.uncertain) == (2, "9", True)
+    tables[0].row_uncertain = [False, False, False]  # all sure: the 10 and the 8 would both do, none is named
+    assert name_reading(identity, tables) is None
 
 
 def _score_identity(scores: list[str], total: float) -> tuple[FailedIdentity, list[RawTable]]:

@@ -10,7 +10,9 @@ the recogniser slips (:func:`alternatives`: one digit for another, a digit lost 
 decimal point dropped, doubled or moved, ``%06`` for ``60%``, O/l for 0/1). When exactly one term
 has a reading that makes the identity hold (the reading that leaves the least difference, and only
 one such reading), an issues row ``ocr_reading_satisfies_identity`` names its cell (page, table,
-row, column), what was read and that reading.
+row, column), what was read and that reading. Only where no uncertain term has such a reading are
+the terms read surely tried the same way (a 6 with a broken loop read as a sure 5): the message says
+which it was.
 
 **Policy: the value is kept as read.** The candidate is only named: a reading that makes one sum
 hold is evidence, not proof (the printed figure may be the misprint), and the identity's own issues
@@ -19,7 +21,7 @@ row and the row's ``flagged`` already say the figure is doubtful. Whoever checks
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.sources.ocr import UNCERTAIN_BELOW, normalise_number
 from model.identities import FailedIdentity, IdentityKind, Term
@@ -43,6 +45,7 @@ class Reading:
     reading: str  # the other reading
     value: float
     residual: float  # what is left of the identity's difference with that reading
+    uncertain: bool  # the term was read with uncertain characters (else the identity alone points at it)
 
 
 def alternatives(text: str) -> dict[float, str]:
@@ -146,34 +149,48 @@ def _uncertain(term: Term, text: str, tables: list[RawTable]) -> bool:
 
 
 def name_reading(identity: FailedIdentity, tables: list[RawTable]) -> Reading | None:
-    """The one reading of one uncertain term that makes ``identity`` hold, or None (no such
-    reading, or more than one term or reading would do)."""
+    """The one reading of one term that makes ``identity`` hold, or None (no such reading, or more
+    than one term or reading would do). The uncertain terms are tried first; only where none of them
+    has such a reading are the terms read surely tried (a digit misread cleanly: a broken 6 read as
+    a sure 5), the same way."""
     terms = [_locate_total(t, tables) if i == 0 else t for i, t in enumerate(identity.terms)]
+    cells = [_cell_text(t, tables) for t in terms]
+    unsure = [c is not None and _uncertain(t, c[0], tables) for t, c in zip(terms, cells, strict=True)]
+    for tier in (True, False):
+        found = _readings(identity, terms, [c if u is tier else None for c, u in zip(cells, unsure, strict=True)],
+                          uncertain=tier)
+        if found:
+            best = min(r.residual for r in found)
+            top = [r for r in found if r.residual <= best + 1e-9]
+            return top[0] if len(top) == 1 else None
+    return None
+
+
+def _readings(identity: FailedIdentity, terms: list[Term], cells: list[tuple[str, int | None] | None], *,
+              uncertain: bool) -> list[Reading]:
+    """Every reading of a term with a cell in ``cells`` that makes the identity hold."""
     values = [t.value for t in terms]
     found: list[Reading] = []
-    for k, term in enumerate(terms):
-        cell = _cell_text(term, tables)
-        if cell is None or not _uncertain(term, cell[0], tables):
+    for k, (term, cell) in enumerate(zip(terms, cells, strict=True)):
+        if cell is None:
             continue
-        placed = Term(**{**term.__dict__, "column": cell[1]})
+        placed = replace(term, column=cell[1])
         for value, text in alternatives(cell[0]).items():
             if value == term.value:
                 continue
             left = residual(identity, [*values[:k], value, *values[k + 1:]])
             if left <= identity.tolerance:
-                found.append(Reading(term=placed, text=cell[0], reading=text, value=value, residual=left))
-    if not found:
-        return None
-    best = min(r.residual for r in found)
-    top = [r for r in found if r.residual <= best + 1e-9]
-    return top[0] if len(top) == 1 else None
+                found.append(Reading(term=placed, text=cell[0], reading=text, value=value, residual=left,
+                                     uncertain=uncertain))
+    return found
 
 
 def _message(identity: FailedIdentity, r: Reading) -> str:
     t = r.term
     where = f"page {t.page}, table {t.table_index}, row {t.row_index}, column {t.column}"
-    return (f"{identity.rule} fails on an OCR'd page; the {t.role} read as {r.text!r} ({where}) would make it hold "
-            f"read as {r.reading!r} (difference left {r.residual:.2f}); kept as read: check the page")
+    how = "read with uncertain characters" if r.uncertain else "read with no uncertain character"
+    return (f"{identity.rule} fails on an OCR'd page; the {t.role} read as {r.text!r} ({where}; {how}) would make "
+            f"it hold read as {r.reading!r} (difference left {r.residual:.2f}); kept as read: check the page")
 
 
 def name_readings(rows: Extraction, tables: list[RawTable], pages: list[PageText], doc_id: str) -> list[IssueRow]:
