@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 
 from extract.sources.mark_shapes import read_shape
+from extract.tables.scan_grid import ScanTable
+from extract.tables.scans import operator_columns
 
 
 def _drawn(text: str, scale: float, thickness: int = 1) -> np.ndarray:
@@ -46,3 +48,24 @@ def test_digit_or_letter_is_never_read_as_an_operator(text: str, scale: float) -
 
 def test_blank_paper_is_no_mark() -> None:
     assert read_shape(np.full((20, 20, 3), 240, np.uint8), 13.0) is None
+
+
+def _table(rows: list[list[str | None]]) -> ScanTable:
+    return ScanTable(bbox=(0.0, 0.0, 100.0, 100.0), rows=rows)
+
+
+def test_column_of_operators_is_told_from_columns_of_figures_and_words() -> None:
+    # 三级指标 | 指标性质 | 指标值 | 度量单位, as the forms print them: only the second is a column of operators
+    rows: list[list[str | None]] = [
+        ["三级指标", "指标性质", "指标值", "度量单位"],
+        ["出警次数", ">=", "300", "次"],
+        ["办结率", "=", "100", "%"],
+        ["满意度", "", "95", "%"],  # the mark the recogniser read as nothing
+        ["处置时限", "<=", "24", "小时"],
+    ]
+    assert operator_columns(_table(rows)) == {1}
+
+
+def test_column_with_one_operator_among_figures_is_not_a_column_of_operators() -> None:
+    rows: list[list[str | None]] = [["指标值"], ["12"], ["="], ["30"], ["4"], ["<"]]
+    assert operator_columns(_table(rows)) == set()
