@@ -35,6 +35,7 @@ from extract.sources.xls import read_xls
 from extract.sources.xlsx import read_xlsx
 from extract.tables.confidence import stamp_ocr
 from extract.tables.doubt import Note, check_tables, issues_from_notes
+from extract.tables.identity_readings import name_readings
 from extract.tables.pdfplumber import read_tables
 from extract.tables.positions import align_continued
 from extract.tables.ruled_columns import take_ruled_columns
@@ -230,6 +231,8 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     ex.issues.extend(issues_from_notes(doc_id, loaded.notes))
     table_rows, prose_rows = _run_registry(doc, loaded.pdf, rec, ex)
     stamp_ocr(table_rows, loaded.tables, pages)
+    ex.issues.extend(name_readings(table_rows, loaded.tables, pages, doc_id))
+    table_rows.failed_identities.clear()  # read; not carried further
     ex.issues.extend(unread_pages(doc_id, pages, loaded.tables, table_rows))
     flagged = {i.page for i in ex.issues if i.rule == "table_not_read" and i.page is not None}
     ex.issues.extend(forms_not_read(doc_id, pages, table_rows.indicators, flagged))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass, field
 
+from model.identities import FailedIdentity
 from model.rules import check_rule
 
 SEVERITIES = ("error", "warning", "info")
@@ -163,6 +164,8 @@ class Extraction:
     issues: list[IssueRow] = field(default_factory=list)
     identities_checked: int = 0  # accounting identities of the statements that could be checked
     identities_held: int = 0  # ... and of those, how many hold
+    # identities that failed, term by term (read while the document is read; not a curated table)
+    failed_identities: list[FailedIdentity] = field(default_factory=list)
 
     def extend(self, other: Extraction) -> None:
         self.budgets.extend(other.budgets)
@@ -173,3 +176,4 @@ class Extraction:
         self.issues.extend(other.issues)
         self.identities_checked += other.identities_checked
         self.identities_held += other.identities_held
+        self.failed_identities.extend(other.failed_identities)

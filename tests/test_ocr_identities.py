@@ -22,9 +22,10 @@ SAMPLE = ROOT / "data/raw/samples/seed000_qingshan_2020.pdf"
 DPI = 150
 
 
-def _scan(out: Path, *, overprint: bool) -> Path:
+def _scan(out: Path, *, overprint: bool, broken: bool = False) -> Path:
     """Page 1 of the sample as an image-only PDF; with ``overprint`` the 执行数's second digit
-    covered by its first (the glyph boxes come from the sample's text layer)."""
+    covered by its first, with ``broken`` the lower left of that digit (the 6's loop) rubbed out
+    (the glyph boxes come from the sample's text layer)."""
     with pdfplumber.open(SAMPLE) as pdf:
         page = pdf.pages[0]
         # the fund block's 执行数: the lower of the two 2609.14 (the first is in the prose above the form)
@@ -43,6 +44,10 @@ def _scan(out: Path, *, overprint: bool) -> Path:
             return round(c["x0"] * s), round(c["top"] * s), round(c["x1"] * s), round(c["bottom"] * s)
 
         image.paste(image.crop(box(chars[0])), box(chars[1])[:2])  # "2" over "6"
+    if broken:
+        x0, y0, x1, y1 = (round(v * DPI / 72) for v in (chars[1]["x0"], chars[1]["top"], chars[1]["x1"],
+                                                          chars[1]["bottom"]))
+        image.paste(255, (x0, y0 + (y1 - y0) // 3, x0 + (x1 - x0) // 2, y1))  # the 6's loop opened on the left
     image.save(out, resolution=DPI)
     return out
 
@@ -55,6 +60,11 @@ def altered(tmp_path_factory: pytest.TempPathFactory) -> DocumentResult:
 @pytest.fixture(scope="module")
 def as_printed(tmp_path_factory: pytest.TempPathFactory) -> DocumentResult:
     return read_document(_scan(tmp_path_factory.mktemp("printed") / "自评表.pdf", overprint=False))
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> DocumentResult:
+    return read_document(_scan(tmp_path_factory.mktemp("broken") / "自评表.pdf", overprint=False, broken=True))
 
 
 def _spent(res: DocumentResult) -> list:
@@ -76,3 +86,13 @@ def test_ocr_figure_keeping_rate_identity_is_not_flagged(as_printed: DocumentRes
     assert row.amount_wan == 2609.14
     assert not row.flagged
     assert not any(i.rule == "rate_equals_ratio" for i in as_printed.extraction.issues)
+
+
+def test_misread_figure_is_named_with_the_reading_that_keeps_the_rate_identity(broken: DocumentResult) -> None:
+    # the 6 of 2609.14 with its loop opened reads as another digit: 执行率 88.3 % no longer holds, and
+    # the one reading of one figure that makes it hold again is the printed 2609.14 — named, not put in
+    (row,) = _spent(broken)
+    assert row.amount_wan != 2609.14 and row.flagged  # kept as read
+    (issue,) = [i for i in broken.extraction.issues if i.rule == "ocr_reading_satisfies_identity"]
+    assert issue.page == 1 and issue.table_index == row.table_index and issue.row_index == row.row_index
+    assert "全年执行数" in issue.message and "'2609.14'" in issue.message

@@ -76,6 +76,7 @@ class OcrSettings:
     use_cls: bool = False  # run rapidocr's 0/180° angle classifier on each crop
     tighten: bool = True  # word boxes drawn tight around their ink (the detector pads its boxes)
     marks: bool = True  # read the short marks the detector misses (dashes, operators): extract/sources/marks.py
+    shapes: bool = True  # an operator no recogniser reads told by its strokes: extract/sources/mark_shapes.py
     rulings: bool = True  # find the rulings of the image (a ruled form is read by its cells: tables/scan_grid.py)
     drop_seal: bool = True  # words of a seal's ink (red, or faint grey ideographs) dropped: extract/sources/seal.py
 
@@ -170,6 +171,26 @@ class OcrPage:
         if self.image is None or not spots or not self.words:
             return [None] * len(spots)
         return _read_spots(self, spots)
+
+    def read_shapes(self, spots: list[tuple[float, float, float, float]]) -> list[str | None]:
+        """The operator inked alone in each spot (a ruled cell, in points) told by its strokes
+        (:func:`extract.sources.mark_shapes.read_shape`), for a cell of a column of operators the
+        recogniser read as nothing: None where the ink is not plainly an operator."""
+        if self.image is None or not spots or not self.words or not self.settings.shapes:
+            return [None] * len(spots)
+        from extract.sources.mark_shapes import read_shape
+        from extract.sources.marks import ink_threshold, mark_crop
+
+        t = time.process_time()
+        char_px = float(np.median([w.bottom - w.top for w in self.words])) * self.settings.scale * IDEOGRAPH_INK
+        threshold = ink_threshold(self.image)
+        out: list[str | None] = []
+        for spot in spots:
+            cell = tuple(round(v * self.settings.scale) for v in spot)
+            crop = mark_crop(self.image, cell, char_px, threshold)
+            out.append(None if crop is None else read_shape(crop, char_px))
+        self.timings.recognise += time.process_time() - t
+        return out
 
     def as_dicts(self) -> list[dict[str, Any]]:
         return [w.as_dict() for w in self.words]

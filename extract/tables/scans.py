@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.sources.mark_shapes import OPERATORS, SHAPE_CONFIDENCE
 from extract.sources.ocr import EXTRACTOR, OcrPage, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
@@ -154,6 +155,38 @@ def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
     return "\n".join(" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])) for _, ws in sorted(lines.items()))
 
 
+def operator_columns(t: ScanTable) -> set[int]:
+    """The columns of a table that hold comparison operators alone in their cells (a 指标性质
+    column): at least :data:`OPERATOR_CELLS` of their cells are one, and they are most of the
+    column's cells that hold one or two characters."""
+    out: set[int] = set()
+    for j in range(max((len(r) for r in t.rows), default=0)):
+        cells = [(r[j] or "").strip() for r in t.rows if j < len(r)]
+        ops = sum(1 for c in cells if c in OPERATORS)
+        short = sum(1 for c in cells if 0 < len(c) <= 2)
+        if ops >= OPERATOR_CELLS and ops * 2 > short:
+            out.add(j)
+    return out
+
+
+OPERATOR_CELLS = 2
+
+
+def _fill_shapes(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, float],
+                 unread: list[tuple[int, int, tuple[float, float, float, float]]]) -> None:
+    """Cells of a column of operators that hold ink the recogniser read as nothing: their mark told
+    by its strokes (:meth:`OcrPage.read_shapes`), kept with a middling confidence."""
+    columns = operator_columns(t)
+    todo = [(i, j, box) for i, j, box in unread if j in columns and not (t.rows[i][j] or "").strip()]
+    if not todo:
+        return
+    shapes = read.read_shapes([unlevelled(box, slope, centre) for _, _, box in todo])
+    for (i, j, _), mark in zip(todo, shapes, strict=True):
+        if mark is not None:
+            t.rows[i][j] = mark
+            t.row_words[i].append({"text": mark, "confidence": SHAPE_CONFIDENCE, "uncertain": False})
+
+
 def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, float]) -> None:
     """Cells the detector found no text in but that hold ink, and cells holding one mark only: the
     mark in them read again from the image, cut as a mark is (the ``—`` of an empty amount, the
@@ -163,6 +196,7 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
     if not t.spots:
         return
     marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
+    unread = [(i, j, box) for (i, j, box, _), mark in zip(t.spots, marks, strict=True) if mark is None]
     for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
         if mark is None:
             continue
@@ -173,6 +207,7 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
             continue
         t.rows[i][j] = mark[0]
         t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
+    _fill_shapes(t, read, slope, centre, unread)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import IndicatorRow, IssueRow, ScoreRow
 from normalize.grades import grade_for_score
 
@@ -20,7 +21,10 @@ def check_form(
     block_score: float | None,
     block_weight: float | None,
     doc_id: str,
+    failed: list[FailedIdentity] | None = None,
 ) -> list[IssueRow]:
+    """The issues rows of the form's failed identities; each failed sum also kept in ``failed``
+    term by term (its 总分 or maximum first, then each indicator's 得分 or 分值)."""
     out: list[IssueRow] = []
     if total is None:
         return out
@@ -39,6 +43,8 @@ def check_form(
                     f"({len(scores)} indicators + fund block {block_score or 0:g})",
                 )
             )
+            _keep(failed, "score_sum_equals_total", Term(role="总分", value=total.score, page=page),
+                  [_term(r, "得分") for r in indicators if r.score is not None], block_score)
     weights = [r.weight for r in indicators if r.weight is not None]
     if weights:
         got = sum(weights) + (block_weight or 0.0)
@@ -52,6 +58,8 @@ def check_form(
                     message=f"分值 add up to {got:g}, the form's maximum is {total.max_score:g}",
                 )
             )
+            _keep(failed, "weight_sum_equals_100", Term(role="满分", value=total.max_score, page=page),
+                  [_term(r, "分值") for r in indicators if r.weight is not None], block_weight)
     if total.grade:
         want = grade_for_score(total.score, total.max_score)
         if want != total.grade:
@@ -65,3 +73,17 @@ def check_form(
                 )
             )
     return out
+
+
+def _term(r: IndicatorRow, role: str) -> Term:
+    value = r.score if role == "得分" else r.weight
+    assert value is not None
+    return Term(role=role, value=value, page=r.page, table_index=r.table_index, row_index=r.row_index)
+
+
+def _keep(failed: list[FailedIdentity] | None, rule: str, total: Term, parts: list[Term],
+          block: float | None) -> None:
+    if failed is None:
+        return
+    failed.append(FailedIdentity(rule=rule, kind=IdentityKind.SUM, terms=[total, *parts], tolerance=_TOLERANCE,
+                                 page=total.page, fixed=[block] if block else []))

@@ -22,13 +22,14 @@ import yaml
 
 from extract.interpreters.selfeval.money_units import unit_in_cells, unit_line
 from extract.interpreters.selfeval.vocab import first_text, join_lines, key, points_of, texts, vocab
+from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
-from normalize.numbers import is_zero_dash, parse_number, to_wan
+from normalize.numbers import is_zero_dash, parse_number, read_number, to_wan
 from normalize.units import split_unit_suffix
 
-_RATE_TOLERANCE = 0.1  # percentage points
+_RATE_TOLERANCE = 0.1  # percentage points (more where the rate is printed with fewer decimals: _rate_tolerance)
 
 
 @dataclass
@@ -206,8 +207,10 @@ def emit_block(
     statement: str,
     reader: str,
     issues: list[IssueRow],
+    failed: list[FailedIdentity] | None = None,
 ) -> tuple[list[BudgetRow], float | None, float | None]:
-    """Budget rows of a finished block, plus the block's 得分 and 分值 (for the score checks)."""
+    """Budget rows of a finished block, plus the block's 得分 and 分值 (for the score checks); a
+    failed 执行率 = 执行数/预算数 also kept term by term in ``failed``."""
     out: list[BudgetRow] = []
     offset_of = {ri: block.ncols - len(row) for ri, _, row in block.rows}
     amounts = [
@@ -281,7 +284,12 @@ def emit_block(
                     extractor=reader,
                 )
             )
-        _check_rate(block, row, off, got, issues, doc_id, page, table_index, ri)
+        found = _check_rate(block, row, off, got)
+        if found is not None:
+            issues.append(IssueRow(doc_id=doc_id, page=page, rule="rate_equals_ratio", severity="warning",
+                                   message=found[0], table_index=table_index, row_index=ri))
+            if failed is not None:
+                failed.append(_rate_identity(block, row, off, found[1:], page, table_index, ri))
         if n == 0:
             if block.score_col is not None and 0 <= block.score_col - off < len(row):
                 block_score = points_of(row[block.score_col - off])
@@ -290,38 +298,52 @@ def emit_block(
     return out, block_score, block_weight
 
 
-def _check_rate(
-    block: FundBlock,
-    row: list[Cell],
-    off: int,
-    got: dict[str, float],
-    issues: list[IssueRow],
-    doc_id: str,
-    page: int,
-    table_index: int,
-    ri: int,
-) -> None:
+def _rate_tolerance(decimals: int, fraction: bool) -> float:
+    """How far a printed 执行率 may be from 执行数/预算数, in points: :data:`_RATE_TOLERANCE`, or half a
+    unit of its last printed digit where that is more (0.91 printed for 91.13 %, 88% for 88.35 %)."""
+    half = 0.5 * 10.0 ** -decimals * (100.0 if fraction else 1.0)
+    return max(_RATE_TOLERANCE, half + 1e-9)
+
+
+def _check_rate(block: FundBlock, row: list[Cell], off: int, got: dict[str, float]
+                ) -> tuple[str, float, float] | None:
+    """The message of a failed 执行率 = 全年执行数/全年预算数, the rate as read and the tolerance it was
+    checked with, or None when it holds or cannot be checked. A 执行率 printed as a dash (``-``,
+    ``—``) is not given (a form prints one where there is no rate to state), not 0 %: it is not
+    checked. A rate is as exact as it is printed (:func:`_rate_tolerance`)."""
     if block.rate_col is None or not 0 <= block.rate_col - off < len(row):
-        return
-    rate = parse_number(row[block.rate_col - off])
+        return None
+    cell = row[block.rate_col - off]
+    printed = None if is_zero_dash(cell) else read_number(cell)
     budget, spent = got.get("全年预算数"), got.get("全年执行数")
-    if rate is None or not budget or spent is None:
-        return
-    want = spent / budget * 100.0
-    if 0 < rate <= 1.5 and abs(want - rate * 100.0) <= _RATE_TOLERANCE:
-        return  # the rate printed as a fraction (0.91)
-    if abs(want - rate) > _RATE_TOLERANCE:
-        issues.append(
-            IssueRow(
-                doc_id=doc_id,
-                page=page,
-                rule="rate_equals_ratio",
-                severity="warning",
-                message=f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%",
-                table_index=table_index,
-                row_index=ri,
-            )
-        )
+    if printed is None or not budget or spent is None:
+        return None
+    rate, want = printed.value, spent / budget * 100.0
+    if 0 < rate <= 1.5 and abs(want - rate * 100.0) <= _rate_tolerance(printed.decimals, True):
+        return None  # the rate printed as a fraction (0.91)
+    tolerance = _rate_tolerance(printed.decimals, False)
+    if abs(want - rate) <= tolerance:
+        return None
+    return f"执行率 {rate:g}% but 全年执行数/全年预算数 = {spent:g}/{budget:g} = {want:.2f}%", rate, tolerance
+
+
+def _rate_identity(block: FundBlock, row: list[Cell], off: int, rate: tuple[float, float], page: int,
+                   table_index: int, ri: int) -> FailedIdentity:
+    """The failed 执行率 identity with its three cells (rate, 全年执行数, 全年预算数) of the row."""
+    assert block.rate_col is not None
+
+    def term(role: str, col: int, value: float) -> Term:
+        return Term(role=role, value=value, text=(row[col - off] or "").strip(), page=page,
+                    table_index=table_index, row_index=ri, column=col - off)
+
+    terms = [term("执行率", block.rate_col, rate[0])]
+    for measure in ("全年执行数", "全年预算数"):  # the first column of the measure with an amount, as emit_block reads
+        c = next(c for c, m in sorted(block.measures.items())
+                 if m == measure and 0 <= c - off < len(row) and _amount(row[c - off]))
+        amount = _amount(row[c - off])
+        terms.append(term(measure, c, amount[0] if amount else 0.0))
+    return FailedIdentity(rule="rate_equals_ratio", kind=IdentityKind.RATE, terms=terms, tolerance=rate[1],
+                          page=page, table_index=table_index, row_index=ri)
 
 
 def pair_block_start(row: list[Cell]) -> list[tuple[int, str]] | None:

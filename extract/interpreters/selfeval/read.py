@@ -479,6 +479,7 @@ def _close_block(form: _Form, doc: DocInput, ti: int, reader: str, out: Extracti
         statement=form.ctx.statement or "",
         reader=reader,
         issues=out.issues,
+        failed=out.failed_identities,
     )
     out.budgets.extend(rows)
     if bscore is not None:
@@ -514,7 +515,8 @@ def _finish(form: _Form, doc: DocInput, out: Extraction) -> None:
     if form.total is not None:
         out.scores.append(form.total)
     out.issues.extend(
-        check_form(form.indicators, form.total, form.block_score, form.block_weight, doc.doc_id)
+        check_form(form.indicators, form.total, form.block_score, form.block_weight, doc.doc_id,
+                   out.failed_identities)
     )
 
 

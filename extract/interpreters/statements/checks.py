@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import IssueRow
 
 _TOTAL_NAMES = ("合计",)
@@ -53,11 +54,13 @@ class CheckResult:
     checked: int = 0
     held: int = 0
     issues: list[IssueRow] = field(default_factory=list)
+    failed: list[FailedIdentity] = field(default_factory=list)  # the failed identities, cell by cell
 
     def add(self, other: CheckResult) -> None:
         self.checked += other.checked
         self.held += other.held
         self.issues.extend(other.issues)
+        self.failed.extend(other.failed)
 
 
 def _tolerance(n_terms: int) -> float:
@@ -69,13 +72,25 @@ def _fmt(v: float) -> str:
     return f"{v:,.2f}"
 
 
+def _term(facts: TableFacts, a: StatementAmount) -> Term:
+    return Term(role=a.measure, value=a.value, page=a.page, table_index=facts.table_index, row_index=a.row_index,
+                column=a.col)
+
+
 def _record(res: CheckResult, facts: TableFacts, rule: str, at: StatementAmount, total: float,
-            parts: list[float], what: str) -> None:
+            parts: list[float], what: str, cells: list[StatementAmount] | None = None) -> None:
+    """Count the identity total = Σ parts; a failure raises an issues row and, where the parts are
+    single cells (``cells``), is kept term by term."""
     res.checked += 1
     s = sum(parts)
-    if abs(total - s) <= _tolerance(len(parts) + 1):
+    tolerance = _tolerance(len(parts) + 1)
+    if abs(total - s) <= tolerance:
         res.held += 1
         return
+    if cells is not None:
+        res.failed.append(FailedIdentity(
+            rule=rule, kind=IdentityKind.SUM, terms=[_term(facts, at), *(_term(facts, c) for c in cells)],
+            tolerance=tolerance, page=at.page, table_index=facts.table_index, row_index=at.row_index))
     res.issues.append(IssueRow(
         doc_id=facts.doc_id, page=at.page, rule=rule, severity="warning",
         message=f"{facts.statement}: {what} = {_fmt(total)} but the sum of its parts is {_fmt(s)} "
@@ -97,13 +112,13 @@ def check_code_hierarchy(facts: TableFacts) -> CheckResult:
             kids = [a for c, a in coded.items() if len(c) == len(code) + 2 and c.startswith(code)]
             if kids:
                 _record(res, facts, "code_hierarchy_sum", parent, parent.value, [k.value for k in kids],
-                        f"{parent.measure} of {code} {parent.name}")
+                        f"{parent.measure} of {code} {parent.name}", kids)
         roots = [a for c, a in coded.items() if len(c) == 3]
         totals = [a for a in amounts if not a.code and a.name in _TOTAL_NAMES]
         if roots and len(totals) == 1:
             t = totals[0]
             _record(res, facts, "code_hierarchy_sum", t, t.value, [r.value for r in roots],
-                    f"{t.measure} of {t.name}")
+                    f"{t.measure} of {t.name}", roots)
     return res
 
 
@@ -117,11 +132,11 @@ def check_row_totals(facts: TableFacts) -> CheckResult:
             total = cells.get(tcol)
             if total is None:
                 continue
-            parts = [cells[c].value for c in comps if c in cells]
-            if not parts:
+            found = [cells[c] for c in comps if c in cells]
+            if not found:
                 continue
-            _record(res, facts, "row_total_sum", total, total.value, parts,
-                    f"{total.name} {total.measure}")
+            _record(res, facts, "row_total_sum", total, total.value, [a.value for a in found],
+                    f"{total.name} {total.measure}", found)
     return res
 
 
@@ -192,7 +207,7 @@ def check_income_expense(facts: TableFacts) -> CheckResult:
     if inc is None or exp is None:
         return res
     _record(res, facts, "income_equals_expense", inc, inc.value, [exp.value],
-            f"{inc.name} {inc.measure} (against {exp.name})")
+            f"{inc.name} {inc.measure} (against {exp.name})", [exp])
     return res
 
 

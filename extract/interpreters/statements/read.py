@@ -470,6 +470,7 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
         ext.issues.extend(_read_issues(doc, index, table, prev, read))
     ext.issues.extend(resolve_unitless(doc.doc_id, ext.budgets, unitless))
     ext.issues.extend(checks.issues)
+    ext.failed_identities.extend(checks.failed)
     ext.identities_checked, ext.identities_held = checks.checked, checks.held
     if checks.checked:
         ext.issues.append(summary_issue(doc.doc_id, checks))
