@@ -48,9 +48,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.tables.centred_rows import centred_rows, joined
+from extract.tables.narrow_columns import split_shared_bands
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
 from extract.tables.wrapped_cells import wrapped_continuations
+from extract.tables.wrapped_labels import continues, wrapping
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -318,8 +321,9 @@ def form_columns(block: list[Line]) -> list[tuple[float, float]]:
     most = max((len(ln.segments) for ln in rich), default=0)
     full = [ln for ln in rich if 2 * len(ln.segments) > most]
     if len(full) < MIN_RICH:
-        return _with_label_bands(columns(rich), block)
-    return columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block))
+        return split_shared_bands(_with_label_bands(columns(rich), block), rich)
+    return split_shared_bands(columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block)),
+                              rich)
 
 
 def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float) -> None:
@@ -431,20 +435,20 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
     continued, keyed = _continuation_lines(block, cols, height)
-    for ln in block:
-        if id(ln) in continued:
-            continue
+    standing = [ln for ln in block if id(ln) not in continued]
+    for ln in standing:
         if groups and _same_row(groups[-1], ln, height):
             groups[-1].append(ln)
         else:
             groups.append([ln])
+    groups = joined(groups, standing, centred_rows(standing, lambda ln: _filled(ln, cols), height))  # type: ignore[arg-type]
     rows: list[tuple[float, float]] = []
     of: dict[int, int] = {}
     labels = _label_lines(block, cols)
     for i, g in enumerate(groups):
         if all(id(ln) in labels for ln in g):
             continue
-        if not g[0].rich:
+        if not any(ln.rich for ln in g):  # (a row of centred cells joins rich and other lines)
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
             if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
@@ -456,6 +460,11 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _filled(ln: Line, cols: list[tuple[float, float]]) -> frozenset[int]:
+    """The columns the cells of ``ln`` cover."""
+    return frozenset().union(*(_covered(s, cols) for s in ln.segments))
 
 
 def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | None:
@@ -684,7 +693,7 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         nxt -= 1
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
-        fixed = any(p.row is not None for p in group)
+        fixed = len({p.row for p in group if p.row is not None}) == 1  # (a label wrapped over rows is free)
         if (fixed and r not in movable) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
@@ -876,10 +885,12 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
     _rejoin_wrapped(grouped, block, height)
+    char = char_width([w for ln in block for w in ln.words])
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
+            groups = _wrapped_labels(groups, c, cols, char, height, len(anchors))
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors))
@@ -892,6 +903,26 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
+
+
+def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]], char: float,
+                    height: float, n_rows: int) -> list[tuple[list[_Placed], int]]:
+    """Column ``c``'s cells with a label wrapped at the column's width over lines that stand on rows of
+    their own made one cell, of its first line's row (see :mod:`extract.tables.wrapped_labels`); not in
+    a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own)."""
+    right = cols[c][1]
+    own = [p.seg for g, _ in groups for p in g if p.last_col == c]
+    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(own, right, char):
+        return groups  # a column of row labels (a cell on most rows), or one that does not wrap
+    out: list[tuple[list[_Placed], int]] = []
+    for group, r in groups:
+        upper = out[-1][0][-1] if out else None
+        if (upper is not None and upper.last_col == c and group[0].last_col == c
+                and continues(upper.seg, group[0].seg, right, char, height)):
+            out[-1] = (out[-1][0] + group, out[-1][1])
+        else:
+            out.append((group, r))
+    return out
 
 
 def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float) -> None:
