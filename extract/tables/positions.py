@@ -52,6 +52,7 @@ from extract.tables.centred_rows import centred_rows, joined
 from extract.tables.narrow_columns import split_shared_bands
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
+from extract.tables.set_apart_headers import claimed_headers
 from extract.tables.wrapped_cells import wrapped_continuations
 from extract.tables.wrapped_labels import continues, wrapping
 from model.tables import Cell, RawTable
@@ -406,8 +407,9 @@ def _block_columns(block: list[Line], body: list[Line], height: float) -> list[t
     lines above placed by the body's alignment (see :mod:`extract.tables.position_columns`); else
     (a form, rows of text among the figures) :func:`form_columns`. Either with the level labels' bands.
     ``body``: the block's :func:`_statement_body`."""
-    if not body:
-        return form_columns(block)  # few figures, or rows of text among them: a form, not a statement
+    if not body:  # few figures, or rows of text among them: a form, not a statement
+        first = next((k for k, ln in enumerate(block) if _figures(ln)), len(block))
+        return claimed_headers(form_columns(block), block[:first], block[first:], _figure_or_dash)
     amounts = [ln for ln in body if _amounts(ln)]
     start = amounts[0].top
     header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
@@ -460,6 +462,15 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _centred(block: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
+    """The block sets its cells vertically centred: a row of one-line cells stands halfway between the two
+    lines of its wrapped cells (see :mod:`extract.tables.centred_rows`), where no cell hung from the top
+    of its row would stand."""
+    continued, _ = _continuation_lines(block, cols, height)
+    standing = [ln for ln in block if id(ln) not in continued]
+    return bool(centred_rows(standing, lambda ln: _filled(ln, cols), height))  # type: ignore[arg-type]
 
 
 def _filled(ln: Line, cols: list[tuple[float, float]]) -> frozenset[int]:
@@ -878,7 +889,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = top_aligned_rows(block, cols, anchors, row_of, height, assumed=hanging and not statement)
+    top = None if _centred(block, cols, height) else top_aligned_rows(block, cols, anchors, row_of, height,
+                                                                       assumed=hanging and not statement)
     if top is not None:  # cells hang from their row's first line: each line belongs to the row above
         anchors, top_rows = top
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
