@@ -79,6 +79,28 @@ def test_a_level_label_centred_between_two_one_line_rows_starts_them_and_joins_n
     ]
 
 
+def test_a_label_centred_between_two_rows_that_print_their_figures_joins_neither() -> None:
+    # 质量指标 is merged over two one-line rows and printed halfway between them; the lines of a label
+    # merged further left (绩效指标 wrapped in a column two characters wide) stand on those rows' lines,
+    # left of 质量指标: each row prints its own figures, so the rows stay two
+    x = (30.0, 70.0, 125.0, 200.0, 270.0, 340.0)
+
+    def line(top: float, cells: dict[int, str]) -> list[dict[str, Any]]:
+        return [_word(text, x[c], top) for c, text in cells.items()]
+
+    words = line(100, {1: "二级指标", 2: "三级指标", 3: "指标值", 4: "实际值", 5: "得分"})
+    words += line(113, {0: "绩效", 2: "证据准确率", 3: "100%", 4: "100%", 5: "2"})
+    words += line(113 + HALF, {1: "质量指标"})
+    words += line(113 + LINE, {0: "指标", 2: "车辆完好率", 3: "100%", 4: "98%", 5: "1.8"})
+    words += line(113 + 2 * LINE, {1: "数量指标", 2: "鉴定完成率", 3: "100%", 4: "100%", 5: "2"})
+    (table,) = _tables(words)
+    assert [row[1:] for row in table[1:]] == [
+        ["质量指标", "证据准确率", "100%", "100%", "2"],
+        ["", "车辆完好率", "100%", "98%", "1.8"],
+        ["数量指标", "鉴定完成率", "100%", "100%", "2"],
+    ]
+
+
 def test_two_narrow_level_columns_under_a_wide_fund_label_stay_two_columns() -> None:
     # the fund block's row labels (其中：一般公共预算) run over the width the indicator part gives to two
     # columns, 一级指标 | 二级指标, and its rows hold more cells (分值 | 执行率 | 得分) than the indicators':

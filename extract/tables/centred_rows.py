@@ -18,7 +18,10 @@ Three printed lines are one row when:
   line's cells);
 - the middle line holds a cell right of the first line's first cell: a value beside the row's name.
   A level label merged over two one-line rows and centred on them also stands halfway between two
-  lines, but left of every cell of theirs, and joins nothing.
+  lines, but left of every cell of theirs, and joins nothing;
+- no column prints a figure on both the first and the last line: two lines that each print their
+  row's figures are two rows (a level label centred between them, with the wrapped ends of labels
+  merged further left on the same lines, joins neither).
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ def _mid(ln: Printed) -> float:
 
 
 def _centred_between(first: Printed, middle: Printed, last: Printed, cols: Callable[[Printed], frozenset[int]],
-                     height: float) -> bool:
+                     figures: Callable[[Printed], frozenset[int]], height: float) -> bool:
     if last.top - first.bottom > ADJACENT * height or not first.bottom <= last.top:
         return False
     if abs(_mid(middle) - (_mid(first) + _mid(last)) / 2) > MIDWAY * height:
@@ -56,19 +59,19 @@ def _centred_between(first: Printed, middle: Printed, last: Printed, cols: Calla
     upper, centre, lower = cols(first), cols(middle), cols(last)
     if not upper or not centre or centre & upper or centre & lower or not lower <= upper:
         return False
-    return max(centre) > min(upper)
+    return max(centre) > min(upper) and not figures(first) & figures(last)
 
 
-def centred_rows(lines: Sequence[Printed], cols: Callable[[Printed], frozenset[int]], height: float
-                 ) -> list[tuple[int, int]]:
+def centred_rows(lines: Sequence[Printed], cols: Callable[[Printed], frozenset[int]],
+                 figures: Callable[[Printed], frozenset[int]], height: float) -> list[tuple[int, int]]:
     """The rows of vertically centred cells among ``lines`` (top to bottom): for each, the indexes of
     its first and last lines (the middle one between them, see the module). ``cols``: the columns a
-    line fills."""
+    line fills; ``figures``: those where it prints a figure."""
     out: list[tuple[int, int]] = []
     for k in range(1, len(lines) - 1):
         if out and out[-1][1] >= k - 1:
             continue  # the first line is the last of a row already found
-        if _centred_between(lines[k - 1], lines[k], lines[k + 1], cols, height):
+        if _centred_between(lines[k - 1], lines[k], lines[k + 1], cols, figures, height):
             out.append((k - 1, k + 1))
     return out
 

@@ -443,7 +443,7 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
             groups[-1].append(ln)
         else:
             groups.append([ln])
-    groups = joined(groups, standing, centred_rows(standing, lambda ln: _filled(ln, cols), height))  # type: ignore[arg-type]
+    groups = joined(groups, standing, _centred_rows(standing, cols, height))
     rows: list[tuple[float, float]] = []
     of: dict[int, int] = {}
     labels = _label_lines(block, cols)
@@ -470,7 +470,18 @@ def _centred(block: list[Line], cols: list[tuple[float, float]], height: float) 
     of its row would stand."""
     continued, _ = _continuation_lines(block, cols, height)
     standing = [ln for ln in block if id(ln) not in continued]
-    return bool(centred_rows(standing, lambda ln: _filled(ln, cols), height))  # type: ignore[arg-type]
+    return bool(_centred_rows(standing, cols, height))
+
+
+def _centred_rows(lines: list[Line], cols: list[tuple[float, float]], height: float) -> list[tuple[int, int]]:
+    """:func:`extract.tables.centred_rows.centred_rows` of ``lines``, told their columns."""
+    return centred_rows(lines, lambda ln: _filled(ln, cols), lambda ln: _figure_columns(ln, cols),  # type: ignore[arg-type]
+                        height)
+
+
+def _figure_columns(ln: Line, cols: list[tuple[float, float]]) -> frozenset[int]:
+    """The columns where ``ln`` prints a figure."""
+    return frozenset(_span(s, cols)[0] for s in ln.segments if _DIGIT.search(s.text))
 
 
 def _filled(ln: Line, cols: list[tuple[float, float]]) -> frozenset[int]:
@@ -924,7 +935,7 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own)."""
     right = cols[c][1]
     own = [p.seg for g, _ in groups for p in g if p.last_col == c]
-    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(own, right, char):
+    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(own, cols[c], char):
         return groups  # a column of row labels (a cell on most rows), or one that does not wrap
     out: list[tuple[list[_Placed], int]] = []
     for group, r in groups:

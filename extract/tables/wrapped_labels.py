@@ -10,7 +10,8 @@ column of row labels (其中：一般公共预算, 政府性基金预算) whose 
 
 A line continues the label above it when both are read from a text layer (OCR boxes are too ragged), it
 follows the line above at no more than ``ADJACENT`` line heights of white, the line above ends within
-``EDGE`` characters of the column's right edge, and the column shows two lines or more that do.
+``EDGE`` characters of the column's right edge, and the column, ``MIN_WIDTH`` characters wide or more,
+shows two lines or more that do.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Protocol
 
 ADJACENT = 1.0  # line heights of white at most between two lines of one label
 EDGE = 0.5  # characters within which a line runs to the column's right edge
+MIN_WIDTH = 3  # characters a column must hold for its right edge to tell a wrapped line
 
 
 class Piece(Protocol):
@@ -32,10 +34,13 @@ class Piece(Protocol):
     confidence: float | None
 
 
-def wrapping(pieces: Sequence[Piece], right: float, char: float) -> bool:
-    """Whether a column whose right edge is ``right`` wraps its text: two or more of its ``pieces`` (its
-    cells' lines, text layer only) run to that edge."""
-    return sum(1 for p in pieces if p.confidence is None and right - p.x1 <= EDGE * char) >= 2
+def wrapping(pieces: Sequence[Piece], band: tuple[float, float], char: float) -> bool:
+    """Whether a column ``band`` wraps its text: two or more of its ``pieces`` (its cells' lines, text layer
+    only) run to its right edge, and it is ``MIN_WIDTH`` characters wide or more (in a column two
+    characters wide every label's lines run to the edge: 一级/指标 over 产出/指标 are two labels)."""
+    if band[1] - band[0] < MIN_WIDTH * char:
+        return False
+    return sum(1 for p in pieces if p.confidence is None and band[1] - p.x1 <= EDGE * char) >= 2
 
 
 def continues(upper: Piece, lower: Piece, right: float, char: float, height: float) -> bool:
