@@ -181,6 +181,25 @@ def test_a_header_centred_over_figures_set_flush_left_heads_their_column() -> No
     assert table[2] == ["上级补助收入", "", "社会保障和就业支出", "795.62"]
 
 
+def test_an_upper_header_over_centred_header_cells_spans_the_columns_below_it() -> None:
+    # a “三公” statement: 公务用车购置及运行费 on the header's first line over 小计 | 购置费 | 运行费 on its last;
+    # 项目, 合计 and 公务接待费, merged down both header rows, centred between; 因公出国（境）费 wraps in its
+    # own column. A ruled reader gives the upper cell a row of its own over the three columns it spans
+    x = (40.0, 120.0, 200.0, 290.0, 370.0, 450.0, 530.0)
+    words = [_word("因公出国（境）", 200, 100), _word("公务用车购置及运行费", 345, 100)]
+    words += [_word(t, x[c], 100 + HALF) for c, t in ((0, "项目"), (1, "合计"), (6, "公务接待费"))]
+    words += [_word(t, x[c], 100 + LINE) for c, t in ((2, "费"), (3, "小计"), (4, "购置费"), (5, "运行费"))]
+    for k, (label, *amounts) in enumerate((("预算数", "37.57", "0.00", "13.24", "0.00", "13.24", "5.60"),
+                                           ("决算数", "29.55", "0.00", "11.27", "0.00", "11.27", "4.22"))):
+        words += [_word(label, 40, 126 + k * LINE)]
+        words += [_word(a, x[c] + 10, 126 + k * LINE) for c, a in enumerate(amounts, start=1)]
+    (table,) = _tables(words)
+    assert table[:2] == [
+        ["", "", "", "公务用车购置及运行费", None, None, ""],
+        ["项目", "合计", "因公出国（境）\n费", "小计", "购置费", "运行费", "公务接待费"],
+    ]
+
+
 def _chars(text: str, x0: float, top: float) -> list[dict[str, Any]]:
     return [{"text": ch, "x0": x0 + k * CHAR, "x1": x0 + (k + 1) * CHAR, "top": top, "bottom": top + CHAR,
              "size": CHAR} for k, ch in enumerate(text)]

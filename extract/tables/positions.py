@@ -49,6 +49,7 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.tables.centred_rows import centred_rows, joined
+from extract.tables.header_levels import upper_cells
 from extract.tables.narrow_columns import split_shared_bands
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
@@ -911,6 +912,7 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     char = char_width([w for ln in block for w in ln.words])
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
+    placed: dict[int, dict[int, list[Segment]]] = {}  # row -> column -> its pieces
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _wrapped_labels(groups, c, cols, char, height, len(anchors))
@@ -920,12 +922,42 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
         _extent(groups, c, extents)
+        for group, r in groups:
+            placed.setdefault(r, {}).setdefault(c, []).extend(p.seg for p in group)
     spread_upper_headers(rows, extents, boxes, levels=HEADER_LEVELS, whole_first=statement)
     if statement:
         join_wrapped_headers(rows, conf, boxes)
+        _upper_header_rows(rows, conf, boxes, placed, cols, height)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
+
+
+def _upper_header_rows(rows: list[list[Cell]], conf: list[list[float | None]], boxes: list[list[Box | None]],
+                       placed: dict[int, dict[int, list[Segment]]], cols: list[tuple[float, float]],
+                       height: float) -> None:
+    """The header rows above a statement's first line of amounts that hold upper-level cells on their first
+    line (see :mod:`extract.tables.header_levels`) split in two, as a ruled reader gives them: a row of the
+    upper cells, each over the columns it spans, above the row of the rest (in place)."""
+    first = next((r for r, row in enumerate(rows) if sum(1 for t in row if t and _MONEY.match(t)) >= 2), 0)
+    for r in range(first - 1, -1, -1):
+        cells = {c: sorted(ps, key=lambda p: p.top) for c, ps in placed.get(r, {}).items()}
+        spans = upper_cells(cells, height)
+        if not spans or any(rows[r][c] != "\n".join(p.text for p in cells[c]) for c in spans):
+            continue  # none, or the row is no longer the one its pieces were placed on (joined headers)
+        new: list[Cell] = [""] * len(cols)
+        new_boxes: list[Box | None] = [None] * len(cols)
+        for c, (lo, hi) in spans.items():
+            upper = cells[c][0]
+            new[lo] = upper.text
+            new[lo + 1:hi + 1] = [None] * (hi - lo)
+            new_boxes[lo] = (cols[lo][0], upper.top, cols[hi][1], upper.bottom)
+            rest = cells[c][1:]
+            rows[r][c] = "\n".join(p.text for p in rest)
+            boxes[r][c] = (cols[c][0], rest[0].top, cols[c][1], rest[-1].bottom)
+        rows.insert(r, new)
+        conf.insert(r, [None] * len(cols))
+        boxes.insert(r, new_boxes)
 
 
 def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]], char: float,
