@@ -122,6 +122,9 @@ def _strip_suffix_operator(rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
+_ALTERNATIVE_UNIT = re.compile(r"^([^()（）]+)[（(]([^()（）]+)[）)]$")
+
+
 def _unit_from_rest(rest: str) -> tuple[bool, str | None]:
     """(is a clean unit, unit) for the text after a number (suffix operator already removed)."""
     for w in _words()["approximate_words"]:
@@ -131,6 +134,9 @@ def _unit_from_rest(rest: str) -> tuple[bool, str | None]:
             rest = rest[: -len(w)]
     if not rest:
         return True, None
+    alt = _ALTERNATIVE_UNIT.match(rest)  # 台（套）, 人（次）: a unit and its other name in brackets
+    if alt and all(_unit_from_rest(x) == (True, x) for x in alt.groups()):
+        return True, rest
     if re.search(r"[\d,，。；;、:：()（）]", rest):
         return False, None
     parts = rest.split("/")  # 元/平方米, 个/标段: a unit per unit

@@ -24,7 +24,9 @@ from normalize.text import no_space
 
 _ASCII_WORD = re.compile(r"[0-9A-Za-z.,%+\-/:≥≤<>=]")
 # a line may not start with these (the character before moves down with it)
-_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%％")
+_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%％/／")
+# a line may not end with these (they move down with the character after them: （套） is one piece)
+_NO_LINE_END = set("（《「『【“‘([")
 _SLACK = 0.25  # of the font size: room this small on the line above still means the line was wrapped
 
 
@@ -62,7 +64,8 @@ def _lines_of(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 def _first_token_width(line: list[dict[str, Any]]) -> float:
     """Width of what could not have moved up to the line above: a Latin word or number as a whole,
-    one CJK character (two when the next may not start a line)."""
+    one CJK character, with the characters that may not be parted from it by a line break (an
+    opening bracket and what follows it, the closing punctuation after it: （套）, 元/)."""
     chars = [c for c in line if c["text"].strip()]
     if not chars:
         return 0.0
@@ -70,8 +73,8 @@ def _first_token_width(line: list[dict[str, Any]]) -> float:
     if _ASCII_WORD.match(chars[0]["text"]):
         while n < len(chars) and _ASCII_WORD.match(chars[n]["text"]):
             n += 1
-    elif len(chars) > 1 and chars[1]["text"] in _NO_LINE_START:
-        n = 2
+    while n < len(chars) and (chars[n - 1]["text"] in _NO_LINE_END or chars[n]["text"] in _NO_LINE_START):
+        n += 1
     return float(chars[n - 1]["x1"]) - float(chars[0]["x0"])
 
 

@@ -48,9 +48,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.tables.centred_rows import centred_rows, joined
+from extract.tables.header_levels import upper_cells
+from extract.tables.narrow_columns import split_shared_bands
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
+from extract.tables.set_apart_headers import claimed_headers
 from extract.tables.wrapped_cells import wrapped_continuations
+from extract.tables.wrapped_labels import continues, wrapping
 from model.tables import Cell, RawTable
 
 MIN_ROWS = 3  # rows a table needs
@@ -318,8 +323,9 @@ def form_columns(block: list[Line]) -> list[tuple[float, float]]:
     most = max((len(ln.segments) for ln in rich), default=0)
     full = [ln for ln in rich if 2 * len(ln.segments) > most]
     if len(full) < MIN_RICH:
-        return _with_label_bands(columns(rich), block)
-    return columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block))
+        return split_shared_bands(_with_label_bands(columns(rich), block), rich)
+    return split_shared_bands(columns([ln for ln in rich if ln not in full], _with_label_bands(columns(full), block)),
+                              rich)
 
 
 def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float) -> None:
@@ -402,8 +408,9 @@ def _block_columns(block: list[Line], body: list[Line], height: float) -> list[t
     lines above placed by the body's alignment (see :mod:`extract.tables.position_columns`); else
     (a form, rows of text among the figures) :func:`form_columns`. Either with the level labels' bands.
     ``body``: the block's :func:`_statement_body`."""
-    if not body:
-        return form_columns(block)  # few figures, or rows of text among them: a form, not a statement
+    if not body:  # few figures, or rows of text among them: a form, not a statement
+        first = next((k for k, ln in enumerate(block) if _figures(ln)), len(block))
+        return claimed_headers(form_columns(block), block[:first], block[first:], _figure_or_dash)
     amounts = [ln for ln in body if _amounts(ln)]
     start = amounts[0].top
     header = [ln.segments for ln in block if ln.bottom <= start + 0.5 and ln not in body]
@@ -431,20 +438,20 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
     continued, keyed = _continuation_lines(block, cols, height)
-    for ln in block:
-        if id(ln) in continued:
-            continue
+    standing = [ln for ln in block if id(ln) not in continued]
+    for ln in standing:
         if groups and _same_row(groups[-1], ln, height):
             groups[-1].append(ln)
         else:
             groups.append([ln])
+    groups = joined(groups, standing, _centred_rows(standing, cols, height))
     rows: list[tuple[float, float]] = []
     of: dict[int, int] = {}
     labels = _label_lines(block, cols)
     for i, g in enumerate(groups):
         if all(id(ln) in labels for ln in g):
             continue
-        if not g[0].rich:
+        if not any(ln.rich for ln in g):  # (a row of centred cells joins rich and other lines)
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
             if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
@@ -456,6 +463,31 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _centred(block: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
+    """The block sets its cells vertically centred: a row of one-line cells stands halfway between the two
+    lines of its wrapped cells (see :mod:`extract.tables.centred_rows`), where no cell hung from the top
+    of its row would stand."""
+    continued, _ = _continuation_lines(block, cols, height)
+    standing = [ln for ln in block if id(ln) not in continued]
+    return bool(_centred_rows(standing, cols, height))
+
+
+def _centred_rows(lines: list[Line], cols: list[tuple[float, float]], height: float) -> list[tuple[int, int]]:
+    """:func:`extract.tables.centred_rows.centred_rows` of ``lines``, told their columns."""
+    return centred_rows(lines, lambda ln: _filled(ln, cols), lambda ln: _figure_columns(ln, cols),  # type: ignore[arg-type]
+                        height)
+
+
+def _figure_columns(ln: Line, cols: list[tuple[float, float]]) -> frozenset[int]:
+    """The columns where ``ln`` prints a figure."""
+    return frozenset(_span(s, cols)[0] for s in ln.segments if _DIGIT.search(s.text))
+
+
+def _filled(ln: Line, cols: list[tuple[float, float]]) -> frozenset[int]:
+    """The columns the cells of ``ln`` cover."""
+    return frozenset().union(*(_covered(s, cols) for s in ln.segments))
 
 
 def _key_column(block: list[Line], cols: list[tuple[float, float]]) -> int | None:
@@ -684,7 +716,7 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         nxt -= 1
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
-        fixed = any(p.row is not None for p in group)
+        fixed = len({p.row for p in group if p.row is not None}) == 1  # (a label wrapped over rows is free)
         if (fixed and r not in movable) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
@@ -869,29 +901,83 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = top_aligned_rows(block, cols, anchors, row_of, height, assumed=hanging and not statement)
+    top = None if _centred(block, cols, height) else top_aligned_rows(block, cols, anchors, row_of, height,
+                                                                       assumed=hanging and not statement)
     if top is not None:  # cells hang from their row's first line: each line belongs to the row above
         anchors, top_rows = top
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
     _rejoin_wrapped(grouped, block, height)
+    char = char_width([w for ln in block for w in ln.words])
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
+    placed: dict[int, dict[int, list[Segment]]] = {}  # row -> column -> its pieces
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
+            groups = _wrapped_labels(groups, c, cols, char, height, len(anchors))
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
             groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors))
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
         _extent(groups, c, extents)
+        for group, r in groups:
+            placed.setdefault(r, {}).setdefault(c, []).extend(p.seg for p in group)
     spread_upper_headers(rows, extents, boxes, levels=HEADER_LEVELS, whole_first=statement)
     if statement:
         join_wrapped_headers(rows, conf, boxes)
+        _upper_header_rows(rows, conf, boxes, placed, cols, height)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
+
+
+def _upper_header_rows(rows: list[list[Cell]], conf: list[list[float | None]], boxes: list[list[Box | None]],
+                       placed: dict[int, dict[int, list[Segment]]], cols: list[tuple[float, float]],
+                       height: float) -> None:
+    """The header rows above a statement's first line of amounts that hold upper-level cells on their first
+    line (see :mod:`extract.tables.header_levels`) split in two, as a ruled reader gives them: a row of the
+    upper cells, each over the columns it spans, above the row of the rest (in place)."""
+    first = next((r for r, row in enumerate(rows) if sum(1 for t in row if t and _MONEY.match(t)) >= 2), 0)
+    for r in range(first - 1, -1, -1):
+        cells = {c: sorted(ps, key=lambda p: p.top) for c, ps in placed.get(r, {}).items()}
+        spans = upper_cells(cells, height)
+        if not spans or any(rows[r][c] != "\n".join(p.text for p in cells[c]) for c in spans):
+            continue  # none, or the row is no longer the one its pieces were placed on (joined headers)
+        new: list[Cell] = [""] * len(cols)
+        new_boxes: list[Box | None] = [None] * len(cols)
+        for c, (lo, hi) in spans.items():
+            upper = cells[c][0]
+            new[lo] = upper.text
+            new[lo + 1:hi + 1] = [None] * (hi - lo)
+            new_boxes[lo] = (cols[lo][0], upper.top, cols[hi][1], upper.bottom)
+            rest = cells[c][1:]
+            rows[r][c] = "\n".join(p.text for p in rest)
+            boxes[r][c] = (cols[c][0], rest[0].top, cols[c][1], rest[-1].bottom)
+        rows.insert(r, new)
+        conf.insert(r, [None] * len(cols))
+        boxes.insert(r, new_boxes)
+
+
+def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]], char: float,
+                    height: float, n_rows: int) -> list[tuple[list[_Placed], int]]:
+    """Column ``c``'s cells with a label wrapped at the column's width over lines that stand on rows of
+    their own made one cell, of its first line's row (see :mod:`extract.tables.wrapped_labels`); not in
+    a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own)."""
+    right = cols[c][1]
+    own = [p.seg for g, _ in groups for p in g if p.last_col == c]
+    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(own, cols[c], char):
+        return groups  # a column of row labels (a cell on most rows), or one that does not wrap
+    out: list[tuple[list[_Placed], int]] = []
+    for group, r in groups:
+        upper = out[-1][0][-1] if out else None
+        if (upper is not None and upper.last_col == c and group[0].last_col == c
+                and continues(upper.seg, group[0].seg, right, char, height)):
+            out[-1] = (out[-1][0] + group, out[-1][1])
+        else:
+            out.append((group, r))
+    return out
 
 
 def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float) -> None:

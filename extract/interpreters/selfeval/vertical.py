@@ -86,17 +86,25 @@ def _count(values: list[_CellView], name: _CellView) -> int:
     a larger count of paragraphs that the name's lines allow (a wrapped name line that happened to
     fill its line exactly looks like a paragraph end)."""
     n_name = len(name.paragraphs)
-    counts = Counter(len(v.paragraphs) for v in values if n_name < len(v.paragraphs) <= len(name.lines))
+    starts = 1 + sum(1 for ln in name.lines[1:] if _could_start(ln.text))
+    counts = Counter(len(v.paragraphs) for v in values if n_name < len(v.paragraphs) <= starts)
     agreed = [c for c, k in counts.items() if k >= 2]
     return max(agreed, key=lambda c: (counts[c], c)) if agreed else n_name
 
 
+def _could_start(text: str) -> bool:
+    """Whether a name line could begin an indicator: no indicator is named by one character (单位维修成/本
+    is one name whose last character wrapped, however the value cells beside it wrap)."""
+    return len(no_space(text)) > 1
+
+
 def _starts(name: _CellView, n: int) -> list[_Piece]:
-    """The name cell split into ``n`` indicators: the first line and the n-1 lines with the most
-    room left on the line above start one."""
+    """The name cell split into ``n`` indicators: the first line and the n-1 lines (of more than one
+    character) with the most room left on the line above start one."""
     if len(name.paragraphs) == n:
         return name.paragraphs
-    ranked = sorted(range(1, len(name.lines)), key=lambda i: (-name.lines[i].room, -i))
+    ranked = sorted((i for i in range(1, len(name.lines)) if _could_start(name.lines[i].text)),
+                    key=lambda i: (-name.lines[i].room, -i))
     first = sorted([0, *ranked[: n - 1]])
     out = []
     for k, i in enumerate(first):
@@ -163,7 +171,7 @@ def vertical_rows(
             return _split_by_equal_counts(section, row, ni, roles)
     name = views["name"]
     assert name is not None
-    name = _without_template_number(name)
+    name = _one_character_lines_wrapped(_without_template_number(name))
     values = [v for r, v in views.items() if r != "name" and v is not None and v.lines]
     n = _count(values, name)
     if n < 2:
@@ -187,6 +195,16 @@ def _without_template_number(name: _CellView) -> _CellView:
         last = name.paragraphs[-1]
         return _CellView([ln for ln in name.lines if ln.top < last.top], name.paragraphs[:-1])
     return name
+
+
+def _one_character_lines_wrapped(name: _CellView) -> _CellView:
+    """The name cell with each line of one character taken as wrapped from the line above (see
+    :func:`_could_start`)."""
+    if all(_could_start(ln.text) for ln in name.lines[1:]):
+        return name
+    lines = [ln if k == 0 or _could_start(ln.text) else _Piece(ln.text, ln.top, ln.room, True)
+             for k, ln in enumerate(name.lines)]
+    return _CellView(lines, _paragraphs(lines))
 
 
 def _other_roles(row: list[Cell], section: IndicatorSection) -> dict[str, int]:

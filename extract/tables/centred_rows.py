@@ -1,0 +1,105 @@
+"""Rows of a borderless table whose cells are vertically centred (Word's vAlign center, Calc's centre).
+
+Many offices set every cell of a form or statement vertically centred. A row whose tallest cells
+wrap over two lines (a name 单位维修成/本, a value ≤260元/平/方米, a 科目名称 行政事业单位/医疗) then prints
+its one-line cells (a score, a code, an amount) halfway between those two lines: their centre stands
+half a line pitch below the first line's centre and half a pitch above the second's. Read line by
+line, the one-line cells make a row of their own, or join the second line and leave the first line's
+cells on a row of their own: the row is split and its cells shifted.
+
+Three printed lines are one row when:
+
+- the first and the last follow each other as the lines of one wrapped cell do (no more than
+  ``ADJACENT`` line heights of white between them);
+- the middle line's centre lies halfway between theirs, within ``MIDWAY`` of a line height (the type's
+  leading puts a centred one-line cell there, and no line of a row set from the top stands there);
+- the middle line's cells stand in columns neither of the other two fills (beside their cells, not
+  under them), and the last line fills no column the first leaves empty (it continues the first
+  line's cells);
+- the middle line holds a cell right of the first line's first cell: a value beside the row's name.
+  A level label merged over two one-line rows and centred on them also stands halfway between two
+  lines, but left of every cell of theirs, and joins nothing;
+- no column prints a figure on both the first and the last line: two lines that each print their
+  row's figures are two rows (a level label centred between them, with the wrapped ends of labels
+  merged further left on the same lines, joins neither).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+ADJACENT = 1.0  # line heights of white at most between the two lines of a wrapped cell
+MIDWAY = 0.25  # line heights within which the middle line's centre is halfway between the other two
+
+
+T = TypeVar("T")
+
+
+class Printed(Protocol):
+    """A printed line: its top and bottom (points, y down)."""
+
+    @property
+    def top(self) -> float: ...
+
+    @property
+    def bottom(self) -> float: ...
+
+
+def _mid(ln: Printed) -> float:
+    return (ln.top + ln.bottom) / 2
+
+
+def _centred_between(first: Printed, middle: Printed, last: Printed, cols: Callable[[Printed], frozenset[int]],
+                     figures: Callable[[Printed], frozenset[int]], height: float) -> bool:
+    if last.top - first.bottom > ADJACENT * height or not first.bottom <= last.top:
+        return False
+    if abs(_mid(middle) - (_mid(first) + _mid(last)) / 2) > MIDWAY * height:
+        return False
+    upper, centre, lower = cols(first), cols(middle), cols(last)
+    if not upper or not centre or centre & upper or centre & lower or not lower <= upper:
+        return False
+    return max(centre) > min(upper) and not figures(first) & figures(last)
+
+
+def centred_rows(lines: Sequence[Printed], cols: Callable[[Printed], frozenset[int]],
+                 figures: Callable[[Printed], frozenset[int]], height: float) -> list[tuple[int, int]]:
+    """The rows of vertically centred cells among ``lines`` (top to bottom): for each, the indexes of
+    its first and last lines (the middle one between them, see the module). ``cols``: the columns a
+    line fills; ``figures``: those where it prints a figure."""
+    out: list[tuple[int, int]] = []
+    for k in range(1, len(lines) - 1):
+        if out and out[-1][1] >= k - 1:
+            continue  # the first line is the last of a row already found
+        if _centred_between(lines[k - 1], lines[k], lines[k + 1], cols, figures, height):
+            out.append((k - 1, k + 1))
+    return out
+
+
+def joined(groups: list[list[T]], lines: Sequence[T], rows: list[tuple[int, int]]) -> list[list[T]]:
+    """``groups`` (consecutive lines taken as one row each, in order) recut so that each of ``rows``
+    (first and last index into ``lines``) is one group: a group is cut where such a row begins or after
+    it ends (a label centred between two rows, whose box touches the lines of both, stays apart), and
+    the groups holding a row's lines are made one."""
+    index = {id(ln): k for k, ln in enumerate(lines)}
+    cuts = {first for first, _ in rows} | {last + 1 for _, last in rows}
+    pieces: list[list[T]] = []
+    for group in groups:
+        for ln in group:
+            if not pieces or pieces[-1][-1] not in group or index.get(id(ln)) in cuts:
+                pieces.append([ln])
+            else:
+                pieces[-1].append(ln)
+    group_of = {id(ln): g for g, piece in enumerate(pieces) for ln in piece}
+    end_of: dict[int, int] = {}  # the piece that starts a row -> the piece that ends it
+    for first, last in rows:
+        a, b = group_of[id(lines[first])], group_of[id(lines[last])]
+        end_of[a] = max(b, end_of.get(a, b))
+    out: list[list[T]] = []
+    g = 0
+    while g < len(pieces):
+        end = end_of.get(g, g)
+        out.append([ln for piece in pieces[g:end + 1] for ln in piece])
+        g = end + 1
+    return out
+
