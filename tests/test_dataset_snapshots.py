@@ -5,10 +5,13 @@ cleans what the killed one left; two writers into one output never interleave.""
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 import pytest
@@ -113,29 +116,55 @@ def test_an_output_folder_of_other_files_is_refused_and_left_alone(tmp_path: Pat
     assert not out.is_symlink()
 
 
+def _line_with(stream: IO[str], word: str, seconds: float) -> str | None:
+    """The first line of ``stream`` holding ``word`` within ``seconds`` (None at end of stream or time)."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([stream], [], [], left)
+        if not ready:
+            return None
+        line = stream.readline()
+        if not line:
+            return None
+        if word in line:
+            return line
+    return None
+
+
 def test_two_writers_into_one_output_take_turns(tmp_path: Path) -> None:
-    """The lock lives beside the output, whatever PREFECT_HOME each writer uses."""
+    """The lock lives beside the output, whatever PREFECT_HOME each writer uses. The first writer holds
+    it until the test lets go, so the second one's waiting is seen however slowly it starts."""
     out = tmp_path / "curated"
     hold = textwrap.dedent(
         """
-        import sys, time
+        import sys
         from pathlib import Path
         from dataset.snapshots import SnapshotStore
         with SnapshotStore(Path(sys.argv[1])).lock():
             print("locked", flush=True)
-            time.sleep(3)
+            sys.stdin.readline()  # held until the test lets go
         """
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_HOME": str(tmp_path / "home1")}
-    holder = subprocess.Popen([sys.executable, "-c", hold, str(out)], env=env, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(out)], env=env, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    waiter: subprocess.Popen[str] | None = None
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         env2 = {**env, "PREFECT_HOME": str(tmp_path / "home2")}
-        waiter = subprocess.run([sys.executable, "-c", WRITE, str(out), "w"], env=env2, capture_output=True,
-                                text=True, timeout=120)
-        assert holder.poll() is not None, "the second writer finished before the first let go"
+        waiter = subprocess.Popen([sys.executable, "-c", WRITE, str(out), "w"], env=env2, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True)
+        assert waiter.stderr is not None
+        assert _line_with(waiter.stderr, "waiting", 120) is not None, "the second writer did not wait"
+        assert waiter.poll() is None, "the second writer finished while the first held the lock"
+        assert holder.stdin is not None
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert holder.wait(timeout=60) == 0
+        waiter.communicate(timeout=120)
         assert waiter.returncode == 0
-        assert "waiting" in waiter.stderr
     finally:
-        holder.kill()
-        holder.wait()
+        for proc in (holder, waiter):
+            if proc is not None:
+                proc.kill()
+                proc.wait()
