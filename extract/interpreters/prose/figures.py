@@ -28,8 +28,9 @@ from normalize.text import fold, no_space
 from normalize.units import money_unit, money_unit_pattern
 
 _VOCAB = DATA_DIR / "prose_figures.yaml"
-# an amount in prose: a number (the number grammar judges it) before a money unit (the unit grammar's)
-_AMOUNT = re.compile(rf"(\d[\d,，.．]*\d|\d)\s*({money_unit_pattern()})")
+# an amount in prose: a number (the number grammar judges it) before a money unit (the unit grammar's);
+# a unit per something (180元/平方米, 3.5万元/公里) is a rate or a unit cost, not an amount of money
+_AMOUNT = re.compile(rf"(\d[\d,，.．]*\d|\d)\s*({money_unit_pattern()})(?!\s*[/／])")
 _YEAR_PREFIX = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")
 _CLAUSE_SEP = re.compile(r"[，,：:；;（）()]")
 _INNER_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,3}[)）](?=[\u4e00-\u9fff])")
