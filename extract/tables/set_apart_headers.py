@@ -18,18 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from extract.tables.position_columns import LEFT, RIGHT, band_side
+from extract.tables.position_columns import LEFT, RIGHT, TOLERANCE, Piece, band_side
 
-TOLERANCE = 1.0  # points
 FIGURES = 0.8  # share of a band's cells on the lines of figures that are figures or dashes
-
-
-class Piece(Protocol):
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
 
 
 class PrintedLine(Protocol):
