@@ -23,17 +23,15 @@ from extract.interpreters.selfeval.context import (
     statement_name,
     title_from,
 )
+from extract.interpreters.selfeval.fund_pairs import PairBlock, PairContext, continue_block, emit_pairs, start_block
 from extract.interpreters.selfeval.funds import (
     FundBlock,
     block_header,
     continues_block,
     emit_block,
     kv_money,
-    pair_amounts,
-    pair_block_start,
     unit_above,
 )
-from extract.interpreters.selfeval.funds import source_label as fund_source_label
 from extract.interpreters.selfeval.indicators import (
     IndicatorSection,
     convert_percent_fractions,
@@ -42,7 +40,6 @@ from extract.interpreters.selfeval.indicators import (
     is_end_row,
     read_indicator_row,
 )
-from extract.interpreters.selfeval.money_units import unit_in_cells
 from extract.interpreters.selfeval.roles import resolve_unknown
 from extract.interpreters.selfeval.scores import (
     SummaryTable,
@@ -74,6 +71,7 @@ class _Form:
     ctx: FormContext
     section: IndicatorSection | None = None
     block: FundBlock | None = None
+    pairs: PairBlock | None = None  # a fund block printed as label:value pairs
     indicators: list[IndicatorRow] = field(default_factory=list)
     block_score: float | None = None
     block_weight: float | None = None
@@ -184,8 +182,6 @@ class _Scan:
     positions: Positions  # (page, row) -> the row's cells with their printed lines
     pending_scores: list[ScoreRow] = field(default_factory=list)
     summary: SummaryTable | None = None
-    pair_measures: list[str] | None = None
-    pair_line: str | None = None
 
     @property
     def reader(self) -> str:
@@ -377,28 +373,24 @@ def _block_row_step(scan: _Scan, row: _Row) -> bool:
 
 
 def _pair_start_step(scan: _Scan, row: _Row) -> bool:
-    """The first row of label/amount pairs (项目资金 | 年初预算数 | 100 | 全年预算数 | 120 ...)."""
-    pb = pair_block_start(row.cells)
-    if pb is None:
+    """The first row of label/amount pairs (预算执行情况（万元） | 预算数: | 1047.8 | 执行数: | 1047.8)."""
+    block = start_block(row.cells, row_index=row.index, page=row.page)
+    if block is None:
         return False
-    cells = row.cells
-    scan.pair_measures = [m for _, m in pb]
-    # the label as printed: a unit in brackets (项目资金（元）) must survive until the unit is read
-    scan.pair_line = join_lines(cells[0]) if cells and cells[0] else None
-    _emit_pairs(scan, row, first=True)
+    _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
+    scan.form.pairs = block
     return True
 
 
 def _pair_row_step(scan: _Scan, row: _Row) -> bool:
-    """A following row of pairs (one per fund source); a labelled row ends them (and is read on)."""
-    if scan.pair_measures is None:
+    """A following row of pairs (one per fund source); a row that is not one ends them (and is read on)."""
+    block = scan.form.pairs
+    if block is None:
         return False
-    cells = row.cells
-    if cells and cells[0] and cells[0].strip():
-        scan.pair_measures = None
-        return False
-    _emit_pairs(scan, row, first=False)
-    return True
+    if continue_block(block, row.cells, row_index=row.index, page=row.page):
+        return True
+    _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
+    return False
 
 
 def _kv_money_step(scan: _Scan, row: _Row) -> bool:
@@ -420,8 +412,8 @@ _ROW_STEPS: tuple[Callable[[_Scan, _Row], bool], ...] = (
     _indicator_step,
     _block_header_step,
     _block_row_step,
-    _pair_start_step,
     _pair_row_step,
+    _pair_start_step,
     _kv_money_step,
 )
 
@@ -468,6 +460,11 @@ def _block_label_row(row: list[str | None], block: FundBlock) -> bool:
 
 
 def _close_block(form: _Form, doc: DocInput, ti: int, reader: str, out: Extraction) -> None:
+    if form.pairs is not None:
+        ctx = PairContext(doc_id=doc.doc_id, table_index=ti, scope=form.ctx.scope, project=form.ctx.project,
+                          statement=form.ctx.statement or "", reader=reader, unit_above=form.ctx.unit)
+        out.budgets.extend(emit_pairs(form.pairs, ctx, out.issues))
+        form.pairs = None
     if form.block is None:
         return
     rows, bscore, bweight = emit_block(
@@ -487,26 +484,6 @@ def _close_block(form: _Form, doc: DocInput, ti: int, reader: str, out: Extracti
     if bweight is not None:
         form.block_weight = bweight
     form.block = None
-
-
-def _emit_pairs(scan: _Scan, row: _Row, *, first: bool) -> None:
-    from extract.interpreters.selfeval.funds import block_unit
-
-    measures, line, form = scan.pair_measures or [], scan.pair_line, scan.form
-    pairs = pair_amounts(row.cells)[: len(measures)]
-    unit_printed = (unit_in_cells([line]) if line else None) or form.ctx.unit
-    line_name = key(line) or None if line else None
-    # one unit for the row's amounts, decided from all of them
-    unit, _ = block_unit([a for _, raw in pairs if (a := parse_number(raw)) is not None], unit_printed)
-    for n, (label, raw) in enumerate(pairs):
-        amount = parse_number(raw)
-        if amount is None:
-            continue
-        source = "合计" if first else fund_source_label(label)
-        scan.out.budgets.append(
-            _budget_row(scan, row, measure=measures[n], amount=amount, raw=raw.strip(), unit=unit,
-                        line_name=line_name, funding_source=source)
-        )
 
 
 def _finish(form: _Form, doc: DocInput, out: Extraction) -> None:

@@ -1,0 +1,129 @@
+"""Fund blocks printed as label:value pairs (项目（支出）绩效目标完成情况表 and its local variants), as
+the table readers give them: small tables in spellings of the national language, each row a list of
+cells. Expectations are what the tables print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.interpreters.selfeval.read import read_self_evaluation
+from model.document import DocInput
+from model.pages import PageText
+from model.records import Extraction
+from model.tables import Cell, RawTable
+
+GOAL_ROW: list[Cell] = ["年度目标完成情况", "预期目标", "实际完成目标"]
+
+
+def _read(rows: list[list[Cell]], above: str = "项目绩效目标完成情况表") -> Extraction:
+    head: list[list[Cell]] = [["项目名称", "农村公路养护补助", None]]
+    table = RawTable(page=1, rows=head + rows, row_pages=[1] * (len(rows) + 1), reader="pdfplumber",
+                     text_above=above)
+    pages = [PageText(number=1, text="", width=595, height=842)]
+    return read_self_evaluation(DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages,
+                                         tables=[table]))
+
+
+def _got(ex: Extraction) -> dict[tuple[str | None, str | None, str], tuple[float, str, str]]:
+    return {(b.line_name, b.funding_source, b.measure): (b.amount_wan, b.amount_raw, b.unit_raw) for b in ex.budgets}
+
+
+def test_a_label_and_its_amount_in_one_cell_are_a_pair_on_each_side() -> None:
+    """全年预算数 250000.00 (a space, no colon) | 实际支出：198000.50 beside 资金使用情况（元）; the
+    source rows 其中：财政资金：… | 其他资金：…; the row below (年度目标完成情况) is not part of the block."""
+    ex = _read([
+        ["资金使用情况\n（元）", "全年预算数 250000.00", "实际支出：198000.50"],
+        [None, "其中：财政资金：200000", "其中：财政资金：150000.5"],
+        [None, "其他资金：50000", "其他资金：48000"],
+        GOAL_ROW,
+    ])
+    assert _got(ex) == {
+        ("资金使用情况", "合计", "全年预算数"): (25.0, "250000.00", "元"),
+        ("资金使用情况", "合计", "全年执行数"): (19.80005, "198000.50", "元"),
+        ("资金使用情况", "财政资金", "全年预算数"): (20.0, "200000", "元"),
+        ("资金使用情况", "财政资金", "全年执行数"): (15.00005, "150000.5", "元"),
+        ("资金使用情况", "其他资金", "全年预算数"): (5.0, "50000", "元"),
+        ("资金使用情况", "其他资金", "全年执行数"): (4.8, "48000", "元"),
+    }
+    assert {b.project for b in ex.budgets} == {"农村公路养护补助"}
+    assert not [i for i in ex.issues if i.rule in ("fund_pair_not_read", "money_unit_inferred")]
+
+
+def test_the_unit_on_the_wrapped_label_s_last_line_holds_for_the_whole_block() -> None:
+    """项目资金 on the first row, （元） on the next (a wrapped label read line by line): amounts
+    below a million, which would pass for 万元 without it, are 元."""
+    ex = _read([
+        ["项目资金", "年初预算数：", "980000", "全年执行数：", "875000"],
+        ["（元）", "其中－财政拨款：", "900000", "其中－财政拨款：", "800000"],
+    ])
+    assert _got(ex) == {
+        ("项目资金", "合计", "年初预算数"): (98.0, "980000", "元"),
+        ("项目资金", "合计", "全年执行数"): (87.5, "875000", "元"),
+        ("项目资金", "财政拨款", "年初预算数"): (90.0, "900000", "元"),
+        ("项目资金", "财政拨款", "全年执行数"): (80.0, "800000", "元"),
+    }
+
+
+def test_rows_labelled_by_their_source_with_measure_pairs_stay_in_the_block() -> None:
+    """年度资金总额 | 预算数 80 | 执行数 75, then 其中：当年财政拨款 | … and 上年结转资金 | …: one block,
+    each row's source from its label (not three blocks named after the sources)."""
+    ex = _read([
+        ["年度资金总额（万元）", "预算数：80", "执行数：75.5"],
+        ["其中：当年财政拨款", "预算数：60", "执行数：60"],
+        ["上年结转资金", "预算数：20", "执行数：15.5"],
+    ])
+    assert _got(ex) == {
+        ("年度资金总额", "合计", "全年预算数"): (80.0, "80", "万元"),
+        ("年度资金总额", "合计", "全年执行数"): (75.5, "75.5", "万元"),
+        ("年度资金总额", "当年财政拨款", "全年预算数"): (60.0, "60", "万元"),
+        ("年度资金总额", "当年财政拨款", "全年执行数"): (60.0, "60", "万元"),
+        ("年度资金总额", "上年结转资金", "全年预算数"): (20.0, "20", "万元"),
+        ("年度资金总额", "上年结转资金", "全年执行数"): (15.5, "15.5", "万元"),
+    }
+
+
+def test_a_cell_listing_its_pairs_line_by_line_gives_them_all() -> None:
+    """预算数：120 / 执行数：96.4 printed as two lines of one cell, and so the sources below."""
+    ex = _read([
+        ["预算执行情况（万元）", "预算数：120\n执行数：96.4", None],
+        [None, "其中-财政拨款：100\n其中-财政拨款：90", None],
+    ])
+    assert _got(ex) == {
+        ("预算执行情况", "合计", "全年预算数"): (120.0, "120", "万元"),
+        ("预算执行情况", "合计", "全年执行数"): (96.4, "96.4", "万元"),
+        ("预算执行情况", "财政拨款", "全年预算数"): (100.0, "100", "万元"),
+        ("预算执行情况", "财政拨款", "全年执行数"): (90.0, "90", "万元"),
+    }
+
+
+def test_a_source_printed_on_one_side_only_takes_the_measure_of_its_column() -> None:
+    """其他资金 printed under 执行数 only (its 预算数 side left blank), 财政拨款 with a dash on the
+    预算数 side: a dash is not filled (no row), the lone pair is 全年执行数."""
+    ex = _read([
+        ["预算执行情况（万元）", "预算数", "300.25", "执行数", "288"],
+        [None, "其中：财政拨款", "—", "其中：财政拨款", "280"],
+        [None, None, None, "其他资金", "8"],
+    ])
+    assert _got(ex) == {
+        ("预算执行情况", "合计", "全年预算数"): (300.25, "300.25", "万元"),
+        ("预算执行情况", "合计", "全年执行数"): (288.0, "288", "万元"),
+        ("预算执行情况", "财政拨款", "全年执行数"): (280.0, "280", "万元"),
+        ("预算执行情况", "其他资金", "全年执行数"): (8.0, "8", "万元"),
+    }
+
+
+def test_a_pair_that_gives_no_amount_says_why() -> None:
+    """预算数：待定 (no amount), 执行数：** (masked), and 暂存款：5 (a label that names no measure or
+    funding source) each give an issues row; the pairs that are amounts are read."""
+    ex = _read([
+        ["预算执行情况（万元）", "预算数：待定", "执行数：**", "全年预算数：50"],
+        [None, "其中：财政拨款：40", "暂存款：5", None],
+    ])
+    assert _got(ex) == {
+        ("预算执行情况", "合计", "全年预算数"): (50.0, "50", "万元"),
+        ("预算执行情况", "财政拨款", "全年预算数"): (40.0, "40", "万元"),
+    }
+    said = sorted((i.rule, i.row_index) for i in ex.issues if i.rule in ("fund_pair_not_read", "masked_value"))
+    assert said == [("fund_pair_not_read", 1), ("fund_pair_not_read", 2), ("masked_value", 1)]
+    messages = " ".join(i.message for i in ex.issues)
+    assert "待定" in messages and "暂存款" in messages
