@@ -127,3 +127,20 @@ def test_a_pair_that_gives_no_amount_says_why() -> None:
     assert said == [("fund_pair_not_read", 1), ("fund_pair_not_read", 2), ("masked_value", 1)]
     messages = " ".join(i.message for i in ex.issues)
     assert "待定" in messages and "暂存款" in messages
+
+
+def test_source_rows_without_qizhong_are_read_as_sources() -> None:
+    """财政资金 / 自筹资金 printed without 其中 under 预算数 | 实际支出数 (label and amount side by side)."""
+    ex = _read([
+        ["项目资金（万元）", "预算数：", "66.5", "实际支出数：", "60"],
+        [None, "财政资金：", "50", "财政资金：", "45"],
+        [None, "自筹资金：", "16.5", "自筹资金：", "15"],
+    ])
+    assert _got(ex) == {
+        ("项目资金", "合计", "全年预算数"): (66.5, "66.5", "万元"),
+        ("项目资金", "合计", "全年执行数"): (60.0, "60", "万元"),
+        ("项目资金", "财政资金", "全年预算数"): (50.0, "50", "万元"),
+        ("项目资金", "财政资金", "全年执行数"): (45.0, "45", "万元"),
+        ("项目资金", "自筹资金", "全年预算数"): (16.5, "16.5", "万元"),
+        ("项目资金", "自筹资金", "全年执行数"): (15.0, "15", "万元"),
+    }
