@@ -144,3 +144,19 @@ def test_source_rows_without_qizhong_are_read_as_sources() -> None:
         ("项目资金", "自筹资金", "全年预算数"): (16.5, "16.5", "万元"),
         ("项目资金", "自筹资金", "全年执行数"): (15.0, "15", "万元"),
     }
+
+
+def test_an_amount_whose_label_is_not_beside_it_is_said_not_read() -> None:
+    """A row of the block where the left label is cut (其中-财 | 391.15): the amount is not given a
+    source by guess; an issues row says it has no label; the right side is read."""
+    ex = _read([
+        ["预算执行情况（万元）", "全年预算数：", "420.6", "全年执行数：", "401"],
+        [None, "其中-财", "391.15", "其中-财政拨款：", "380"],
+    ])
+    assert _got(ex) == {
+        ("预算执行情况", "合计", "全年预算数"): (420.6, "420.6", "万元"),
+        ("预算执行情况", "合计", "全年执行数"): (401.0, "401", "万元"),
+        ("预算执行情况", "财政拨款", "全年执行数"): (380.0, "380", "万元"),
+    }
+    said = [i for i in ex.issues if i.rule == "fund_pair_not_read"]
+    assert len(said) == 1 and "391.15" in said[0].message and said[0].row_index == 2

@@ -147,7 +147,8 @@ def _value_cell(text: str, *, known: bool) -> bool:
 
 
 def row_pairs(row: list[Cell]) -> tuple[list[Pair], str]:
-    """The row's pairs, left to right, and its plain label (the text before the first pair)."""
+    """The row's pairs, left to right, and its plain label (the text before the first pair). An
+    amount with no label before it is a pair without a label (to be said so, not read)."""
     cells = [(c, t) for c, t in enumerate(row) if t and t.strip()]
     pairs: list[Pair] = []
     plain = ""
@@ -163,6 +164,8 @@ def row_pairs(row: list[Cell]) -> tuple[list[Pair], str]:
             raw = fold(join_lines(following)) if has_value else ""
             pairs.append(Pair(label=fold(join_lines(text)).rstrip(":"), raw=raw, column=col))
             n += 1 if has_value else 0
+        elif _is_value(text) and not is_zero_dash(text):
+            pairs.append(Pair(label="", raw=fold(join_lines(text)), column=col))
         elif not pairs:
             plain = f"{plain}{join_lines(text)}"
         n += 1
@@ -257,9 +260,9 @@ def emit_pairs(block: PairBlock, ctx: PairContext, issues: list[IssueRow]) -> li
             if kind == "other":
                 continue
             if kind is None:
-                issues.append(_issue(ctx, r, "fund_pair_not_read", "warning",
-                                     f"fund pair {pair.label}: {pair.raw}: the label names no measure or funding "
-                                     "source"))
+                why = (f"fund pair {pair.label}: {pair.raw}: the label names no measure or funding source"
+                       if pair.label else f"amount {pair.raw} in the fund block has no label beside it")
+                issues.append(_issue(ctx, r, "fund_pair_not_read", "warning", why))
                 continue
             if kind == "measure":
                 measure: str | None = _measure(pair)
