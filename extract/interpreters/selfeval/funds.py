@@ -5,7 +5,8 @@ Three layouts:
   funding source (年度资金总额, 其中：当年财政拨款, 上年结转资金 ...); with a second header
   row naming sources per column (批复金额 over 总额 | 财政拨款 | 其他资金) the rows are items
   (任务名称) instead;
-- label/amount pairs in a row (预算数: | 1047.8 | 执行数: | 1047.8), one row per source;
+- label/amount pairs in a row (预算数: | 1047.8 | 执行数: | 1047.8), one row per source: read by
+  fund_pairs.py;
 - a money label and its amount in the next cell (基本支出总额 | 5576.54 万元).
 Blank and "—" cells are "not filled", not zero. Amounts without a stated unit are 万元
 unless a unit line above the form says so (单位：元, see unit_above) or the block's largest
@@ -344,27 +345,6 @@ def _rate_identity(block: FundBlock, row: list[Cell], off: int, rate: tuple[floa
         terms.append(term(measure, c, amount[0] if amount else 0.0))
     return FailedIdentity(rule="rate_equals_ratio", kind=IdentityKind.RATE, terms=terms, tolerance=rate[1],
                           page=page, table_index=table_index, row_index=ri)
-
-
-def pair_block_start(row: list[Cell]) -> list[tuple[int, str]] | None:
-    """Label/amount pairs (预算数: | 1047.8 | 执行数: | 1047.8): [(position, measure), ...]."""
-    cells = texts(row)
-    pairs: list[tuple[int, str]] = []
-    for n, (_, c) in enumerate(cells[:-1]):
-        m = _measure_of(c)
-        if m and parse_number(cells[n + 1][1]) is not None:
-            pairs.append((n, m))
-    return pairs if len(pairs) >= 2 else None
-
-
-def pair_amounts(row: list[Cell]) -> list[tuple[str, str]]:
-    """(label, amount text) pairs of a row of label/amount cells."""
-    cells = [c for _, c in texts(row)]
-    out = []
-    for n, c in enumerate(cells[:-1]):
-        if parse_number(c) is None and parse_number(cells[n + 1]) is not None:
-            out.append((join_lines(c), cells[n + 1]))
-    return out
 
 
 def kv_money(row: list[Cell]) -> list[tuple[str, str, float, str, str]]:
