@@ -160,3 +160,30 @@ def test_an_amount_whose_label_is_not_beside_it_is_said_not_read() -> None:
     }
     said = [i for i in ex.issues if i.rule == "fund_pair_not_read"]
     assert len(said) == 1 and "391.15" in said[0].message and said[0].row_index == 2
+
+
+def test_a_target_form_s_fund_block_without_measures_is_its_budget() -> None:
+    """项目支出绩效目标表 of a 部门预算: 项目资金（元） | 年度资金总额 | 356000.00, then 其中：当年财政拨款 |
+    300000.00, 上年结转资金 | 56000.00, 其他资金 | — : the form states the budget granted (全年预算数);
+    the dash is not filled."""
+    ex = _read([
+        ["项目资金（元）", "年度资金总额", None, "356000.00", None],
+        [None, "其中：当年财政拨款", None, "300000.00", None],
+        [None, "上年结转资金", None, "56000.00", None],
+        [None, "其他资金", None, "—", None],
+        ["年度总体目标", "完成全县农村公路日常养护任务。", None, None, None],
+    ], above="2025年项目支出绩效目标表\n（农村公路养护补助）")
+    assert _got(ex) == {
+        ("年度资金总额", "合计", "全年预算数"): (35.6, "356000.00", "元"),
+        ("年度资金总额", "当年财政拨款", "全年预算数"): (30.0, "300000.00", "元"),
+        ("年度资金总额", "上年结转资金", "全年预算数"): (5.6, "56000.00", "元"),
+    }
+
+
+def test_a_self_evaluation_total_without_a_measure_is_not_given_one() -> None:
+    """年度资金总额 | 80 on a 自评表 that names no measure: no budget row is guessed."""
+    ex = _read([
+        ["项目资金（万元）", "年度资金总额", "80"],
+        [None, "其中：财政拨款", "80"],
+    ], above="项目支出绩效自评表")
+    assert ex.budgets == []

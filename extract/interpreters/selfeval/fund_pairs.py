@@ -20,6 +20,10 @@ prints its fund block as pairs on two sides, beside a merged, wrapped label that
 - the unit is the one printed in the block's label (预算执行情况（万元）), also where the wrapped
   label's last line (（万元）) stands on a row of its own, else the unit line above the form, else
   decided from the amounts' size (noted, rule ``money_unit_inferred``).
+- a form that prints no measure (the 部门预算's 项目支出绩效目标表: 项目资金（万元） | 年度资金总额 | 12.72,
+  then 其中：财政拨款 | 12.72, 其他资金 | —) has one side, whose measure its statement implies
+  (selfeval_vocab.yaml ``fund_implied_measures``: a 绩效目标表 gives the budget); the total's label
+  (年度资金总额) names the block's line.
 A blank value or a dash is "not filled", not zero. Every other pair that gives no row gets an issues
 row saying why: a masked value (``masked_value``), a value that is not an amount, a label that names
 no measure or funding source, a pair beyond the block's sides (``fund_pair_not_read``). Pairs naming
@@ -45,6 +49,7 @@ _VALUE = r"[-+−△(]?[\d.,]+\)?[^\d:\s]{0,3}|[-—–―−]+|[\d.,]*\*[\d.,*]
 _ONE_CELL = re.compile(rf"^(?P<label>.*?[^:\s])[:\s]*(?P<value>{_VALUE})$")
 _MASKED = re.compile(r"^[\d.,]*\*[\d.,*]*$")
 _INNER_SEPARATOR = re.compile(r"[:\s]")
+_BARE_TOTALS = ("合计", "总计", "小计")  # a total that names no item (the block's own 合计 row)
 
 
 @dataclass(kw_only=True, frozen=True)
@@ -67,6 +72,7 @@ class PairBlock:
     label: str  # the block's label as printed (预算执行情况（万元）), "" where none
     sides: list[tuple[int, str]]  # (column, measure) of the first row's pairs, left to right
     rows: list[PairRow] = field(default_factory=list)
+    line_name: str | None = None  # the item a total's label names (年度资金总额), else the block's label
     unit_fragment: str | None = None  # a unit printed on a row of its own (the label's last line)
 
 
@@ -77,6 +83,8 @@ def label_kind(label: str) -> str | None:
         return None
     if k in vocab()["fund_measures"]:
         return "measure"
+    if k in fund_vocab()["total_labels"]:
+        return "total"
     if k in vocab()["fund_non_money"]:
         return "other"
     return "source" if is_source_label(k) else None
@@ -160,10 +168,13 @@ def row_pairs(row: list[Cell]) -> tuple[list[Pair], str]:
             pairs.extend(in_cell)
         elif _is_label_cell(text) and not _is_value(text):
             following = cells[n + 1][1] if n + 1 < len(cells) else ""
-            has_value = _value_cell(following, known=label_kind(join_lines(text)) in ("measure", "source"))
-            raw = fold(join_lines(following)) if has_value else ""
-            pairs.append(Pair(label=fold(join_lines(text)).rstrip(":"), raw=raw, column=col))
-            n += 1 if has_value else 0
+            has_value = _value_cell(following, known=label_kind(join_lines(text)) in ("measure", "source", "total"))
+            if has_value or label_kind(join_lines(text)) != "total":  # a total without amount labels the block
+                raw = fold(join_lines(following)) if has_value else ""
+                pairs.append(Pair(label=fold(join_lines(text)).rstrip(":"), raw=raw, column=col))
+                n += 1 if has_value else 0
+            elif not pairs:
+                plain = f"{plain}{join_lines(text)}"
         elif _is_value(text) and not is_zero_dash(text):
             pairs.append(Pair(label="", raw=fold(join_lines(text)), column=col))
         elif not pairs:
@@ -176,14 +187,29 @@ def _money(pairs: list[Pair], kind: str) -> list[Pair]:
     return [p for p in pairs if label_kind(p.label) == kind]
 
 
-def start_block(row: list[Cell], *, row_index: int, page: int) -> PairBlock | None:
-    """A block whose first row holds two or more measure pairs, one of them with an amount."""
+def start_block(row: list[Cell], *, row_index: int, page: int, implied: str | None = None) -> PairBlock | None:
+    """A block whose first row holds two or more measure pairs, one of them with an amount; or, on a
+    form whose statement implies the measure (``implied``), a total named as an item with its amount
+    (年度资金总额 | 12.72)."""
     pairs, plain = row_pairs(row)
+    first = PairRow(row_index=row_index, page=page, pairs=pairs)
     measures = _money(pairs, "measure")
-    if len(measures) < 2 or not any(_is_value(p.raw) for p in measures):
+    if len(measures) >= 2 and any(_is_value(p.raw) for p in measures):
+        return PairBlock(label=plain, sides=[(p.column, _measure(p)) for p in measures], rows=[first])
+    if implied is None or not pairs or measures:
         return None
-    sides = [(p.column, _measure(p)) for p in measures]
-    return PairBlock(label=plain, sides=sides, rows=[PairRow(row_index=row_index, page=page, pairs=pairs)])
+    head = pairs[0]
+    if label_kind(head.label) != "total" or key(head.label) in _BARE_TOTALS or _amount(head.raw) is None:
+        return None
+    return PairBlock(label=plain, sides=[(head.column, implied)], rows=[first], line_name=key(head.label))
+
+
+def implied_measure(statement: str | None) -> str | None:
+    """The measure a form's statement implies for a fund block that prints none (绩效目标表: 全年预算数)."""
+    for word, measure in vocab()["fund_implied_measures"]:
+        if statement and word in statement:
+            return str(measure)
+    return None
 
 
 def _measure(pair: Pair) -> str:
@@ -251,10 +277,10 @@ def emit_pairs(block: PairBlock, ctx: PairContext, issues: list[IssueRow]) -> li
         issues.append(_issue(ctx, rows[0], "money_unit_inferred", "info",
                              f"fund block without a printed unit; largest amount {max(a[0] for a in amounts):,.2f}, "
                              f"so its amounts are read as {unit}"))
-    line_name = key(block.label) or None
+    line_name = block.line_name or key(block.label) or None
     out: list[BudgetRow] = []
     for r in rows:
-        money = [p for p in r.pairs if label_kind(p.label) in ("measure", "source")]
+        money = [p for p in r.pairs if label_kind(p.label) in ("measure", "source", "total")]
         for pair in r.pairs:
             kind = label_kind(pair.label)
             if kind == "other":

@@ -23,7 +23,14 @@ from extract.interpreters.selfeval.context import (
     statement_name,
     title_from,
 )
-from extract.interpreters.selfeval.fund_pairs import PairBlock, PairContext, continue_block, emit_pairs, start_block
+from extract.interpreters.selfeval.fund_pairs import (
+    PairBlock,
+    PairContext,
+    continue_block,
+    emit_pairs,
+    implied_measure,
+    start_block,
+)
 from extract.interpreters.selfeval.funds import (
     FundBlock,
     block_header,
@@ -374,7 +381,8 @@ def _block_row_step(scan: _Scan, row: _Row) -> bool:
 
 def _pair_start_step(scan: _Scan, row: _Row) -> bool:
     """The first row of label/amount pairs (预算执行情况（万元） | 预算数: | 1047.8 | 执行数: | 1047.8)."""
-    block = start_block(row.cells, row_index=row.index, page=row.page)
+    implied = implied_measure(scan.form.ctx.statement)
+    block = start_block(row.cells, row_index=row.index, page=row.page, implied=implied)
     if block is None:
         return False
     _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
