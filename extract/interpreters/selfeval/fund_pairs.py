@@ -77,7 +77,8 @@ class PairBlock:
 
 
 def label_kind(label: str) -> str | None:
-    """measure, source or other (not money: 执行率, 分值) for a pair's label; None if unknown."""
+    """measure, total (年度资金总额, 合计), source or other (not money: 执行率, 分值) for a pair's label;
+    None if the vocabularies do not know it."""
     k = key(label)
     if not k:
         return None
