@@ -187,3 +187,15 @@ def test_a_self_evaluation_total_without_a_measure_is_not_given_one() -> None:
         [None, "其中：财政拨款", "80"],
     ], above="项目支出绩效自评表")
     assert ex.budgets == []
+
+
+def test_a_unit_printed_with_a_pair_holds_for_its_amount() -> None:
+    """全年预算数（元）：560000 and 全年执行数：55.2万元 beside a label that prints no unit."""
+    ex = _read([
+        ["资金情况", "全年预算数（元）：560000", "全年执行数：55.2万元"],
+    ])
+    assert _got(ex) == {
+        ("资金情况", "合计", "全年预算数"): (56.0, "560000", "元"),
+        ("资金情况", "合计", "全年执行数"): (55.2, "55.2", "万元"),
+    }
+    assert not [i for i in ex.issues if i.rule == "money_unit_inferred"]

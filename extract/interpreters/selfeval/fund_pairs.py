@@ -272,7 +272,8 @@ def emit_pairs(block: PairBlock, ctx: PairContext, issues: list[IssueRow]) -> li
     """The budget rows of a finished block, with an issues row for each pair that gives none."""
     rows = block.rows
     printed = unit_in_cells([block.label, block.unit_fragment]) or ctx.unit_above
-    amounts = [a for r in rows for p in r.pairs if (a := _amount(p.raw)) is not None]
+    amounts = [a for r in rows for p in r.pairs  # the amounts that print no unit of their own
+               if (a := _amount(p.raw)) is not None and not (a[2] or unit_in_cells([p.label]))]
     unit, inferred = block_unit([a[0] for a in amounts], printed)
     if inferred:
         issues.append(_issue(ctx, rows[0], "money_unit_inferred", "info",
@@ -319,9 +320,10 @@ def _budget_row(pair: Pair, measure: str | None, source: str, unit: str, line_na
         issues.append(_issue(ctx, r, "fund_pair_not_read", "warning",
                              f"fund pair {pair.label}: {pair.raw}: no measure label stands above its column"))
         return None
+    unit = amount[2] or unit_in_cells([pair.label]) or unit  # 1047.8万元, 预算数（元）：… say their own
     return BudgetRow(
         doc_id=ctx.doc_id, page=r.page, source="table", scope=ctx.scope, measure=measure,
-        amount_wan=to_wan(amount[0], amount[2] or unit), amount_raw=amount[1], unit_raw=amount[2] or unit,
+        amount_wan=to_wan(amount[0], unit), amount_raw=amount[1], unit_raw=unit,
         table_index=ctx.table_index, row_index=r.row_index, statement=ctx.statement, project=ctx.project,
         line_name=line_name, funding_source=source, extractor=ctx.reader,
     )
