@@ -81,6 +81,13 @@ def is_not_indicator_level1(raw: str | None) -> bool:
     return bool(s) and s in (_vocab()["not_indicator_level1"] or [])  # type: ignore[operator]
 
 
+def is_not_indicator_level2(raw: str | None) -> bool:
+    """A level-2 block of a level-1 block that is not performance (项目立项 under 决策, 组织实施 under
+    过程): the rows under it are not indicators."""
+    s = clean_label(raw)
+    return bool(s) and s in (_vocab()["not_indicator_level2"] or [])  # type: ignore[operator]
+
+
 def four_level_level1(level2: str | None) -> str | None:
     """The level 1 a level 2 takes when the form uses the four-level scheme (满意度 under 效益)."""
     got = (_vocab()["level1_in_four_level_scheme"] or {}).get(level2 or "")  # type: ignore[attr-defined]

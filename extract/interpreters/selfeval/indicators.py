@@ -30,6 +30,7 @@ from normalize.indicator_levels import (
     four_level_level1,
     is_level_name,
     is_not_indicator_level1,
+    is_not_indicator_level2,
     level1_of_level2,
 )
 from normalize.indicator_names import canonical_name
@@ -117,6 +118,9 @@ def _level_column_lost(row: list[Cell], section: IndicatorSection, role: str) ->
 def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, reader: str = PDFPLUMBER) -> bool:
     """Running level1/level2 after this row; True when the row prints its own level-2 label."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
+    inferred = reader not in _CELL_READERS  # merged labels placed by their height on the page
+    if inferred and _level2_names_the_block(section, raw1, raw2):
+        return not section.skip
     if raw1 and is_not_indicator_level1(raw1):
         section.skip = section.four_level = True
         return False
@@ -128,7 +132,6 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, r
     if l2:
         section.level2 = l2
         no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
-        inferred = reader not in _CELL_READERS  # merged labels placed by their height on the page
         if l1 is None and (section.level1 is None or no_level1 or (inferred and _outside_block(section, l2))):
             section.level1 = level1_of_level2(l2) or section.level1
     if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
@@ -136,6 +139,28 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, r
         section.level2 = section.level2 or (f2[0] if f2 else None)
         section.level1 = section.level1 or (f1[0] if f1 else level1_of_level2(section.level2))
     return l2 is not None
+
+
+def _level2_names_the_block(section: IndicatorSection, raw1: Cell, raw2: Cell) -> bool:
+    """In a table read from positions, where the level-1 blocks of the four-level scheme (决策, 过程, 产出,
+    效益) are told apart by the level-2 label a row prints (its level-1 label, merged over more rows, is
+    placed by its height and may stand on a row of the next or the last block): a level-2 of 决策 or 过程
+    (项目立项, 组织实施) starts rows that are not indicators, a level-2 of the performance blocks (数量指标)
+    after them starts indicators again, under the level 1 it implies. True when the row's levels are
+    settled so (in place)."""
+    if not raw2:
+        return False
+    if is_not_indicator_level2(raw2):
+        section.level1 = canonical_level1(raw1) or section.level1
+        section.skip = section.four_level = True
+        return True
+    l2 = canonical_level2(raw2)
+    implied = level1_of_level2(l2)
+    if implied is None or not (section.four_level or (raw1 and is_not_indicator_level1(raw1))):
+        return False
+    section.level2, section.level1 = l2, implied
+    section.skip, section.four_level = False, True
+    return True
 
 
 def _outside_block(section: IndicatorSection, level2: str) -> bool:
