@@ -88,16 +88,22 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
 
 def _level2_without_ordinal(row: list[Cell], roles: dict[int, str]) -> None:
     """A heading that is 二级指标 without its ordinal (``级指标``: the 二 under a seal's stroke lost
-    by OCR), standing between the 一级指标 and 三级指标 columns, is the level-2 column (in place)."""
+    by OCR) or with it misread (``专级指标``), standing between the 一级指标 and 三级指标 columns, is the
+    level-2 column (in place)."""
     have = {r: c for c, r in roles.items()}
     if "level2" in have or "level1" not in have or have["level1"] >= have["name"]:
         return
     words = dict(vocab()["indicator_columns"])["level2"]
     for c in range(have["level1"] + 1, have["name"]):
         k = key(row[c]) if c < len(row) else ""
-        if c not in roles and k and any(len(w) > 1 and k == key(w)[1:] for w in words):
+        if c not in roles and k and any(len(w) > 1 and (k == key(w)[1:] or _ordinal_misread(k, key(w))) for w in words):
             roles[c] = "level2"
             return
+
+
+def _ordinal_misread(k: str, word: str) -> bool:
+    """``k`` is ``word`` (二级指标) with its first character, the ordinal, read as another."""
+    return len(k) == len(word) > 2 and k[1:] == word[1:] and k[0] != word[0]
 
 
 def _cell(row: list[Cell], section: IndicatorSection, role: str) -> Cell:
