@@ -292,6 +292,7 @@ def raw_tables(found: list[ScanTable], level: list[dict[str, Any]], *, page: int
         )
         raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
         raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
+        raw.ruled = True
         out.append(raw)
     return out
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
 from extract.sources.docx import READER as DOCX
 from extract.sources.html import READER as HTML
+from extract.sources.ocr import EXTRACTOR as OCR
 from extract.sources.xls import READER as XLS
 from extract.sources.xlsx import READER as XLSX
 from extract.tables.camelot import LATTICE
@@ -32,6 +33,7 @@ from normalize.indicator_levels import (
     is_not_indicator_level1,
     is_not_indicator_level2,
     level1_of_level2,
+    level2_one_character_off,
 )
 from normalize.indicator_names import canonical_name
 from normalize.indicator_values import IndicatorValue, parse_indicator_value, parse_operator
@@ -101,6 +103,24 @@ def _level2_without_ordinal(row: list[Cell], roles: dict[int, str]) -> None:
             return
 
 
+def _level2_read_by_vocabulary(section: IndicatorSection, row: list[Cell], issues: list[IssueRow], *, doc_id: str,
+                               page: int, table_index: int, row_index: int) -> list[Cell]:
+    """``row`` with an OCR'd level-2 label that is one character off the one level 2 of the vocabulary
+    near it (:func:`normalize.indicator_levels.level2_one_character_off`) read as that level 2; the
+    reading is named in an ``ocr_level_label_read_by_vocabulary`` row (what was read, what it was read as)."""
+    raw = _cell(row, section, "level2")
+    reading = level2_one_character_off(raw)
+    if raw is None or reading is None:
+        return row
+    c = (section.col("level2") or 0) - (section.ncols - len(row))  # as _cell finds it
+    issues.append(IssueRow(
+        doc_id=doc_id, page=page, rule="ocr_level_label_read_by_vocabulary", severity="warning",
+        message=f"level-2 label read as {nfkc(raw)!r} on an OCR'd page is one character off {reading!r}, "
+                f"the only level 2 of the vocabulary so near: read as {reading!r}",
+        table_index=table_index, row_index=row_index))
+    return [reading if k == c else cell for k, cell in enumerate(row)]
+
+
 def _ordinal_misread(k: str, word: str) -> bool:
     """``k`` is ``word`` (二级指标) with its first character, the ordinal, read as another."""
     return len(k) == len(word) > 2 and k[1:] == word[1:] and k[0] != word[0]
@@ -121,10 +141,12 @@ def _level_column_lost(row: list[Cell], section: IndicatorSection, role: str) ->
     return c is not None and c - (section.ncols - len(row)) < 0
 
 
-def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, reader: str = PDFPLUMBER) -> bool:
-    """Running level1/level2 after this row; True when the row prints its own level-2 label."""
+def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, reader: str = PDFPLUMBER,
+                   ruled: bool = False) -> bool:
+    """Running level1/level2 after this row; True when the row prints its own level-2 label. ``ruled``:
+    the table's cells were built from the rulings seen (a scan's grid), its merged cells as printed."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
-    inferred = reader not in _CELL_READERS  # merged labels placed by their height on the page
+    inferred = reader not in _CELL_READERS and not ruled  # merged labels placed by their height on the page
     if inferred and _level2_names_the_block(section, raw1, raw2):
         return not section.skip
     if raw1 and is_not_indicator_level1(raw1):
@@ -241,6 +263,7 @@ def read_indicator_row(
     row_index: int,
     new_page: bool,
     reader: str,
+    ruled: bool = False,
     issues: list[IssueRow],
     page_text: str = "",
 ) -> None:
@@ -260,7 +283,10 @@ def read_indicator_row(
         return
     if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
         return
-    own_label = _update_levels(section, row, page_text, reader)
+    if reader == OCR:
+        row = _level2_read_by_vocabulary(section, row, issues, doc_id=doc_id, page=page, table_index=table_index,
+                                         row_index=row_index)
+    own_label = _update_levels(section, row, page_text, reader, ruled)
     if section.skip or is_placeholder_name(name):
         return
     unit_hint = join_lines(_cell(row, section, "unit")) or None
