@@ -24,6 +24,7 @@ class RawTable:
     row_confidence: list[float | None] | None = None  # OCR: lowest confidence of each row's cells
     row_uncertain: list[bool] | None = None  # OCR: a figure of the row had uncertain characters
     columns: list[tuple[float, float]] | None = None  # each column's x-range (x0, x1): position reader, ruled grid
+    ruled: bool = False  # cells built from the rulings a reader of words saw (a scan's grid): merged cells as printed
 
     @classmethod
     def on_page(

@@ -60,6 +60,20 @@ def canonical_level2(raw: str | None) -> str | None:
     return None
 
 
+def level2_one_character_off(raw: str | None) -> str | None:
+    """The canonical level 2 of the one spelling in the vocabulary (canonical or synonym, four
+    characters or more) that ``raw`` matches but for one character in place (时效指局 for 时效指标: a
+    seal's 局 read over the 标 of type); None when no spelling, or more than one canonical, is so
+    near, or when ``raw`` is a level 2 as it stands."""
+    s = clean_label(raw)
+    if len(s) < 4 or canonical_level2(s):
+        return None
+    near = {canon for canon, syns in _vocab()["level2"].items()  # type: ignore[attr-defined]
+            for w in [canon, *(syns or [])]
+            if len(w) == len(s) and sum(a != b for a, b in zip(w, s, strict=True)) == 1}
+    return near.pop() if len(near) == 1 else None
+
+
 def level1_of_level2(level2: str | None) -> str | None:
     if not level2:
         return None
@@ -79,6 +93,13 @@ def is_not_indicator_level1(raw: str | None) -> bool:
     the rows under it are not indicators."""
     s = clean_label(raw)
     return bool(s) and s in (_vocab()["not_indicator_level1"] or [])  # type: ignore[operator]
+
+
+def is_not_indicator_level2(raw: str | None) -> bool:
+    """A level-2 block of a level-1 block that is not performance (项目立项 under 决策, 组织实施 under
+    过程): the rows under it are not indicators."""
+    s = clean_label(raw)
+    return bool(s) and s in (_vocab()["not_indicator_level2"] or [])  # type: ignore[operator]
 
 
 def four_level_level1(level2: str | None) -> str | None:

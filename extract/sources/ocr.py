@@ -378,6 +378,12 @@ SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls alr
 # down, longer than any stroke of a character (a wall between two cells one line high is not much longer)
 RULING_ACROSS = 2.5
 RULING_DOWN = 1.2
+# a run shorter than RING_STRETCH ems whose middle bends off the straight line between its ends by more
+# than RULING_BOW points is a stretch of a seal's ring, not a ruling: a ruled wall, skewed or not, stays
+# within a pixel of its chord, the side of a ring 130 points across bows 2 points over 45 (a seal is
+# about 12 ems across; a long wall a seal is stamped over takes some of its ink and may bow, and stays)
+RULING_BOW = 1.0
+RING_STRETCH = 6.0
 
 
 def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling]:
@@ -402,6 +408,8 @@ def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling
             if thick > max(4, long // 10):  # a blot, not a line
                 continue
             mask = labels[y:y + h, x:x + w] == k
+            if long < RING_STRETCH * char_px and _bow(mask if vertical else mask.T) > RULING_BOW * scale:
+                continue  # a stretch of a seal's ring
             if vertical:
                 a, b = np.flatnonzero(mask[0]), np.flatnonzero(mask[-1])
                 out.append(Ruling(x0=(x + float(a.mean()) + 0.5) / scale, y0=y / scale,
@@ -411,6 +419,18 @@ def _rulings(img: np.ndarray, words: list[OcrWord], scale: float) -> list[Ruling
                 out.append(Ruling(x0=x / scale, y0=(y + float(a.mean()) + 0.5) / scale,
                                   x1=(x + w) / scale, y1=(y + float(b.mean()) + 0.5) / scale, vertical=False))
     return out
+
+
+def _bow(mask: np.ndarray) -> float:
+    """How far (pixels) the middle of a run drawn down ``mask`` (one row per step along it) bends off
+    the straight line between its ends."""
+    rows = mask.any(axis=1)
+    if rows.sum() < 3:
+        return 0.0
+    cols = np.arange(mask.shape[1])
+    centres = (mask * cols).sum(axis=1)[rows] / mask.sum(axis=1)[rows]
+    chord = np.linspace(centres[0], centres[-1], len(centres))
+    return float(np.abs(centres - chord).max())
 
 
 def _replace(settings: OcrSettings, **changes: Any) -> OcrSettings:
@@ -452,10 +472,10 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
             read = _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)
             seal = _seal_boxes(img, crops, [text.strip() for text, _, _ in read]) if cfg.drop_seal else set()
             for k, (box, crop, (text, conf, chars)) in enumerate(zip(boxes, crops, read, strict=True)):
-                if conf < cfg.min_confidence or not text.strip() or k in seal:
+                if conf < cfg.min_confidence or not text.strip():
                     continue
                 if cfg.drop_seal:
-                    text, chars = _without_seal_characters(img, crop, text, chars)
+                    text, chars = _without_seal_characters(img, crop, text, chars, sealed=k in seal)
                     if not text.strip():
                         continue
                 ink = ink_extent(crop) if cfg.tighten else None
@@ -466,15 +486,24 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
     return words, len(boxes)
 
 
-def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars: Chars) -> tuple[str, Chars]:
-    """The word without the characters a red seal printed beside it (:func:`extract.sources.seal.seal_characters`)."""
+def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars: Chars,
+                             sealed: bool = False) -> tuple[str, Chars]:
+    """The word without the characters a red seal printed beside it (:func:`extract.sources.seal.seal_characters`).
+    ``sealed``: the word's ink is the seal's (:func:`_seal_boxes`): nothing is left of it, unless some of
+    its characters are told as the seal's and the others are not (a 无 of type read with a character of
+    the seal stamped beside it): those others are the print's."""
     from extract.sources.marks import ink_threshold
-    from extract.sources.seal import seal_characters
+    from extract.sources.seal import seal_characters, type_characters
 
-    if crop.ndim != 3 or not ((crop[:, :, 2].astype(np.int16) - crop[:, :, :2].max(axis=2)) > 40).any():
-        return text, chars
-    bad = seal_characters(crop, "".join(c for c, _, _ in chars), [share for _, _, share in chars],
-                          ink_threshold(img))
+    red = crop.ndim == 3 and bool(((crop[:, :, 2].astype(np.int16) - crop[:, :, :2].max(axis=2)) > 40).any())
+    if not red or not chars:
+        return ("", []) if sealed else (text, chars)
+    read = "".join(c for c, _, _ in chars)
+    centres = [share for _, _, share in chars]
+    bad = seal_characters(crop, read, centres, ink_threshold(img))
+    if sealed:  # only the characters of type are the print's
+        typed = type_characters(crop, read, centres, ink_threshold(img)) - bad if bad else set()
+        bad = set(range(len(chars))) - typed
     if not bad:
         return text, chars
     kept = [c for k, c in enumerate(chars) if k not in bad]

@@ -46,6 +46,7 @@ def _word_dict(w: OcrWord) -> dict[str, Any]:
 
 MAX_SKEW = 0.035  # slopes beyond about 2° are not a scan's skew but something else (a diagonal stamp)
 MIN_SPAN = 0.3  # a line of words spanning at least this share of the page width measures the skew
+MIN_RULINGS_FOR_SKEW = 3  # long rulings across that measure the skew in place of the lines of words
 
 
 def _centre(w: dict[str, Any]) -> tuple[float, float]:
@@ -68,6 +69,19 @@ def skew_slope(words: list[dict[str, Any]], width: float) -> float:
         line.append((x, y))
     slopes.extend(_slope(line, width))
     return statistics.median(slopes) if slopes else 0.0
+
+
+def page_skew(words: list[dict[str, Any]], rulings: list[Ruling], width: float) -> float:
+    """The page's skew as dy/dx: the median slope of its long rulings across (a ruling spanning
+    ``MIN_SPAN`` of the page width or more: its ends' heights are measured to a pixel), else of its
+    wide lines of words (:func:`skew_slope`). Lines of words tell a skew of a degree badly: a word at
+    the right end of a line stands as low as the next line's start, and the lines are mixed."""
+    slopes = [(r.y1 - r.y0) / (r.x1 - r.x0) for r in rulings
+              if not r.vertical and r.x1 - r.x0 >= MIN_SPAN * width]
+    slopes = [s for s in slopes if abs(s) <= MAX_SKEW]
+    if len(slopes) >= MIN_RULINGS_FOR_SKEW:
+        return statistics.median(slopes)
+    return skew_slope(words, width)
 
 
 def _slope(points: list[tuple[float, float]], width: float) -> list[float]:
@@ -250,7 +264,7 @@ def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
                 pdf: OpenedPdf | None = None) -> tuple[list[ScanTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page as grids filled with the levelled words, and those words."""
     rulings, width, height = read.rulings, read.width, read.height
-    slope = skew_slope(words, width)
+    slope = page_skew(words, rulings, width)
     centre = (width / 2, height / 2)
     level = level_words(words, slope, centre) if slope else words
     if not rulings or not level:
@@ -278,6 +292,7 @@ def raw_tables(found: list[ScanTable], level: list[dict[str, Any]], *, page: int
         )
         raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
         raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
+        raw.ruled = True
         out.append(raw)
     return out
 

@@ -11,6 +11,11 @@ header of the band of figures beside it when:
 - the header is centred on the cell those figures begin: mirrored about the header's middle, the
   figures' aligned edge falls short of the next band (a column of its own, empty below its heading,
   is centred on its own cell and reaches past it).
+
+A band of labels set flush left (一级指标 over 决策, 过程, 产出 in a form whose level cells are merged down
+their rows) is claimed the same way, its labels' left edge mirrored, but only where a band stands
+beyond the header to fall short of: a heading of a last column left empty is centred on its own cell,
+and nothing beyond it would tell.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Protocol
 from extract.tables.position_columns import LEFT, RIGHT, TOLERANCE, Piece, band_side
 
 FIGURES = 0.8  # share of a band's cells on the lines of figures that are figures or dashes
+LABELS = 2  # labels a band of text holds on the lines of figures, to be told as a column of labels
 
 
 class PrintedLine(Protocol):
@@ -39,6 +45,12 @@ def _touches(s: Piece, band: tuple[float, float]) -> bool:
 def _of_figures(band: tuple[float, float], body: Sequence[Sequence[Piece]], figure: Callable[[str], bool]) -> bool:
     cells = [s for line in body for s in line if _inside(s, band)]
     return bool(cells) and sum(1 for s in cells if figure(s.text)) >= FIGURES * len(cells)
+
+
+def _of_labels(band: tuple[float, float], body: Sequence[Sequence[Piece]], figure: Callable[[str], bool]) -> bool:
+    """The band's cells on the lines of figures are text (labels), two or more."""
+    cells = [s for line in body for s in line if _inside(s, band)]
+    return len(cells) >= LABELS and not any(figure(s.text) for s in cells)
 
 
 def claimed_headers(bands: list[tuple[float, float]], header: Sequence[PrintedLine], body: Sequence[PrintedLine],
@@ -70,11 +82,12 @@ def _claims(out: list[list[float]], i: int, side: str, mid: float, cells: list[l
             figure: Callable[[str], bool]) -> bool:
     """Band ``i`` is of figures aligned on ``side`` and a header centred at ``mid`` is centred on its cell."""
     band = (out[i][0], out[i][1])
-    if not _of_figures(band, cells, figure) or band_side(band, cells) != side:
+    labels = not _of_figures(band, cells, figure)
+    if (labels and not _of_labels(band, cells, figure)) or band_side(band, cells) != side:
         return False
-    figures = [s for line in cells for s in line if _inside(s, band) and figure(s.text)]
+    figures = [s for line in cells for s in line if _inside(s, band) and (labels or figure(s.text))]
     if side == LEFT:  # the figures' left edge, mirrored about the header's middle
         mirror = 2 * mid - min(s.x0 for s in figures)
-        return i + 2 >= len(out) or mirror <= out[i + 2][0] + TOLERANCE
+        return (i + 2 >= len(out) and not labels) or (i + 2 < len(out) and mirror <= out[i + 2][0] + TOLERANCE)
     mirror = 2 * mid - max(s.x1 for s in figures)
-    return i - 2 < 0 or mirror >= out[i - 2][1] - TOLERANCE
+    return (i - 2 < 0 and not labels) or (i - 2 >= 0 and mirror >= out[i - 2][1] - TOLERANCE)

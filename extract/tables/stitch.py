@@ -98,6 +98,7 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
             prev.last_bbox = t.last_bbox
             prev.text_below = t.text_below
             prev.garbled = prev.garbled or t.garbled
+            prev.ruled = prev.ruled and t.ruled
             continue
         out.append(t)
     return out

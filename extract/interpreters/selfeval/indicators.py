@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
 from extract.sources.docx import READER as DOCX
 from extract.sources.html import READER as HTML
+from extract.sources.ocr import EXTRACTOR as OCR
 from extract.sources.xls import READER as XLS
 from extract.sources.xlsx import READER as XLSX
 from extract.tables.camelot import LATTICE
@@ -30,7 +31,9 @@ from normalize.indicator_levels import (
     four_level_level1,
     is_level_name,
     is_not_indicator_level1,
+    is_not_indicator_level2,
     level1_of_level2,
+    level2_one_character_off,
 )
 from normalize.indicator_names import canonical_name
 from normalize.indicator_values import IndicatorValue, parse_indicator_value, parse_operator
@@ -87,16 +90,40 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
 
 def _level2_without_ordinal(row: list[Cell], roles: dict[int, str]) -> None:
     """A heading that is 二级指标 without its ordinal (``级指标``: the 二 under a seal's stroke lost
-    by OCR), standing between the 一级指标 and 三级指标 columns, is the level-2 column (in place)."""
+    by OCR) or with it misread (``专级指标``), standing between the 一级指标 and 三级指标 columns, is the
+    level-2 column (in place)."""
     have = {r: c for c, r in roles.items()}
     if "level2" in have or "level1" not in have or have["level1"] >= have["name"]:
         return
     words = dict(vocab()["indicator_columns"])["level2"]
     for c in range(have["level1"] + 1, have["name"]):
         k = key(row[c]) if c < len(row) else ""
-        if c not in roles and k and any(len(w) > 1 and k == key(w)[1:] for w in words):
+        if c not in roles and k and any(len(w) > 1 and (k == key(w)[1:] or _ordinal_misread(k, key(w))) for w in words):
             roles[c] = "level2"
             return
+
+
+def _level2_read_by_vocabulary(section: IndicatorSection, row: list[Cell], issues: list[IssueRow], *, doc_id: str,
+                               page: int, table_index: int, row_index: int) -> list[Cell]:
+    """``row`` with an OCR'd level-2 label that is one character off the one level 2 of the vocabulary
+    near it (:func:`normalize.indicator_levels.level2_one_character_off`) read as that level 2; the
+    reading is named in an ``ocr_level_label_read_by_vocabulary`` row (what was read, what it was read as)."""
+    raw = _cell(row, section, "level2")
+    reading = level2_one_character_off(raw)
+    if raw is None or reading is None:
+        return row
+    c = (section.col("level2") or 0) - (section.ncols - len(row))  # as _cell finds it
+    issues.append(IssueRow(
+        doc_id=doc_id, page=page, rule="ocr_level_label_read_by_vocabulary", severity="warning",
+        message=f"level-2 label read as {nfkc(raw)!r} on an OCR'd page is one character off {reading!r}, "
+                f"the only level 2 of the vocabulary so near: read as {reading!r}",
+        table_index=table_index, row_index=row_index))
+    return [reading if k == c else cell for k, cell in enumerate(row)]
+
+
+def _ordinal_misread(k: str, word: str) -> bool:
+    """``k`` is ``word`` (二级指标) with its first character, the ordinal, read as another."""
+    return len(k) == len(word) > 2 and k[1:] == word[1:] and k[0] != word[0]
 
 
 def _cell(row: list[Cell], section: IndicatorSection, role: str) -> Cell:
@@ -114,9 +141,14 @@ def _level_column_lost(row: list[Cell], section: IndicatorSection, role: str) ->
     return c is not None and c - (section.ncols - len(row)) < 0
 
 
-def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, reader: str = PDFPLUMBER) -> bool:
-    """Running level1/level2 after this row; True when the row prints its own level-2 label."""
+def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, reader: str = PDFPLUMBER,
+                   ruled: bool = False) -> bool:
+    """Running level1/level2 after this row; True when the row prints its own level-2 label. ``ruled``:
+    the table's cells were built from the rulings seen (a scan's grid), its merged cells as printed."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
+    inferred = reader not in _CELL_READERS and not ruled  # merged labels placed by their height on the page
+    if inferred and _level2_names_the_block(section, raw1, raw2):
+        return not section.skip
     if raw1 and is_not_indicator_level1(raw1):
         section.skip = section.four_level = True
         return False
@@ -128,7 +160,6 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, r
     if l2:
         section.level2 = l2
         no_level1 = section.col("level1") is None or _level_column_lost(row, section, "level1")
-        inferred = reader not in _CELL_READERS  # merged labels placed by their height on the page
         if l1 is None and (section.level1 is None or no_level1 or (inferred and _outside_block(section, l2))):
             section.level1 = level1_of_level2(l2) or section.level1
     if section.level1 is None or section.level2 is None:  # labels of a merged cell drawn off the table
@@ -136,6 +167,28 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, r
         section.level2 = section.level2 or (f2[0] if f2 else None)
         section.level1 = section.level1 or (f1[0] if f1 else level1_of_level2(section.level2))
     return l2 is not None
+
+
+def _level2_names_the_block(section: IndicatorSection, raw1: Cell, raw2: Cell) -> bool:
+    """In a table read from positions, where the level-1 blocks of the four-level scheme (决策, 过程, 产出,
+    效益) are told apart by the level-2 label a row prints (its level-1 label, merged over more rows, is
+    placed by its height and may stand on a row of the next or the last block): a level-2 of 决策 or 过程
+    (项目立项, 组织实施) starts rows that are not indicators, a level-2 of the performance blocks (数量指标)
+    after them starts indicators again, under the level 1 it implies. True when the row's levels are
+    settled so (in place)."""
+    if not raw2:
+        return False
+    if is_not_indicator_level2(raw2):
+        section.level1 = canonical_level1(raw1) or section.level1
+        section.skip = section.four_level = True
+        return True
+    l2 = canonical_level2(raw2)
+    implied = level1_of_level2(l2)
+    if implied is None or not (section.four_level or (raw1 and is_not_indicator_level1(raw1))):
+        return False
+    section.level2, section.level1 = l2, implied
+    section.skip, section.four_level = False, True
+    return True
 
 
 def _outside_block(section: IndicatorSection, level2: str) -> bool:
@@ -210,6 +263,7 @@ def read_indicator_row(
     row_index: int,
     new_page: bool,
     reader: str,
+    ruled: bool = False,
     issues: list[IssueRow],
     page_text: str = "",
 ) -> None:
@@ -229,7 +283,10 @@ def read_indicator_row(
         return
     if key(name) in vocab()["section_end_labels"] or column_role(name) == "name":
         return
-    own_label = _update_levels(section, row, page_text, reader)
+    if reader == OCR:
+        row = _level2_read_by_vocabulary(section, row, issues, doc_id=doc_id, page=page, table_index=table_index,
+                                         row_index=row_index)
+    own_label = _update_levels(section, row, page_text, reader, ruled)
     if section.skip or is_placeholder_name(name):
         return
     unit_hint = join_lines(_cell(row, section, "unit")) or None

@@ -331,6 +331,7 @@ def _indicator_step(scan: _Scan, row: _Row) -> bool:
             row_index=row.index,
             new_page=row.new_page and n == 0,
             reader=scan.reader,
+            ruled=scan.table.ruled,
             issues=scan.out.issues,
             page_text=doc.page_text(row.page) if 0 < row.page <= len(doc.pages) else "",
         )
