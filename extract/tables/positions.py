@@ -630,8 +630,8 @@ def _amounts(ln: Line) -> bool:
 
 
 def _plain_amounts(ln: Line) -> bool:
-    """A line of amounts set alone in their cells: two or more of its cells are figures or dashes."""
-    return sum(1 for s in ln.segments if _AMOUNT.match(s.text)) >= 2
+    """A line of amounts of money: two or more of its cells are plain numbers (no % or unit)."""
+    return sum(1 for s in ln.segments if _MONEY.match(s.text)) >= 2
 
 
 def _named_amounts(ln: Line) -> bool:
@@ -728,7 +728,8 @@ class Grid:
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
                    filled: set[int], *, move_fixed: set[int] | None = None,
-                   covered: frozenset[int] = frozenset(), centred: float = 0.0) -> list[tuple[list[_Placed], int]]:
+                   covered: frozenset[int] = frozenset(), centred: float = 0.0,
+                   parents: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
@@ -737,9 +738,10 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     on the middle one's line), their span running down only over such rows. ``covered``: rows where a
     cell merged from a column to the left covers this one (a 其他需说明事项 row): the last label's span
     ends above them. ``centred``: in a block that centres its cells, the tolerance (points) within which
-    a label standing on rows' lines but not centred on its row is centred on the widest span of rows free
-    of other labels (项目资金/（20分） on the middle of its fund block's rows, some of them empty: on the
-    block's header row)."""
+    a label of several lines standing on rows' lines but not centred on its row is centred on the widest
+    span of rows free of other labels (项目资金/（20分） on the middle of its fund block's rows, some of
+    them empty: on the block's header row), within the rows of the labels of the columns to its left
+    (``parents``: the rows where they begin)."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
@@ -750,8 +752,14 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
         fixed = len({p.row for p in group if p.row is not None}) == 1  # (a label wrapped over rows is free)
         mid = (group[0].seg.top + group[-1].seg.bottom) / 2
         lower = min(groups[k - 1][1] + 1, r) if k else 0
-        off = fixed and centred and r < nxt and abs(mid - sum(anchors[r]) / 2) > centred  # not on its row's centre
-        span = _widest_centred(anchors, lower, r, nxt - 1, mid, centred) if off else None
+        off = (fixed and centred and len(group) > 1 and r < nxt
+               and abs(mid - sum(anchors[r]) / 2) > centred)  # lines not centred on their row
+        # (its span starts below the lines of the label above, wherever that label is placed)
+        below = max(p.seg.bottom for p in groups[k - 1][0]) if k else float("-inf")
+        floor = max([lower, next((f for f, (a, _) in enumerate(anchors) if a >= below - 0.5), r),
+                     *(x for x in parents if x <= r)])  # (nor above, nor past, a label of a column to its left)
+        ceiling = min([nxt - 1, *(x - 1 for x in parents if x > r)])
+        span = _widest_centred(anchors, floor, r, ceiling, mid, centred) if off and floor <= r <= ceiling else None
         if span is not None:  # centred on the rows it is merged over
             out.append((group, span))
             nxt = span
@@ -780,15 +788,20 @@ def _widest_centred(anchors: list[tuple[float, float]], lower: int, r: int, uppe
     return min(spans, key=lambda ft: (ft[0] - ft[1], ft[0]))[0] if spans else None
 
 
-def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int) -> list[tuple[list[_Placed], int]]:
+def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int,
+                          covered: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
     """Labels standing on a row's line with as many rows free (empty in their column) above as below
     them: a label merged down those rows and centred on them (项目资金（万元） on the middle of its three
     rows, 绩效指标 beside the rows of indicators) moved to the first of them, where a ruled reader
-    gives it. A label on the first row of its free rows (set from the top) stays."""
+    gives it. A label on the first row of its free rows (set from the top) stays. A row where a cell
+    merged from a column to the left covers the column (``covered``: a 项目绩效总目标 text over it) is
+    not free."""
     out: list[tuple[list[_Placed], int]] = []
     lower = 0  # the first row below the span of the label above
     for k, (group, r) in enumerate(groups):
         upper = groups[k + 1][1] - 1 if k + 1 < len(groups) else n - 1
+        lower = max([lower, *(x + 1 for x in covered if x < r)])
+        upper = min([upper, *(x - 1 for x in covered if x > r)])
         half = max(min(r - lower, upper - r), 0) if all(p.row is not None for p in group) else 0
         out.append((group, r - half))
         lower = r + half + 1
@@ -969,9 +982,11 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         if c < key:  # level labels, each centred on the rows it spans
             groups = _wrapped_labels(groups, c, cols, char, height, len(anchors), apart)
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c),
-                                    centred=MIDWAY * height if centred else 0.0)
+                                    centred=MIDWAY * height if centred else 0.0,
+                                    parents=frozenset(row for row, by in placed.items() if any(k < c for k in by)))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
-            groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors))
+            groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors),
+                                           _covered_rows(grouped, c))
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
         _extent(groups, c, extents)
@@ -992,15 +1007,18 @@ def _with_own_rows(block: list[Line], cols: list[tuple[float, float]], anchors: 
     """The rows and the row of each line (by ``id``) of a vertically centred block, with a row for each
     line on none that no centred cell of a row can hold (see :mod:`extract.tables.centred_cells`), and
     those lines (by ``id``), each with its pieces that are that row's cells (by ``id``)."""
-    placed = [[(s, _span(s, cols)[0]) for s in ln.segments] for ln in block]
-    own = own_rows(placed, [row_of.get(id(ln)) for ln in block], anchors, height, [_plain_amounts(ln) for ln in block])
+    continued, _ = _continuation_lines(block, cols, height)  # lines of cells of a row with a key amount
+    placed = [[(s, _span(s, cols)[0]) for s in ln.segments] for ln in block if id(ln) not in continued]
+    lines = [ln for ln in block if id(ln) not in continued]
+    figures = [_plain_amounts(ln) for ln in lines]
+    own = own_rows(placed, [row_of.get(id(ln)) for ln in lines], anchors, height, figures, _figure_or_dash)
     if not own:
         return anchors, row_of, {}
     rows = [(a, b, [id(ln) for ln in block if row_of.get(id(ln)) == r]) for r, (a, b) in enumerate(anchors)]
-    rows += [(block[i].top, block[i].bottom, [id(block[i])]) for i in own]
+    rows += [(lines[i].top, lines[i].bottom, [id(lines[i])]) for i in own]
     rows.sort(key=lambda r: r[0])
     return ([(a, b) for a, b, _ in rows], {line: r for r, (_, _, ids) in enumerate(rows) for line in ids},
-            {id(block[i]): cells for i, cells in own.items()})
+            {id(lines[i]): cells for i, cells in own.items()})
 
 
 def _upper_header_rows(rows: list[list[Cell]], conf: list[list[float | None]], boxes: list[list[Box | None]],
