@@ -10,10 +10,12 @@ Beside the label of a row of figures (the one piece of a line of figures that is
 
 - a line is a row of its own when no run of adjacent lines of its column holding it is centred
   (within ``MIDWAY`` of a line height) on the row, or the rows, the run is merged over (the rows whose
-  pieces in that column are all the run's own, none of them a row's label): 其中：中央补助 under
+  pieces in that column are all the run's own, none of them a row's label: the last piece of text on
+  a row's line): 其中：中央补助 under
   年度资金总额：, whose figures stand on its own line, cannot be that label's second line;
-- and, where such a line and the label beside it show the column's row pitch (top to top), a line of
-  that column as far from the lines beside it (within ``PITCH``) is a row too: a wrapped cell's lines
+- and, where two labels of rows of figures, or such a line and the label beside it, show the column's
+  row pitch (top to top), a line beside one of them as far from the lines beside it (within ``PITCH``)
+  is a row too: a wrapped cell's lines
   follow each other at the type's leading, rows at the row pitch, which is no shorter (省补助, 国债资金
   and 其他资金 beside 市补助 and 区级预算资金 are rows left empty, not a label wrapped over three lines).
 
@@ -64,13 +66,13 @@ def _centred_on_free(mid: float, anchors: Sequence[tuple[float, float]], blocked
 
 
 def _spans(run: Sequence[Placed], column: Sequence[Placed], anchors: Sequence[tuple[float, float]],
-           height: float, named: set[int]) -> bool:
+           height: float, labels: set[int]) -> bool:
     """Whether ``run`` is centred on a row, or on rows ``r1`` to ``r2`` it is merged over (every piece of
-    its ``column`` on those rows' lines is the run's own, none of them naming its row: ``named``),
+    its ``column`` on those rows' lines is the run's own, none of them its row's label: ``labels``),
     holding the rows of its lines."""
     ids = {id(p) for p, _ in run}
     rows = {r for _, r in run if r is not None}
-    if len(rows) > 1 and ids & named:
+    if len(rows) > 1 and ids & labels:
         return False  # a row's own label is no line of a cell merged over rows
     blocked = {r for p, r in column if r is not None and id(p) not in ids}  # rows holding another cell
     mid = _mid(run[0][0].top, run[-1][0].bottom)
@@ -97,19 +99,20 @@ def _run(column: Sequence[Placed], k: int, height: float) -> tuple[int, int]:
 
 
 def _held(column: Sequence[Placed], k: int, anchors: Sequence[tuple[float, float]], height: float,
-          named: set[int]) -> bool:
+          labels: set[int]) -> bool:
     """Whether some run of adjacent pieces of ``column`` (top to bottom) holding its ``k``-th is centred on
     the rows it spans."""
     lo, hi = _run(column, k, height)
-    return any(_spans(column[i:j + 1], column, anchors, height, named)
+    return any(_spans(column[i:j + 1], column, anchors, height, labels)
                for i in range(lo, k + 1) for j in range(k, hi + 1))
 
 
 def _row_pitch(column: Sequence[Placed], lo: int, hi: int, named: set[int], own: set[int]) -> float | None:
     """The shortest distance (top to top) between two adjacent pieces of ``column[lo:hi + 1]`` shown to
-    stand on two rows (one naming its row of figures, the other a row of its own), or None."""
+    stand on two rows (one naming its row of figures, the other too or a row of its own), or None."""
     pitches = [column[i + 1][0].top - column[i][0].top for i in range(lo, hi)
-               if {id(column[i][0]), id(column[i + 1][0])} & named and {id(column[i][0]), id(column[i + 1][0])} & own]
+               if {id(column[i][0]), id(column[i + 1][0])} & named
+               and {id(column[i][0]), id(column[i + 1][0])} <= named | own]
     return min(pitches, default=None)
 
 
@@ -141,16 +144,21 @@ def own_rows(lines: Sequence[Sequence[tuple[Piece, int]]], row_of: Sequence[int 
         where.update((id(piece), k) for k, (piece, _) in enumerate(column))
     named = {id(texts[0]) for i, line in enumerate(lines) if figures[i]
              for texts in [[p for p, _ in line if not is_figure(p.text)]] if len(texts) == 1}
+    # a row's label: the last piece of text on a row's line (a label merged over rows stands left of it)
+    labels = {id(texts[-1]) for i, line in enumerate(lines) if row_of[i] is not None
+              for texts in [[p for p, _ in line if not is_figure(p.text)]] if texts}
 
-    def beside_a_name(p: Piece, c: int) -> bool:
+    def beside_a_name(p: Piece, c: int, also: frozenset[int] = frozenset()) -> bool:
         k = where[id(p)]
         lo, hi = _run(columns[c], k, height)
-        return any(id(columns[c][i][0]) in named for i in (k - 1, k + 1) if lo <= i <= hi)
+        return any(id(columns[c][i][0]) in named | also for i in (k - 1, k + 1) if lo <= i <= hi)
 
     free = [(i, p, c) for i, line in enumerate(lines) if row_of[i] is None for p, c in line]
     own = {id(p) for _, p, c in free if beside_a_name(p, c) and not _held(columns[c], where[id(p)], anchors, height,
-                                                                        named)}
-    own |= {id(p) for _, p, c in free if _spaced(columns[c], where[id(p)], height, named, own)}
+                                                                        labels)}
+    shown = frozenset(own)
+    own |= {id(p) for _, p, c in free
+            if beside_a_name(p, c, shown) and _spaced(columns[c], where[id(p)], height, named, own)}
     out: dict[int, set[int]] = {}
     for i, p, _ in free:
         if id(p) in own:

@@ -634,10 +634,15 @@ def _plain_amounts(ln: Line) -> bool:
     return sum(1 for s in ln.segments if _MONEY.match(s.text)) >= 2
 
 
-def _named_amounts(ln: Line) -> bool:
-    """A line of amounts (:func:`_plain_amounts`) with one cell of text: the item its figures are of
-    (其中：中央补助 | 1,920,000.00 | 1,920,000.00 | 100.00%), the row's own label."""
-    return _plain_amounts(ln) and sum(1 for s in ln.segments if not _figure_or_dash(s.text)) == 1
+def _row_labels(block: list[Line], row_of: dict[int, int]) -> set[int]:
+    """The pieces (by ``id``) that label their row: the last cell of text on a row's line of two cells or
+    more (其中：中央补助 | 1,920,000.00 | 100.00%; a label merged over rows stands left of it)."""
+    out: set[int] = set()
+    for ln in block:
+        texts = [s for s in ln.segments if not _AMOUNT.match(s.text)]
+        if id(ln) in row_of and texts and len(ln.segments) > 1:
+            out.add(id(texts[-1]))
+    return out
 
 
 def _same_row(group: list[Line], ln: Line, height: float) -> bool:
@@ -972,9 +977,9 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
-    _rejoin_wrapped(grouped, block, height, set().union(*own.values()))
+    apart = set().union(*own.values(), _row_labels(block, row_of))  # cells no label above continues
+    _rejoin_wrapped(grouped, block, height, apart)
     char = char_width([w for ln in block for w in ln.words])
-    apart = set(own) | {id(ln) for ln in block if _named_amounts(ln)}  # lines whose cells no label above continues
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     placed: dict[int, dict[int, list[Segment]]] = {}  # row -> column -> its pieces
@@ -1011,7 +1016,8 @@ def _with_own_rows(block: list[Line], cols: list[tuple[float, float]], anchors: 
     placed = [[(s, _span(s, cols)[0]) for s in ln.segments] for ln in block if id(ln) not in continued]
     lines = [ln for ln in block if id(ln) not in continued]
     figures = [_plain_amounts(ln) for ln in lines]
-    own = own_rows(placed, [row_of.get(id(ln)) for ln in lines], anchors, height, figures, _figure_or_dash)
+    own = own_rows(placed, [row_of.get(id(ln)) for ln in lines], anchors, height, figures,
+                   lambda t: bool(_AMOUNT.match(t)))
     if not own:
         return anchors, row_of, {}
     rows = [(a, b, [id(ln) for ln in block if row_of.get(id(ln)) == r]) for r, (a, b) in enumerate(anchors)]
@@ -1053,8 +1059,8 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     """Column ``c``'s cells with a label wrapped at the column's width over lines that stand on rows of
     their own made one cell, of its first line's row (see :mod:`extract.tables.wrapped_labels`); not in
     a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own), nor
-    onto a line of ``apart`` (by ``id``: a row of its own that no centred cell holds, a line of amounts
-    whose one cell of text names them)."""
+    onto a piece of ``apart`` (by ``id``: the cell of a row of its own that no centred cell holds, a
+    row's label)."""
     right = cols[c][1]
     pieces = [p.seg for g, _ in groups for p in g if p.last_col == c]
     if 2 * len({r for _, r in groups}) > n_rows or not wrapping(pieces, cols[c], char):
@@ -1062,7 +1068,7 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     out: list[tuple[list[_Placed], int]] = []
     for group, r in groups:
         upper = out[-1][0][-1] if out else None
-        if (upper is not None and upper.last_col == c and group[0].last_col == c and group[0].line not in apart
+        if (upper is not None and upper.last_col == c and group[0].last_col == c and id(group[0].seg) not in apart
                 and continues(upper.seg, group[0].seg, right, char, height)):
             out[-1] = (out[-1][0] + group, out[-1][1])
         else:
@@ -1074,7 +1080,8 @@ def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: 
                     own: set[int]) -> None:
     """The lines of a cell wrapped down beside several rows (a long label merged over them, set at its
     own leading: see :mod:`extract.tables.wrapped_cells`) joined to the cell they continue (in place);
-    not the cells of rows of their own (``own``, by ``id``: see :mod:`extract.tables.centred_cells`)."""
+    not the pieces of ``own`` (by ``id``: the cells of rows of their own, see
+    :mod:`extract.tables.centred_cells`, and rows' labels)."""
     cont = wrapped_continuations([ln.segments for ln in block], height, lambda t: bool(_AMOUNT.match(t)))
     cont = {k: head for k, head in cont.items() if k not in own}
     if not cont:
