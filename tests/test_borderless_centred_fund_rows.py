@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.tables.doubt import tails_by_position
-from extract.tables.positions import read_positions
+from extract.tables.positions import align_continued, read_positions
 from model.pages import PageText
+from model.tables import RawTable
 
 CHAR = 10.0  # width and height of one CJK character (a Latin letter or digit: half as wide)
 LINE = 15.0  # from one printed line's top to the next (one-line rows and wrapped lines alike)
@@ -184,3 +185,22 @@ def test_the_closing_rows_of_a_form_alone_on_a_page_drawn_cell_by_cell_are_read(
     assert list(found) == [2]
     prose = PageText(number=2, text="本项目由市财政局组织实施。\n联系人：王明", width=595, height=842)
     assert not tails_by_position(_Pdf(_Plumber([_Page(""), _Page(prose.text)])), [prose])  # type: ignore[arg-type]
+
+
+def test_a_continued_part_whose_level_column_splits_in_two_takes_the_columns_it_continues() -> None:
+    # page 1: 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际值 | 得分; page 2 continues it, its
+    # 一级指标 column holding only 效益指标's weight (（30分）) and the closing row's remark (无), set
+    # apart from each other: two narrow columns where page 1 has one
+    head = RawTable.on_page(page=1, rows=[["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际值", "得分"],
+                                          ["", "产出指标", "数量指标", "新建泵站", "3座", "3座", "10"]],
+                            reader="words", bbox=(40, 100, 510, 140), index_on_page=0, page_height=842)
+    head.columns = [(40, 90), (100, 160), (170, 230), (240, 340), (350, 400), (410, 460), (480, 510)]
+    cont = RawTable.on_page(page=2, rows=[["", "", "", "社会效益", "受益人口", "≥2万人", "2.3万人", "10"],
+                                          ["", "", "（30分）", "", "用户满意度", "≥90%", "93%", "9"],
+                                          ["说明", "无", "", "", "", "", "", ""]],
+                            reader="words", bbox=(45, 60, 505, 120), index_on_page=0, page_height=842)
+    cont.columns = [(45, 70), (100, 110), (115, 155), (170, 230), (240, 330), (350, 390), (410, 450), (480, 505)]
+    align_continued([head, cont])
+    assert cont.rows == [["", "", "社会效益", "受益人口", "≥2万人", "2.3万人", "10"],
+                         ["", "（30分）", "", "用户满意度", "≥90%", "93%", "9"],
+                         ["说明", "无", "", "", "", "", ""]]

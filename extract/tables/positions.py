@@ -1246,14 +1246,30 @@ def _inside(w: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool
 
 def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]]) -> list[int] | None:
     """For each column of ``cols``, the one column of ``wider`` it lies in (by the most overlap), or
-    None when one does not fall in any or two fall in the same."""
+    None when one does not fall in any or the columns fall out of order. Two narrow columns may fall in
+    one (a label and a closing row's remark, set apart on a page where nothing else fills the column)."""
     out: list[int] = []
     for c0, c1 in cols:
         overlaps = [min(c1, w1) - max(c0, w0) for w0, w1 in wider]
         best = max(range(len(wider)), key=lambda i: overlaps[i])
-        if overlaps[best] <= 0 or (out and best <= out[-1]):
+        if overlaps[best] <= 0 or (out and best < out[-1]):
             return None
         out.append(best)
+    return out
+
+
+def _widened(rows: list[list[Cell]], mapping: list[int], n: int) -> list[list[Cell]] | None:
+    """``rows`` placed in ``n`` columns by ``mapping``; None when a row holds text in two of its columns
+    that fall in one."""
+    out: list[list[Cell]] = []
+    for r in rows:
+        wide: list[Cell] = [""] * n
+        for j, cell in enumerate(r):
+            if cell and wide[mapping[j]]:
+                return None
+            if cell or not wide[mapping[j]]:
+                wide[mapping[j]] = cell
+        out.append(wide)
     return out
 
 
@@ -1277,22 +1293,19 @@ def _has_own_header(t: RawTable) -> bool:
 
 def align_continued(tables: list[RawTable]) -> None:
     """A table continued at the top of the next page (no header of its own: :func:`_has_own_header`)
-    loses the columns that are empty there (the level labels merged down from the page before):
-    where each of its columns lies in one column of the table it continues, its rows get that
-    table's columns back (empty cells in the others), so the rows line up with the header they
-    continue (in place). A part that continues a ruled table is placed in its rulings' columns instead
+    loses the columns that are empty there (the level labels merged down from the page before), or
+    splits one that holds little there (效益指标/（24分） and the closing row's 无 set apart): where
+    each of its columns lies in one column of the table it continues, its rows get that table's
+    columns back (empty cells in the others), so the rows line up with the header they continue (in
+    place). A part that continues a ruled table is placed in its rulings' columns instead
     (:func:`extract.tables.ruled_columns.take_ruled_columns`)."""
     for prev, t in itertools.pairwise(tables):
         if (ruled(prev) or ruled(t) or t.columns is None or prev.columns is None or t.index_on_page != 0
-                or t.page != prev.last_page + 1 or len(t.columns) >= len(prev.columns) or _has_own_header(t)):
+                or t.page != prev.last_page + 1 or _has_own_header(t)):
             continue
         mapping = _column_map(t.columns, prev.columns)
-        if mapping is None:
+        if mapping is None or mapping == list(range(len(prev.columns))):
             continue
-        rows: list[list[Cell]] = []
-        for r in t.rows:
-            wide: list[Cell] = [""] * len(prev.columns)
-            for j, cell in enumerate(r):
-                wide[mapping[j]] = cell
-            rows.append(wide)
-        t.rows, t.columns = rows, list(prev.columns)
+        rows = _widened(t.rows, mapping, len(prev.columns))
+        if rows is not None:
+            t.rows, t.columns = rows, list(prev.columns)
