@@ -204,3 +204,24 @@ def test_a_continued_part_whose_level_column_splits_in_two_takes_the_columns_it_
     assert cont.rows == [["", "", "社会效益", "受益人口", "≥2万人", "2.3万人", "10"],
                          ["", "（30分）", "", "用户满意度", "≥90%", "93%", "9"],
                          ["说明", "无", "", "", "", "", ""]]
+
+
+def test_header_cells_set_touching_over_their_columns_head_a_column_each() -> None:
+    # three header cells wider than their columns wrap over two lines around the header's line; their
+    # first lines touch (less than a character apart) and read as one run of text, but each stands over
+    # its own column of amounts, as the ends of their second lines show
+    x = (40.0, 160.0, 260.0, 330.0, 410.0, 490.0)
+    words = [_word("经费拨款（万元", 320, 92), _word("专项拨款（万", 392, 92), _word("基金拨款（", 454, 92)]
+    words += [_word("支出功能分类", x[0], 100), _word("合计（万元）", x[2] - 20, 100)]
+    words += [_word("）", x[3] + 20, 108), _word("元）", x[4] + 20, 108), _word("万元）", x[5] + 5, 108)]
+    for k, (name, total, a, b) in enumerate([("教育支出", "520.40", "480.40", "40.00"),
+                                             ("科学技术支出", "96.10", "96.10", ""),
+                                             ("卫生健康支出", "310.75", "250.75", "60.00")]):
+        top = 125 + k * LINE
+        words += [_word(name, x[0], top), _word(total, x[2], top), _word(a, x[3] + 5, top)]
+        if b:
+            words.append(_word(b, x[4] + 10, top))
+    (table,) = _tables(words)
+    header = next(row for row in table if "支出功能分类" in row)
+    assert [c for c in header if c] == ["支出功能分类", "合计（万元）", "经费拨款（万元\n）", "专项拨款（万\n元）",
+                                        "基金拨款（\n万元）"]

@@ -6,7 +6,8 @@ wrapped over several lines centred on its row: its lines stand as far above the 
 source whose amounts are left empty, 其中：中央补助 under 年度资金总额：, both one line beside the column
 of figures) is otherwise read as a line of the cell of a row near it.
 
-Beside the label of a row of figures (the one piece of a line of figures that is not a figure):
+Under the label of a row of figures (the one piece of a line of figures that is not a figure), or
+beside it for the second rule:
 
 - a line is a row of its own when no run of adjacent lines of its column holding it is centred
   (within ``MIDWAY`` of a line height) on the row, or the rows, the run is merged over (the rows whose
@@ -117,10 +118,11 @@ def _row_pitch(column: Sequence[Placed], lo: int, hi: int, named: set[int], own:
 
 
 def _spaced(column: Sequence[Placed], k: int, height: float, named: set[int], own: set[int]) -> bool:
-    """Whether the ``k``-th piece of ``column``, on no row, stands a row pitch from the pieces beside it."""
+    """Whether the ``k``-th piece of ``column``, on no row, stands a row pitch from the pieces beside it
+    (a piece above it among them: the first line of a run may end a cell begun on the page before)."""
     lo, hi = _run(column, k, height)
     pitch = _row_pitch(column, lo, hi, named, own)
-    if pitch is None:
+    if pitch is None or k == lo:
         return False
     near = [abs(column[i][0].top - column[k][0].top) for i in (k - 1, k + 1) if lo <= i <= hi]
     return bool(near) and all(d >= (1 - PITCH) * pitch for d in near)
@@ -148,14 +150,14 @@ def own_rows(lines: Sequence[Sequence[tuple[Piece, int]]], row_of: Sequence[int 
     labels = {id(texts[-1]) for i, line in enumerate(lines) if row_of[i] is not None
               for texts in [[p for p, _ in line if not is_figure(p.text)]] if texts}
 
-    def beside_a_name(p: Piece, c: int, also: frozenset[int] = frozenset()) -> bool:
+    def beside_a_name(p: Piece, c: int, also: frozenset[int] = frozenset(), sides: tuple[int, ...] = (-1, 1)) -> bool:
         k = where[id(p)]
         lo, hi = _run(columns[c], k, height)
-        return any(id(columns[c][i][0]) in named | also for i in (k - 1, k + 1) if lo <= i <= hi)
+        return any(id(columns[c][k + d][0]) in named | also for d in sides if lo <= k + d <= hi)
 
     free = [(i, p, c) for i, line in enumerate(lines) if row_of[i] is None for p, c in line]
-    own = {id(p) for _, p, c in free if beside_a_name(p, c) and not _held(columns[c], where[id(p)], anchors, height,
-                                                                        labels)}
+    own = {id(p) for _, p, c in free  # (under a label: the end of a cell begun on the page before is none)
+           if beside_a_name(p, c, sides=(-1,)) and not _held(columns[c], where[id(p)], anchors, height, labels)}
     shown = frozenset(own)
     own |= {id(p) for _, p, c in free
             if beside_a_name(p, c, shown) and _spaced(columns[c], where[id(p)], height, named, own)}

@@ -195,17 +195,24 @@ def _within_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
 
 
 def _straddles_the_edge(seg: Segment, ln: Line, edge: Line, cols: list[tuple[float, float]]) -> bool:
-    """``seg`` (on ``ln``) is a line of a cell wrapped over two lines and centred on the run's ``edge``
-    line (a header wider than its column's figures: 全年执行数（万 | 元） set above and below the
-    header's one-line cells): ``ln`` overlaps ``edge`` vertically, and the segment lies over one
-    column, in the gaps beside it, reaching no other column."""
+    """``seg`` (on ``ln``) holds lines of cells wrapped over two lines and centred on the run's ``edge``
+    line (headers wider than their columns' figures: 全年执行数（万 | 元） set above and below the
+    header's one-line cells, several of them touching): ``ln`` overlaps ``edge`` vertically, and each
+    word of the segment lies over one column, in the gaps beside it, reaching no other column."""
     if not (ln.bottom > edge.top and ln.top < edge.bottom):
         return False
-    hit = [k for k, (c0, c1) in enumerate(cols) if seg.x0 <= c1 and seg.x1 >= c0]
+    words = [(float(w["x0"]), float(w["x1"])) for w in ln.words
+             if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5] or [(seg.x0, seg.x1)]
+    return all(_over_one_column(x0, x1, cols) for x0, x1 in words)
+
+
+def _over_one_column(x0: float, x1: float, cols: list[tuple[float, float]]) -> bool:
+    """``x0``–``x1`` overlaps one column and reaches none beside it."""
+    hit = [k for k, (c0, c1) in enumerate(cols) if x0 <= c1 and x1 >= c0]
     if len(hit) != 1:
         return False
     k = hit[0]
-    return (k == 0 or seg.x0 > cols[k - 1][1]) and (k == len(cols) - 1 or seg.x1 < cols[k + 1][0])
+    return (k == 0 or x0 > cols[k - 1][1]) and (k == len(cols) - 1 or x1 < cols[k + 1][0])
 
 
 def _end_gap(lines: list[Line], height: float) -> float:
@@ -344,24 +351,30 @@ def form_columns(block: list[Line]) -> list[tuple[float, float]]:
                               rich)
 
 
-def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float) -> None:
+def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float, *,
+                      gaps: bool = False) -> None:
     """Segments that run over a column's start with a word break just there are two cells set close
-    (a long level label and its row's name), not one merged cell: cut them there (in place)."""
+    (a long level label and its row's name), not one merged cell: cut them there (in place). ``gaps``:
+    also where a word break falls in the gap between two columns (a statement's header cells set
+    touching, each over its own column: 一般公共预算财政拨款（万元 | 政府性基金预算财政拨款（万)."""
     starts = [c0 for c0, _ in cols[1:]]
+    between = list(itertools.pairwise(cols)) if gaps else []
     for ln in block:
         out: list[Segment] = []
         for seg in ln.segments:
             words = [w for w in ln.words if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5]
-            out.extend(_cut(seg, words, starts, char))
+            out.extend(_cut(seg, words, starts, char, between))
         ln.segments = out
 
 
-def _cut(seg: Segment, words: list[Word], starts: list[float], char: float) -> list[Segment]:
+def _cut(seg: Segment, words: list[Word], starts: list[float], char: float,
+         between: list[tuple[tuple[float, float], tuple[float, float]]]) -> list[Segment]:
     for k in range(1, len(words)):
-        x = float(words[k]["x0"])
-        if float(words[k - 1]["x1"]) < x and any(abs(x - c0) <= 0.5 * char for c0 in starts):
+        end, x = float(words[k - 1]["x1"]), float(words[k]["x0"])
+        if end < x and (any(abs(x - c0) <= 0.5 * char for c0 in starts)
+                        or any(a[1] <= end and x <= b[0] for a, b in between)):
             left, right = words[:k], words[k:]
-            return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char)]
+            return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char, between)]
     return [seg]
 
 
@@ -951,8 +964,11 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     body = _statement_body(block)
     statement = bool(body)
     cols = _block_columns(block, body, height)
+    char = char_width([w for ln in block for w in ln.words])
     if not statement:
-        _split_at_columns(block, cols, char_width([w for ln in block for w in ln.words]))
+        _split_at_columns(block, cols, char)
+    else:  # header cells set touching over their columns (一般公共预算财政拨款（万元 | 政府性基金…)
+        _split_at_columns([ln for ln in block if ln.bottom <= body[0].top + 0.5], cols, char, gaps=True)
     anchors, row_of = _anchors(block, cols)
     centred = _centred(block, cols, height)
     own: dict[int, set[int]] = {}
@@ -979,7 +995,6 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         key = 0
     apart = set().union(*own.values(), _row_labels(block, row_of))  # cells no label above continues
     _rejoin_wrapped(grouped, block, height, apart)
-    char = char_width([w for ln in block for w in ln.words])
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     placed: dict[int, dict[int, list[Segment]]] = {}  # row -> column -> its pieces
