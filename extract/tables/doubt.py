@@ -42,6 +42,7 @@ MIN_CELL_LINES = 4  # lines of cells with a figure (not side by side) that make 
 # when they are at least as many as the lines of prose (a wrapped sentence breaks into such lines too)
 MIN_CELLS = 3  # cells such a line holds at least
 TAIL_LINES = 3  # lines of a page that holds only the end of a form begun on the page before
+TAIL_TEXT_LINES = 4 * TAIL_LINES  # lines of a short page's text, in the content stream's order, re-read by position
 MAX_CELL_CHARS = 24  # a longer run of text without a blank is prose, not a cell
 MAX_TITLES = 2  # more table titles than this on a tableless page: a table of contents
 SHOWN_DIFFERENCES = 3  # differing cells named in a note
@@ -119,6 +120,25 @@ def _tail_page(text: str) -> bool:
     of a form begun on the page before (总分 100 99.6 优秀) and the wrapped ends of its cells."""
     lines = [line for line in text.split("\n") if line.strip()]
     return 0 < len(lines) <= TAIL_LINES and any(_FIGURES_SIDE_BY_SIDE.search(line) for line in lines)
+
+
+def tails_by_position(pdf: OpenedPdf, pages: list[PageText]) -> dict[int, str]:
+    """Short pages (no more than ``TAIL_TEXT_LINES`` lines of text in the content stream's order, which
+    may break a printed line wherever a cell was drawn apart: 群众满意度 85%以上 99% / 5 / 5 / 总分 100 98.82
+    / 优) whose lines as printed (words grouped by their position) are the end of a form begun on the
+    page before (see :func:`_tail_page`): page -> why it is doubted."""
+    out: dict[int, str] = {}
+    for p in pages:
+        if p.garbled or not 0 < len([x for x in p.text.split("\n") if x.strip()]) <= TAIL_TEXT_LINES:
+            continue
+        page = pdf.plumber.pages[p.number - 1]
+        try:
+            text = page.extract_text() or ""
+        finally:
+            page.close()
+        if _tail_page(text):
+            out[p.number] = "a short page whose printed lines end a form (figures side by side) but no table found"
+    return out
 
 
 def _short_cells(line: str) -> bool:
@@ -302,6 +322,7 @@ def _check_tables(pdf: OpenedPdf, pages: list[PageText], tables: list[RawTable])
     paths = {p.number: p.paths for p in candidates if p.paths >= 0}  # counted when the text was read
     paths.update(path_counts(pdf, [p.number for p in candidates if p.paths < 0]))
     doubts = doubtful_pages(pages, tables, paths)
+    doubts.update(tails_by_position(pdf, [p for p in candidates if p.number not in doubts]))
     if not doubts:
         return CheckedTables(tables)
     notes: list[Note] = []

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.tables.centred_cells import MIDWAY, own_rows
 from extract.tables.centred_rows import centred_rows, joined
 from extract.tables.header_levels import upper_cells
 from extract.tables.narrow_columns import split_shared_bands
@@ -193,6 +194,27 @@ def _within_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
                for (c0, c1), end in list(zip(cols, ends, strict=True))[1:])
 
 
+def _straddles_the_edge(seg: Segment, ln: Line, edge: Line, cols: list[tuple[float, float]]) -> bool:
+    """``seg`` (on ``ln``) holds lines of cells wrapped over two lines and centred on the run's ``edge``
+    line (headers wider than their columns' figures: 全年执行数（万 | 元） set above and below the
+    header's one-line cells, several of them touching): ``ln`` overlaps ``edge`` vertically, and each
+    word of the segment lies over one column, in the gaps beside it, reaching no other column."""
+    if not (ln.bottom > edge.top and ln.top < edge.bottom):
+        return False
+    words = [(float(w["x0"]), float(w["x1"])) for w in ln.words
+             if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5] or [(seg.x0, seg.x1)]
+    return all(_over_one_column(x0, x1, cols) for x0, x1 in words)
+
+
+def _over_one_column(x0: float, x1: float, cols: list[tuple[float, float]]) -> bool:
+    """``x0``–``x1`` overlaps one column and reaches none beside it."""
+    hit = [k for k, (c0, c1) in enumerate(cols) if x0 <= c1 and x1 >= c0]
+    if len(hit) != 1:
+        return False
+    k = hit[0]
+    return (k == 0 or x0 > cols[k - 1][1]) and (k == len(cols) - 1 or x1 < cols[k + 1][0])
+
+
 def _end_gap(lines: list[Line], height: float) -> float:
     """The vertical gap that ends a table: ``BLOCK_GAP`` line heights, or ``ROW_PITCHES`` times the
     usual distance from one rich line to the next (top to top) when that is larger (rows padded with
@@ -282,7 +304,8 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
     while 0 <= i < len(lines):
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
-        fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols)) for s in ln.segments)
+        fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols))
+                   or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments)
         if ln.rich or gap > ADJACENT * height or not fits:
             break
         out.append(ln)
@@ -328,24 +351,30 @@ def form_columns(block: list[Line]) -> list[tuple[float, float]]:
                               rich)
 
 
-def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float) -> None:
+def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: float, *,
+                      gaps: bool = False) -> None:
     """Segments that run over a column's start with a word break just there are two cells set close
-    (a long level label and its row's name), not one merged cell: cut them there (in place)."""
+    (a long level label and its row's name), not one merged cell: cut them there (in place). ``gaps``:
+    also where a word break falls in the gap between two columns (a statement's header cells set
+    touching, each over its own column: 一般公共预算财政拨款（万元 | 政府性基金预算财政拨款（万)."""
     starts = [c0 for c0, _ in cols[1:]]
+    between = list(itertools.pairwise(cols)) if gaps else []
     for ln in block:
         out: list[Segment] = []
         for seg in ln.segments:
             words = [w for w in ln.words if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5]
-            out.extend(_cut(seg, words, starts, char))
+            out.extend(_cut(seg, words, starts, char, between))
         ln.segments = out
 
 
-def _cut(seg: Segment, words: list[Word], starts: list[float], char: float) -> list[Segment]:
+def _cut(seg: Segment, words: list[Word], starts: list[float], char: float,
+         between: list[tuple[tuple[float, float], tuple[float, float]]]) -> list[Segment]:
     for k in range(1, len(words)):
-        x = float(words[k]["x0"])
-        if float(words[k - 1]["x1"]) < x and any(abs(x - c0) <= 0.5 * char for c0 in starts):
+        end, x = float(words[k - 1]["x1"]), float(words[k]["x0"])
+        if end < x and (any(abs(x - c0) <= 0.5 * char for c0 in starts)
+                        or any(a[1] <= end and x <= b[0] for a, b in between)):
             left, right = words[:k], words[k:]
-            return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char)]
+            return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char, between)]
     return [seg]
 
 
@@ -587,7 +616,8 @@ def _heading_row(g: list[Line], cols: list[tuple[float, float]]) -> bool:
 def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]:
     """Lines (by ``id``) among the rows of figures that hold only level labels: cells in columns that
     most lines of figures leave empty (labels merged down their rows, set side by side by chance).
-    They stand on no row of their own."""
+    They stand on no row of their own. A cell merged across into a column most lines of figures fill
+    (合并明细项目 | 一般设备购置费,业务装配经费… over the columns of the values) is a row's value, not a label."""
     figures = [ln for ln in block if _figures(ln)]
     if len(figures) < 2:
         return set()
@@ -599,7 +629,7 @@ def _label_lines(block: list[Line], cols: list[tuple[float, float]]) -> set[int]
     top, bottom = figures[0].top, figures[-1].bottom
     return {id(ln) for ln in block
             if ln.rich and not _figures(ln) and top < ln.top and ln.bottom < bottom
-            and all(_span(s, cols)[0] in sparse for s in ln.segments)}
+            and all(_covered(s, cols) <= sparse for s in ln.segments)}
 
 
 def _figures(ln: Line) -> bool:
@@ -610,6 +640,22 @@ def _figures(ln: Line) -> bool:
 def _amounts(ln: Line) -> bool:
     """A line of amounts: two or more of its cells hold digits or the dash of an empty amount."""
     return sum(1 for s in ln.segments if _DIGIT.search(s.text) or _PLACEHOLDER.match(s.text)) >= 2
+
+
+def _plain_amounts(ln: Line) -> bool:
+    """A line of amounts of money: two or more of its cells are plain numbers (no % or unit)."""
+    return sum(1 for s in ln.segments if _MONEY.match(s.text)) >= 2
+
+
+def _row_labels(block: list[Line], row_of: dict[int, int]) -> set[int]:
+    """The pieces (by ``id``) that label their row: the last cell of text on a row's line of two cells or
+    more (其中：中央补助 | 1,920,000.00 | 100.00%; a label merged over rows stands left of it)."""
+    out: set[int] = set()
+    for ln in block:
+        texts = [s for s in ln.segments if not _AMOUNT.match(s.text)]
+        if id(ln) in row_of and texts and len(ln.segments) > 1:
+            out.add(id(texts[-1]))
+    return out
 
 
 def _same_row(group: list[Line], ln: Line, height: float) -> bool:
@@ -700,7 +746,8 @@ class Grid:
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
                    filled: set[int], *, move_fixed: set[int] | None = None,
-                   covered: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
+                   covered: frozenset[int] = frozenset(), centred: float = 0.0,
+                   parents: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
@@ -708,7 +755,11 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     labels standing on a row's line among them move too (a label merged down three rows is printed
     on the middle one's line), their span running down only over such rows. ``covered``: rows where a
     cell merged from a column to the left covers this one (a 其他需说明事项 row): the last label's span
-    ends above them."""
+    ends above them. ``centred``: in a block that centres its cells, the tolerance (points) within which
+    a label of several lines standing on rows' lines but not centred on its row is centred on the widest
+    span of rows free of other labels (项目资金/（20分） on the middle of its fund block's rows, some of
+    them empty: on the block's header row), within the rows of the labels of the columns to its left
+    (``parents``: the rows where they begin)."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
@@ -717,12 +768,24 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     for k in range(len(groups) - 1, -1, -1):
         group, r = groups[k]
         fixed = len({p.row for p in group if p.row is not None}) == 1  # (a label wrapped over rows is free)
+        mid = (group[0].seg.top + group[-1].seg.bottom) / 2
+        lower = min(groups[k - 1][1] + 1, r) if k else 0
+        off = (fixed and centred and len(group) > 1 and r < nxt
+               and abs(mid - sum(anchors[r]) / 2) > centred)  # lines not centred on their row
+        # (its span starts below the lines of the label above, wherever that label is placed)
+        below = max(p.seg.bottom for p in groups[k - 1][0]) if k else float("-inf")
+        floor = max([lower, next((f for f, (a, _) in enumerate(anchors) if a >= below - 0.5), r),
+                     *(x for x in parents if x <= r)])  # (nor above, nor past, a label of a column to its left)
+        ceiling = min([nxt - 1, *(x - 1 for x in parents if x > r)])
+        span = _widest_centred(anchors, floor, r, ceiling, mid, centred) if off and floor <= r <= ceiling else None
+        if span is not None:  # centred on the rows it is merged over
+            out.append((group, span))
+            nxt = span
+            continue
         if (fixed and r not in movable) or nxt <= r:  # it stays on its row
             out.append((group, r))
             nxt = r
             continue
-        mid = (group[0].seg.top + group[-1].seg.bottom) / 2
-        lower = min(groups[k - 1][1] + 1, r) if k else 0
         last = nxt - 1
         if fixed:  # on a row's line: its span runs down over the rows of amounts after that row
             last = r
@@ -734,15 +797,29 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     return _joined_to_the_label_above(out[::-1], anchors)
 
 
-def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int) -> list[tuple[list[_Placed], int]]:
+def _widest_centred(anchors: list[tuple[float, float]], lower: int, r: int, upper: int, mid: float,
+                    tolerance: float) -> int | None:
+    """The first row of the widest span of rows from ``lower`` to ``upper`` holding row ``r`` whose centre
+    is ``mid`` (within ``tolerance``), or None."""
+    spans = [(f, t) for f in range(lower, r + 1) for t in range(r, upper + 1)
+             if abs((anchors[f][0] + anchors[t][1]) / 2 - mid) <= tolerance]
+    return min(spans, key=lambda ft: (ft[0] - ft[1], ft[0]))[0] if spans else None
+
+
+def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int,
+                          covered: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
     """Labels standing on a row's line with as many rows free (empty in their column) above as below
     them: a label merged down those rows and centred on them (项目资金（万元） on the middle of its three
     rows, 绩效指标 beside the rows of indicators) moved to the first of them, where a ruled reader
-    gives it. A label on the first row of its free rows (set from the top) stays."""
+    gives it. A label on the first row of its free rows (set from the top) stays. A row where a cell
+    merged from a column to the left covers the column (``covered``: a 项目绩效总目标 text over it) is
+    not free."""
     out: list[tuple[list[_Placed], int]] = []
     lower = 0  # the first row below the span of the label above
     for k, (group, r) in enumerate(groups):
         upper = groups[k + 1][1] - 1 if k + 1 < len(groups) else n - 1
+        lower = max([lower, *(x + 1 for x in covered if x < r)])
+        upper = min([upper, *(x - 1 for x in covered if x > r)])
         half = max(min(r - lower, upper - r), 0) if all(p.row is not None for p in group) else 0
         out.append((group, r - half))
         lower = r + half + 1
@@ -887,38 +964,49 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     body = _statement_body(block)
     statement = bool(body)
     cols = _block_columns(block, body, height)
+    char = char_width([w for ln in block for w in ln.words])
     if not statement:
-        _split_at_columns(block, cols, char_width([w for ln in block for w in ln.words]))
+        _split_at_columns(block, cols, char)
+    else:  # header cells set touching over their columns (一般公共预算财政拨款（万元 | 政府性基金…)
+        _split_at_columns([ln for ln in block if ln.bottom <= body[0].top + 0.5], cols, char, gaps=True)
     anchors, row_of = _anchors(block, cols)
+    centred = _centred(block, cols, height)
+    own: dict[int, set[int]] = {}
+    if centred:
+        anchors, row_of, own = _with_own_rows(block, cols, anchors, row_of, height)
     by_col: dict[int, list[_Placed]] = {}
     for ln in block:
         for s in ln.segments:
             first, last = _span(s, cols)
-            by_col.setdefault(first, []).append(_Placed(s, last, row_of.get(id(ln)), id(ln)))
+            row = None if id(ln) in own and id(s) not in own[id(ln)] else row_of.get(id(ln))  # (merged over it)
+            by_col.setdefault(first, []).append(_Placed(s, last, row, id(ln)))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
     grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = None if _centred(block, cols, height) else top_aligned_rows(block, cols, anchors, row_of, height,
+    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
                                                                        assumed=hanging and not statement)
     if top is not None:  # cells hang from their row's first line: each line belongs to the row above
         anchors, top_rows = top
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
-    _rejoin_wrapped(grouped, block, height)
-    char = char_width([w for ln in block for w in ln.words])
+    apart = set().union(*own.values(), _row_labels(block, row_of))  # cells no label above continues
+    _rejoin_wrapped(grouped, block, height, apart)
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     placed: dict[int, dict[int, list[Segment]]] = {}  # row -> column -> its pieces
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
-            groups = _wrapped_labels(groups, c, cols, char, height, len(anchors))
-            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c))
+            groups = _wrapped_labels(groups, c, cols, char, height, len(anchors), apart)
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c),
+                                    centred=MIDWAY * height if centred else 0.0,
+                                    parents=frozenset(row for row, by in placed.items() if any(k < c for k in by)))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
-            groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors))
+            groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors),
+                                           _covered_rows(grouped, c))
         _place(groups, c, rows, conf)
         _box(groups, c, cols, boxes)
         _extent(groups, c, extents)
@@ -931,6 +1019,27 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
+
+
+def _with_own_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
+                   row_of: dict[int, int], height: float
+                   ) -> tuple[list[tuple[float, float]], dict[int, int], dict[int, set[int]]]:
+    """The rows and the row of each line (by ``id``) of a vertically centred block, with a row for each
+    line on none that no centred cell of a row can hold (see :mod:`extract.tables.centred_cells`), and
+    those lines (by ``id``), each with its pieces that are that row's cells (by ``id``)."""
+    continued, _ = _continuation_lines(block, cols, height)  # lines of cells of a row with a key amount
+    placed = [[(s, _span(s, cols)[0]) for s in ln.segments] for ln in block if id(ln) not in continued]
+    lines = [ln for ln in block if id(ln) not in continued]
+    figures = [_plain_amounts(ln) for ln in lines]
+    own = own_rows(placed, [row_of.get(id(ln)) for ln in lines], anchors, height, figures,
+                   lambda t: bool(_AMOUNT.match(t)))
+    if not own:
+        return anchors, row_of, {}
+    rows = [(a, b, [id(ln) for ln in block if row_of.get(id(ln)) == r]) for r, (a, b) in enumerate(anchors)]
+    rows += [(lines[i].top, lines[i].bottom, [id(lines[i])]) for i in own]
+    rows.sort(key=lambda r: r[0])
+    return ([(a, b) for a, b, _ in rows], {line: r for r, (_, _, ids) in enumerate(rows) for line in ids},
+            {id(lines[i]): cells for i, cells in own.items()})
 
 
 def _upper_header_rows(rows: list[list[Cell]], conf: list[list[float | None]], boxes: list[list[Box | None]],
@@ -961,18 +1070,20 @@ def _upper_header_rows(rows: list[list[Cell]], conf: list[list[float | None]], b
 
 
 def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]], char: float,
-                    height: float, n_rows: int) -> list[tuple[list[_Placed], int]]:
+                    height: float, n_rows: int, apart: set[int]) -> list[tuple[list[_Placed], int]]:
     """Column ``c``'s cells with a label wrapped at the column's width over lines that stand on rows of
     their own made one cell, of its first line's row (see :mod:`extract.tables.wrapped_labels`); not in
-    a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own)."""
+    a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own), nor
+    onto a piece of ``apart`` (by ``id``: the cell of a row of its own that no centred cell holds, a
+    row's label)."""
     right = cols[c][1]
-    own = [p.seg for g, _ in groups for p in g if p.last_col == c]
-    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(own, cols[c], char):
+    pieces = [p.seg for g, _ in groups for p in g if p.last_col == c]
+    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(pieces, cols[c], char):
         return groups  # a column of row labels (a cell on most rows), or one that does not wrap
     out: list[tuple[list[_Placed], int]] = []
     for group, r in groups:
         upper = out[-1][0][-1] if out else None
-        if (upper is not None and upper.last_col == c and group[0].last_col == c
+        if (upper is not None and upper.last_col == c and group[0].last_col == c and id(group[0].seg) not in apart
                 and continues(upper.seg, group[0].seg, right, char, height)):
             out[-1] = (out[-1][0] + group, out[-1][1])
         else:
@@ -980,10 +1091,14 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     return out
 
 
-def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float) -> None:
+def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float,
+                    own: set[int]) -> None:
     """The lines of a cell wrapped down beside several rows (a long label merged over them, set at its
-    own leading: see :mod:`extract.tables.wrapped_cells`) joined to the cell they continue (in place)."""
+    own leading: see :mod:`extract.tables.wrapped_cells`) joined to the cell they continue (in place);
+    not the pieces of ``own`` (by ``id``: the cells of rows of their own, see
+    :mod:`extract.tables.centred_cells`, and rows' labels)."""
     cont = wrapped_continuations([ln.segments for ln in block], height, lambda t: bool(_AMOUNT.match(t)))
+    cont = {k: head for k, head in cont.items() if k not in own}
     if not cont:
         return
     for c, groups in grouped.items():
@@ -1146,14 +1261,30 @@ def _inside(w: Word, boxes: Sequence[tuple[float, float, float, float]]) -> bool
 
 def _column_map(cols: list[tuple[float, float]], wider: list[tuple[float, float]]) -> list[int] | None:
     """For each column of ``cols``, the one column of ``wider`` it lies in (by the most overlap), or
-    None when one does not fall in any or two fall in the same."""
+    None when one does not fall in any or the columns fall out of order. Two narrow columns may fall in
+    one (a label and a closing row's remark, set apart on a page where nothing else fills the column)."""
     out: list[int] = []
     for c0, c1 in cols:
         overlaps = [min(c1, w1) - max(c0, w0) for w0, w1 in wider]
         best = max(range(len(wider)), key=lambda i: overlaps[i])
-        if overlaps[best] <= 0 or (out and best <= out[-1]):
+        if overlaps[best] <= 0 or (out and best < out[-1]):
             return None
         out.append(best)
+    return out
+
+
+def _widened(rows: list[list[Cell]], mapping: list[int], n: int) -> list[list[Cell]] | None:
+    """``rows`` placed in ``n`` columns by ``mapping``; None when a row holds text in two of its columns
+    that fall in one."""
+    out: list[list[Cell]] = []
+    for r in rows:
+        wide: list[Cell] = [""] * n
+        for j, cell in enumerate(r):
+            if cell and wide[mapping[j]]:
+                return None
+            if cell or not wide[mapping[j]]:
+                wide[mapping[j]] = cell
+        out.append(wide)
     return out
 
 
@@ -1177,22 +1308,19 @@ def _has_own_header(t: RawTable) -> bool:
 
 def align_continued(tables: list[RawTable]) -> None:
     """A table continued at the top of the next page (no header of its own: :func:`_has_own_header`)
-    loses the columns that are empty there (the level labels merged down from the page before):
-    where each of its columns lies in one column of the table it continues, its rows get that
-    table's columns back (empty cells in the others), so the rows line up with the header they
-    continue (in place). A part that continues a ruled table is placed in its rulings' columns instead
+    loses the columns that are empty there (the level labels merged down from the page before), or
+    splits one that holds little there (效益指标/（24分） and the closing row's 无 set apart): where
+    each of its columns lies in one column of the table it continues, its rows get that table's
+    columns back (empty cells in the others), so the rows line up with the header they continue (in
+    place). A part that continues a ruled table is placed in its rulings' columns instead
     (:func:`extract.tables.ruled_columns.take_ruled_columns`)."""
     for prev, t in itertools.pairwise(tables):
         if (ruled(prev) or ruled(t) or t.columns is None or prev.columns is None or t.index_on_page != 0
-                or t.page != prev.last_page + 1 or len(t.columns) >= len(prev.columns) or _has_own_header(t)):
+                or t.page != prev.last_page + 1 or _has_own_header(t)):
             continue
         mapping = _column_map(t.columns, prev.columns)
-        if mapping is None:
+        if mapping is None or mapping == list(range(len(prev.columns))):
             continue
-        rows: list[list[Cell]] = []
-        for r in t.rows:
-            wide: list[Cell] = [""] * len(prev.columns)
-            for j, cell in enumerate(r):
-                wide[mapping[j]] = cell
-            rows.append(wide)
-        t.rows, t.columns = rows, list(prev.columns)
+        rows = _widened(t.rows, mapping, len(prev.columns))
+        if rows is not None:
+            t.rows, t.columns = rows, list(prev.columns)
