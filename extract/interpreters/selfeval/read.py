@@ -78,6 +78,9 @@ class _Form:
     block_score: float | None = None
     block_weight: float | None = None
     total: ScoreRow | None = None
+    pair_measures: list[str] | None = None  # the measures of the rows of label/amount pairs being read
+    pair_line: str | None = None  # their side label
+    pair_start: int = 0  # the first of the budgets rows read from them
 
 
 def _context_for(table: RawTable, doc: DocInput) -> FormContext:
@@ -122,8 +125,10 @@ def _only_labels(text: str) -> bool:
 
 
 def _continues(prev: RawTable | None, table: RawTable, form: _Form | None) -> bool:
-    if prev is None or form is None or form.section is None or not form.section.open:
+    if prev is None or form is None:
         return False
+    if form.section is None or not form.section.open:
+        return _pairs_continue(prev, table, form)
     if not _only_labels(table.text_above) or not _only_labels(prev.text_below):
         return False
     if table.page not in (prev.last_page, prev.last_page + 1) or table.index_on_page != 0:
@@ -136,6 +141,17 @@ def _continues(prev: RawTable | None, table: RawTable, form: _Form | None) -> bo
     ):
         return False
     return True
+
+
+def _pairs_continue(prev: RawTable, table: RawTable, form: _Form) -> bool:
+    """The table goes on with the rows of label/amount pairs the form's last table ended on (其它资金: 0
+    at the top of the next page, the fund block cut by the page break before the form's indicators)."""
+    first = table.rows[0] if table.rows else []
+    return (form.pair_measures is not None and table.index_on_page == 0
+            and table.page in (prev.last_page, prev.last_page + 1)
+            and _only_labels(table.text_above) and _only_labels(prev.text_below)
+            and not (first and first[0] and first[0].strip())
+            and bool(pair_amounts(first)) and pair_block_start(first) is None)
 
 
 def read_self_evaluation(
@@ -184,8 +200,6 @@ class _Scan:
     positions: Positions  # (page, row) -> the row's cells with their printed lines
     pending_scores: list[ScoreRow] = field(default_factory=list)
     summary: SummaryTable | None = None
-    pair_measures: list[str] | None = None
-    pair_line: str | None = None
 
     @property
     def reader(self) -> str:
@@ -382,23 +396,39 @@ def _pair_start_step(scan: _Scan, row: _Row) -> bool:
     if pb is None:
         return False
     cells = row.cells
-    scan.pair_measures = [m for _, m in pb]
+    scan.form.pair_measures = [m for _, m in pb]
     # the label as printed: a unit in brackets (项目资金（元）) must survive until the unit is read
-    scan.pair_line = join_lines(cells[0]) if cells and cells[0] else None
+    scan.form.pair_line = join_lines(cells[0]) if cells and cells[0] else None
+    scan.form.pair_start = len(scan.out.budgets)
     _emit_pairs(scan, row, first=True)
     return True
 
 
 def _pair_row_step(scan: _Scan, row: _Row) -> bool:
     """A following row of pairs (one per fund source); a labelled row ends them (and is read on)."""
-    if scan.pair_measures is None:
+    if scan.form.pair_measures is None:
         return False
     cells = row.cells
     if cells and cells[0] and cells[0].strip():
-        scan.pair_measures = None
-        return False
+        if scan.form.pair_line is not None or not pair_amounts(cells[1:]):
+            scan.form.pair_measures = None
+            return False
+        _label_pairs(scan, join_lines(cells[0]))
     _emit_pairs(scan, row, first=False)
     return True
+
+
+def _label_pairs(scan: _Scan, line: str) -> None:
+    """The side label of rows of pairs begun without one, printed on a later row of theirs (预算执行情况
+    （万元） centred on the block's rows, beside its middle one, where a ruled reader puts it on the
+    first): it names the block, and its unit is the amounts' (the rows read so far take both)."""
+    scan.form.pair_line = line
+    unit = unit_in_cells([line])
+    for b in scan.out.budgets[scan.form.pair_start:]:
+        b.line_name = key(line) or None
+        amount = parse_number(b.amount_raw or "")
+        if unit and unit != b.unit_raw and amount is not None:
+            b.unit_raw, b.amount_wan = unit, to_wan(amount, unit)
 
 
 def _kv_money_step(scan: _Scan, row: _Row) -> bool:
@@ -492,7 +522,7 @@ def _close_block(form: _Form, doc: DocInput, ti: int, reader: str, out: Extracti
 def _emit_pairs(scan: _Scan, row: _Row, *, first: bool) -> None:
     from extract.interpreters.selfeval.funds import block_unit
 
-    measures, line, form = scan.pair_measures or [], scan.pair_line, scan.form
+    measures, line, form = scan.form.pair_measures or [], scan.form.pair_line, scan.form
     pairs = pair_amounts(row.cells)[: len(measures)]
     unit_printed = (unit_in_cells([line]) if line else None) or form.ctx.unit
     line_name = key(line) or None if line else None
