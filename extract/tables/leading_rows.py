@@ -42,6 +42,8 @@ MAX_LEADING = 2.0  # line heights: a step down a column longer than this is no l
 MIN_PITCHES = 3  # steps of one leading needed to know the type's leading, and steps of a padded row break
 HALF = 0.5  # of a leading: how far a centred cell one line shorter than its neighbour stands off its lines
 CENTRE_TOLERANCE = 0.2  # line heights within which the centres of a row's cells agree
+GAP = 0.1  # line heights a row left between two labels' spans (or after the last) costs
+REACH = 0.05  # line heights a row of a span beyond the rows its label's lines overlap costs
 DENSE = 0.8  # share of the fullest column's rows that the column naming each row's item fills
 MIN_CENTRED_ROWS = 2  # rows of cells with different numbers of lines and one centre: a centred form
 
@@ -88,7 +90,10 @@ def _cells(c: int, pieces: list[T], extent: Extent[T], leading: float, height: f
     out: list[_Cell[T]] = []
     for p in sorted(pieces, key=lambda p: extent(p)[0]):
         top, bottom = extent(p)
-        if out and abs(top - extent(out[-1].pieces[-1])[0] - leading) <= LEADING_TOLERANCE * height:
+        # a cell set in smaller type (a header's 得分（20分*执行率）) keeps the same line spacing for its size
+        smaller = abs(bottom - top - height) > LEADING_TOLERANCE * height
+        pitch = leading * (bottom - top) / height if smaller else leading
+        if out and abs(top - extent(out[-1].pieces[-1])[0] - pitch) <= LEADING_TOLERANCE * height:
             out[-1].pieces.append(p)
             out[-1].bottom = max(out[-1].bottom, bottom)
         else:
@@ -173,27 +178,36 @@ def _touched(cell: _Cell[T], extents: list[tuple[float, float]], height: float) 
 def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], height: float) -> list[int]:
     """The first row of each label of a label column (top to bottom): the labels' spans follow each
     other down the column, each holds the rows its lines overlap, and together they put each span's
-    middle nearest its label's centre (dynamic programming over where each span ends)."""
+    middle nearest its label's centre, with as few rows left between two spans as that allows (``GAP``
+    line heights each: a label centred on one row beside free rows spans them) and no span reaching
+    further than that asks (``REACH`` each); dynamic programming over where each span ends."""
     n = len(extents)
     spans = [_touched(x, extents, height) for x in mine]
     inf = float("inf")
-    # best[e]: (cost, starts) of the labels so far, the last ending on row e
-    best: dict[int, tuple[float, list[int]]] = {}
+    best: list[tuple[float, list[int]]] = []  # per row e: the labels so far, the last ending on e
     for i, cell in enumerate(mine):
         lo, hi = spans[i]
-        nxt: dict[int, tuple[float, list[int]]] = {}
-        starts = [(s, 0.0, []) for s in range(0, lo + 1)] if i == 0 else [
-            (e + 1, cost, st) for e, (cost, st) in best.items() if e + 1 <= lo]
-        for s, cost, st in starts:
+        # per start s: the cheapest way the labels above end before it (a gap of rows costs GAP each)
+        before: list[tuple[float, list[int]]] = [(0.0, [])] * n if i == 0 else [(inf, [])] * n
+        if i:
+            run: tuple[float, list[int]] = (inf, [])
+            for s in range(1, n):
+                run = min((run[0] + GAP, run[1]), best[s - 1], key=lambda v: v[0])
+                before[s] = run
+        nxt: list[tuple[float, list[int]]] = [(inf, [])] * n
+        for s in range(0, lo + 1):
+            cost, starts = before[s]
+            if cost == inf:
+                continue
             for e in range(max(s, hi), n):
-                off = abs((extents[s][0] + extents[e][1]) / 2 - cell.centre) / height
-                total = cost + off
-                if total < nxt.get(e, (inf, []))[0] - 1e-9:
-                    nxt[e] = (total, [*st, s])
-        if not nxt:  # the labels cannot follow each other so: each on the row it overlaps first
+                total = (cost + abs((extents[s][0] + extents[e][1]) / 2 - cell.centre) / height
+                         + REACH * (lo - s + e - hi))
+                if total < nxt[e][0] - 1e-9:
+                    nxt[e] = (total, [*starts, s])
+        if all(v[0] == inf for v in nxt):  # the labels cannot follow each other so: each where it stands
             return [sp[0] for sp in spans]
         best = nxt
-    return min(best.values(), key=lambda v: v[0])[1]
+    return min(((cost + GAP * (n - 1 - e), starts) for e, (cost, starts) in enumerate(best)), key=lambda v: v[0])[1]
 
 
 def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: float,
