@@ -197,3 +197,27 @@ def test_pairs_cut_by_the_page_break_go_on_in_the_same_form() -> None:
     others = {(b.project, b.page, b.measure, b.amount_wan) for b in ex.budgets if b.funding_source == "其他资金"}
     assert others == {("乡村道路养护", 2, "全年预算数", 8.6), ("乡村道路养护", 2, "全年执行数", 7.9)}
     assert [(i.project, i.name) for i in ex.indicators] == [("乡村道路养护", "养护里程")]
+
+
+def test_header_set_in_smaller_type_stays_one_cell() -> None:
+    # 得分（20分*执行率） in 7.5-point type over three lines, its lines 7.5/9 of the body's leading apart,
+    # centred on the header row of a fund block whose other headings are one line in the body's type
+    small, lead = 7.5, LEADING * 7.5 / SIZE
+    header = [(0, 300.0, "预算数(A)"), (1, 300.0, "执行数(B)")]
+    columns: dict[int, list[tuple[float, float, str]]] = {
+        c: [(t, t + SIZE, text)] for c, t, text in header}
+    mid = 300.0 + SIZE / 2
+    columns[2] = [(mid - (2 * lead + small) / 2 + k * lead, mid - (2 * lead + small) / 2 + k * lead + small, text)
+                  for k, text in enumerate(["得分", "(20分*", "执行率)"])]
+    body = [("其中：财政拨", "款"), ("行政运行经", "费"), ("一般行政管", "理事务"), ("机关服务支", "出")]
+    top = 300.0 + SIZE + 2 * PAD + PAD
+    for first, second in body:  # rows of a two-line label beside one-line amounts, padded apart
+        columns[0].append((top, top + SIZE, first))
+        columns[0].append((top + LEADING, top + LEADING + SIZE, second))
+        columns[1].append((top + LEADING / 2, top + LEADING / 2 + SIZE, "12.5"))
+        columns[2].append((top + LEADING / 2, top + LEADING / 2 + SIZE, "10"))
+        top += LEADING + SIZE + 2 * PAD
+    got = centred_cell_rows(columns, lambda p: (p[0], p[1]), SIZE)
+    assert got is not None
+    _, cells = got
+    assert [[p[2] for p in pieces] for pieces, r in cells[2] if r == 0] == [["得分", "(20分*", "执行率)"]]

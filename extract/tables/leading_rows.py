@@ -42,7 +42,6 @@ MAX_LEADING = 2.0  # line heights: a step down a column longer than this is no l
 MIN_PITCHES = 3  # steps of one leading needed to know the type's leading, and steps of a padded row break
 HALF = 0.5  # of a leading: how far a centred cell one line shorter than its neighbour stands off its lines
 CENTRE_TOLERANCE = 0.2  # line heights within which the centres of a row's cells agree
-GAP = 0.1  # line heights a row left between two labels' spans (or after the last) costs
 REACH = 0.05  # line heights a row of a span beyond the rows its label's lines overlap costs
 DENSE = 0.8  # share of the fullest column's rows that the column naming each row's item fills
 MIN_CENTRED_ROWS = 2  # rows of cells with different numbers of lines and one centre: a centred form
@@ -178,9 +177,9 @@ def _touched(cell: _Cell[T], extents: list[tuple[float, float]], height: float) 
 def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], height: float) -> list[int]:
     """The first row of each label of a label column (top to bottom): the labels' spans follow each
     other down the column, each holds the rows its lines overlap, and together they put each span's
-    middle nearest its label's centre, with as few rows left between two spans as that allows (``GAP``
-    line heights each: a label centred on one row beside free rows spans them) and no span reaching
-    further than that asks (``REACH`` each); dynamic programming over where each span ends."""
+    middle nearest its label's centre, no span reaching further than that asks (``REACH`` line heights
+    a row: the first label of a column, an amount on its own row, stays on it); dynamic programming over
+    where each span ends."""
     n = len(extents)
     spans = [_touched(x, extents, height) for x in mine]
     inf = float("inf")
@@ -189,11 +188,9 @@ def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], heig
         lo, hi = spans[i]
         # per start s: the cheapest way the labels above end before it (a gap of rows costs GAP each)
         before: list[tuple[float, list[int]]] = [(0.0, [])] * n if i == 0 else [(inf, [])] * n
-        if i:
-            run: tuple[float, list[int]] = (inf, [])
+        if i:  # the span above ends on the row before
             for s in range(1, n):
-                run = min((run[0] + GAP, run[1]), best[s - 1], key=lambda v: v[0])
-                before[s] = run
+                before[s] = best[s - 1]
         nxt: list[tuple[float, list[int]]] = [(inf, [])] * n
         for s in range(0, lo + 1):
             cost, starts = before[s]
@@ -207,7 +204,7 @@ def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], heig
         if all(v[0] == inf for v in nxt):  # the labels cannot follow each other so: each where it stands
             return [sp[0] for sp in spans]
         best = nxt
-    return min(((cost + GAP * (n - 1 - e), starts) for e, (cost, starts) in enumerate(best)), key=lambda v: v[0])[1]
+    return min(best, key=lambda v: v[0])[1]
 
 
 def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: float,
