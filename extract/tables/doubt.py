@@ -31,7 +31,8 @@ from extract.tables.words import read_borderless
 from model.pages import PageText
 from model.records import IssueRow
 from model.tables import Cell, RawTable
-from normalize.text import is_sentence, no_space
+from normalize.indicator_levels import clean_label, is_level_name
+from normalize.text import fold, is_sentence, no_space
 
 RULE = "table_readers_disagree"
 CHECK_FAILED = "table_check_failed"
@@ -41,6 +42,7 @@ MIN_FIGURE_LINES = 2  # lines of side-by-side figures that make a page look tabu
 MIN_CELL_LINES = 4  # lines of cells with a figure (not side by side) that make a page look tabular,
 # when they are at least as many as the lines of prose (a wrapped sentence breaks into such lines too)
 MIN_CELLS = 3  # cells such a line holds at least
+MIN_LEVEL_LINES = 2  # lines with an indicator level standing as a cell (数量指标, 成本指标) that make a form
 TAIL_LINES = 3  # lines of a page that holds only the end of a form begun on the page before
 TAIL_TEXT_LINES = 4 * TAIL_LINES  # lines of a short page's text, in the content stream's order, re-read by position
 MAX_CELL_CHARS = 24  # a longer run of text without a blank is prose, not a cell
@@ -112,7 +114,25 @@ def page_doubt(text: str, paths: int) -> str | None:
         return "a table title and unit line but no table found"
     if 0 < len(titles) <= MAX_TITLES and not _TOC.search(text) and _form_lines(lines):
         return "a table title over lines of short cells (a form) but no table found"
+    if _level_lines(lines):
+        return "indicator levels set as cells (数量指标, 成本指标) but no table found"
     return None
+
+
+def _level_field(field: str) -> bool:
+    """``field`` is an indicator level of the national framework (一级/二级指标: 成本指标, 满意度指标) as
+    printed in a form's cell: no heading number before it (（一）产出指标 heads a report's section)."""
+    return ((is_level_name(field, 1) or is_level_name(field, 2))
+            and fold(field).startswith(clean_label(field)))
+
+
+def _level_lines(lines: list[str]) -> bool:
+    """``MIN_LEVEL_LINES`` lines that are or hold an indicator level as a cell of its own, one of them
+    beside another cell (质量指标 移动测速仪质量达标): the rows of a performance form, whatever its other
+    cells hold (narrative cells wrap into lines that read as prose). Prose runs its words together; a
+    level name standing apart is a cell."""
+    levelled = [fields for fields in map(str.split, lines) if any(_level_field(f) for f in fields)]
+    return len(levelled) >= MIN_LEVEL_LINES and any(len(fields) >= 2 for fields in levelled)
 
 
 def _tail_page(text: str) -> bool:

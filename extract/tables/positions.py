@@ -51,6 +51,7 @@ from extract.sources.garbled import cells_garbled
 from extract.tables.centred_cells import MIDWAY, own_rows
 from extract.tables.centred_rows import centred_rows, joined
 from extract.tables.header_levels import upper_cells
+from extract.tables.leading_rows import centred_cell_rows
 from extract.tables.narrow_columns import split_shared_bands
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
@@ -956,6 +957,38 @@ def _hung(cells: list[_Placed], rows: dict[int, int]) -> list[tuple[list[_Placed
     return out
 
 
+def _exclusive_columns_joined(cols: list[tuple[float, float]], grouped: dict[int, list[tuple[list[_Placed], int]]]
+                              ) -> tuple[list[tuple[float, float]], dict[int, list[tuple[list[_Placed], int]]]]:
+    """Two neighbouring columns that never both hold a cell on one row, the left one's cells running on
+    into the right one's band, made one: a column's values set flush left and its heading (三级指标) or a
+    value centred in its cell (the unit's name under the project's) begin further right, so the words
+    show two columns where the rows print one."""
+    c = 0
+    while c + 1 < len(cols):
+        left, right = grouped.get(c, []), grouped.get(c + 1, [])
+        shared = {r for _, r in left} & {r for _, r in right}
+        crosses = any(p.seg.x1 > cols[c + 1][0] for group, _ in left for p in group)
+        if shared or not crosses or not right:
+            c += 1
+            continue
+        cols = [*cols[:c], (cols[c][0], cols[c + 1][1]), *cols[c + 2:]]
+        joined_groups = sorted([*left, *right], key=lambda g: g[1])
+        renumbered: dict[int, list[tuple[list[_Placed], int]]] = {}
+        for k, groups in grouped.items():
+            for group, _ in groups:
+                for p in group:
+                    p.last_col -= 1 if p.last_col > c else 0
+            if k not in (c, c + 1):
+                renumbered[k - 1 if k > c + 1 else k] = groups
+        renumbered[c] = joined_groups
+        grouped = renumbered
+    return cols, grouped
+
+
+def _extent_of(p: _Placed) -> tuple[float, float]:
+    return p.seg.top, p.seg.bottom
+
+
 def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     """The block's grid of cells. ``hanging``: another form of the page hangs its cells from the top
     of their rows (a document sets its forms alike), so this one is read so too unless it shows
@@ -988,13 +1021,23 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     key, filled = _label_columns(grouped, figure_rows)
     top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
                                                                        assumed=hanging and not statement)
-    if top is not None:  # cells hang from their row's first line: each line belongs to the row above
+    by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
+                                                        lambda p: p.last_col > _span(p.seg, cols)[0])
+    if by_cells is not None and len(by_cells[0]) >= len(top[0] if top is not None else anchors):
+        by_cells = None  # read by cells, rows cut where their lines interleave are joined: never more rows
+    if by_cells is not None:  # cells centred on their rows, told by the type's leading (see leading_rows)
+        anchors, grouped = by_cells
+        cols, grouped = _exclusive_columns_joined(cols, grouped)
+        rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
+        key = 0
+    elif top is not None:  # cells hang from their row's first line: each line belongs to the row above
         anchors, top_rows = top
         rows, conf = [[""] * len(cols) for _ in anchors], [[None] * len(cols) for _ in anchors]
         grouped = {c: _hung(cells, top_rows) for c, cells in by_col.items()}
         key = 0
     apart = set().union(*own.values(), _row_labels(block, row_of))  # cells no label above continues
-    _rejoin_wrapped(grouped, block, height, apart)
+    if by_cells is None:  # (read by cells, a cell's wrapped lines are already its own)
+        _rejoin_wrapped(grouped, block, height, apart)
     boxes: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     extents: list[list[Box | None]] = [[None] * len(cols) for _ in anchors]
     placed: dict[int, dict[int, list[Segment]]] = {}  # row -> column -> its pieces
@@ -1008,10 +1051,12 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
             groups = _centred_on_free_rows(_merged_labels(groups, anchors, filled), len(anchors),
                                            _covered_rows(grouped, c))
         _place(groups, c, rows, conf)
-        _box(groups, c, cols, boxes)
+        _box(groups, c, cols, boxes, from_text=by_cells is not None)
         _extent(groups, c, extents)
         for group, r in groups:
             placed.setdefault(r, {}).setdefault(c, []).extend(p.seg for p in group)
+    if centred is not None:
+        _clip_to_neighbours(boxes, extents, _wrap_widths(placed))
     spread_upper_headers(rows, extents, boxes, levels=HEADER_LEVELS, whole_first=statement)
     if statement:
         join_wrapped_headers(rows, conf, boxes)
@@ -1117,16 +1162,46 @@ def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: 
 
 
 def _box(groups: list[tuple[list[_Placed], int]], c: int, cols: list[tuple[float, float]],
-         boxes: list[list[Box | None]]) -> None:
+         boxes: list[list[Box | None]], *, from_text: bool = False) -> None:
     """The boxes of column ``c``'s cells: the columns they span across, their lines down (a cell's
-    lines are then read as in a ruled cell: a line ending at the column's right edge was wrapped)."""
+    lines are then read as in a ruled cell: a line ending at the column's right edge was wrapped).
+    ``from_text``: the box begins where the cell's text does, not at its column's left end (cells
+    centred on their rows: a box as tall as a five-line value reaches beside the lines of the cells
+    of its row, which run on into the column's band where a wider block above set it)."""
     for group, r in groups:
         last = max(p.last_col for p in group)
         top, bottom = min(p.seg.top for p in group), max(p.seg.bottom for p in group)
+        x0 = min(p.seg.x0 for p in group) if from_text else cols[c][0]
         old = boxes[r][c]
         if old is not None:
-            top, bottom = min(top, old[1]), max(bottom, old[3])
-        boxes[r][c] = (cols[c][0], top, max(cols[last][1], *(p.seg.x1 for p in group)), bottom)
+            top, bottom, x0 = min(top, old[1]), max(bottom, old[3]), min(x0, old[0])
+        boxes[r][c] = (x0, top, max(cols[last][1], *(p.seg.x1 for p in group)), bottom)
+
+
+def _wrap_widths(placed: dict[int, dict[int, list[Segment]]]) -> dict[int, float]:
+    """Per column, where its wrapped cells break their lines: the furthest right a line of a cell ends
+    when another line of the cell follows it."""
+    out: dict[int, float] = {}
+    for cells in placed.values():
+        for c, segs in cells.items():
+            for seg in sorted(segs, key=lambda x: x.top)[:-1]:
+                out[c] = max(out.get(c, seg.x1), seg.x1)
+    return out
+
+
+def _clip_to_neighbours(boxes: list[list[Box | None]], extents: list[list[Box | None]],
+                        wraps: dict[int, float]) -> None:
+    """Each cell's box ended where its column's cells wrap their lines, and before the text of the next
+    cell right of it on its row begins, though no sooner than its own text ends (in place): a column
+    band widened by a block above (a fund block's wider label) would take the neighbour's lines into
+    the cell, and a cell's lines are read in its box."""
+    for brow, erow in zip(boxes, extents, strict=True):
+        for c, box in enumerate(brow):
+            own = erow[c]
+            if box is None or own is None:
+                continue
+            nxt = next((e[0] - 0.5 for e in erow[c + 1:] if e is not None), box[2])
+            brow[c] = (box[0], box[1], max(own[2], min(box[2], nxt, wraps.get(c, box[2]))), box[3])
 
 
 def _extent(groups: list[tuple[list[_Placed], int]], c: int, extents: list[list[Box | None]]) -> None:

@@ -226,7 +226,9 @@ def continue_block(block: PairBlock, row: list[Cell], *, row_index: int, page: i
         block.rows.append(PairRow(row_index=row_index, page=page, pairs=labelled[1], source=labelled[0]))
         return True
     if _money(pairs, "source"):
-        if plain and unit_in_cells([plain]) and not block.unit_fragment:
+        if plain and not block.label and not plain.lstrip().startswith(("（", "(")):
+            block.label = plain  # the block's side label, centred on its rows beside a later one of them
+        elif plain and unit_in_cells([plain]) and not block.unit_fragment:
             block.unit_fragment = plain  # the wrapped label's last line (（万元）) on this row
         block.rows.append(PairRow(row_index=row_index, page=page, pairs=pairs))
         return True

@@ -29,6 +29,7 @@ from extract.interpreters.selfeval.fund_pairs import (
     continue_block,
     emit_pairs,
     implied_measure,
+    row_pairs,
     start_block,
 )
 from extract.interpreters.selfeval.funds import (
@@ -79,6 +80,8 @@ class _Form:
     section: IndicatorSection | None = None
     block: FundBlock | None = None
     pairs: PairBlock | None = None  # a fund block printed as label:value pairs
+    cut_pairs: PairBlock | None = None  # the pair block the form's last table ended in (cut by a page break)
+    reopen_pairs: bool = False  # this table goes on with those pairs
     indicators: list[IndicatorRow] = field(default_factory=list)
     block_score: float | None = None
     block_weight: float | None = None
@@ -127,8 +130,10 @@ def _only_labels(text: str) -> bool:
 
 
 def _continues(prev: RawTable | None, table: RawTable, form: _Form | None) -> bool:
-    if prev is None or form is None or form.section is None or not form.section.open:
+    if prev is None or form is None:
         return False
+    if form.section is None or not form.section.open:
+        return _pairs_continue(prev, table, form)
     if not _only_labels(table.text_above) or not _only_labels(prev.text_below):
         return False
     if table.page not in (prev.last_page, prev.last_page + 1) or table.index_on_page != 0:
@@ -141,6 +146,20 @@ def _continues(prev: RawTable | None, table: RawTable, form: _Form | None) -> bo
     ):
         return False
     return True
+
+
+def _pairs_continue(prev: RawTable, table: RawTable, form: _Form) -> bool:
+    """The table goes on with the rows of label/amount pairs the form's last table ended in (其它资金: 0
+    at the top of the next page, the fund block cut by the page break before the form's indicators)."""
+    first = table.rows[0] if table.rows else []
+    form.reopen_pairs = bool(
+        form.cut_pairs is not None and table.index_on_page == 0
+        and table.page in (prev.last_page, prev.last_page + 1)
+        and _only_labels(table.text_above) and _only_labels(prev.text_below)
+        and not (first and first[0] and first[0].strip())
+        and row_pairs(first)[0] and start_block(first, row_index=0, page=table.page) is None
+    )
+    return form.reopen_pairs
 
 
 def read_self_evaluation(
@@ -213,6 +232,7 @@ def _scan(scan: _Scan) -> None:
         for step in _ROW_STEPS:
             if step(scan, row):
                 break
+    form.cut_pairs = form.pairs  # (still open at the table's end: maybe cut by the page break)
     _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
     if form.section is not None:
         _fix_trailing_labels(scan, form.section)
@@ -393,12 +413,21 @@ def _pair_start_step(scan: _Scan, row: _Row) -> bool:
 
 def _pair_row_step(scan: _Scan, row: _Row) -> bool:
     """A following row of pairs (one per fund source); a row that is not one ends them (and is read on)."""
-    block = scan.form.pairs
+    form = scan.form
+    if form.pairs is None and form.reopen_pairs and form.cut_pairs is not None and row.index == 0:
+        cut = form.cut_pairs  # its rows go on in this table (and are stamped with it)
+        form.pairs = PairBlock(label=cut.label, sides=cut.sides, line_name=cut.line_name,
+                               unit_fragment=cut.unit_fragment)
+    form.reopen_pairs = False
+    block = form.pairs
     if block is None:
         return False
     if continue_block(block, row.cells, row_index=row.index, page=row.page):
         return True
-    _close_block(scan.form, scan.doc, scan.ti, scan.reader, scan.out)
+    if not block.rows:  # reopened for a row that did not go on with it
+        form.pairs = None
+        return False
+    _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
     return False
 
 
