@@ -85,3 +85,42 @@ def test_a_borderless_statement_reaches_the_budgets_table_marked_by_its_reader()
     total = rows[("收入总计", "全年预算数")]
     assert total.amount_wan == 1335.21 and total.extractor == "words"
     assert rows[("政府性基金预算拨款收入", "全年预算数")].amount_wan == 85.2
+
+
+def test_labels_hung_from_the_top_of_their_rows_stay_on_the_rows_their_pairs_begin() -> None:
+    # a project form set without rulings, every cell hung from the top of its row: the left column's labels
+    # (one of them wrapped over the rows of its fund pairs) stand on the lines where the other columns begin
+    # their rows, a pair label wraps to a line of its own, and the next row's label (年度目标, a heading
+    # beside it) follows that line; the second-level indicators are merged down their third-level rows
+    lines = [
+        [("课题名称", 100), ("农村公路养护", 160)],
+        [("承担单位", 100), ("某县交通运输局", 160)],
+        [("资金规模", 100), ("年初预算：", 160), ("120.00", 240), ("全年执行：", 300), ("118.50", 400)],
+        [("情况", 100), ("其中-专", 160), ("100.00", 240), ("其中-专项资金：", 300), ("99.00", 400)],
+        [("（元）", 100), ("项资金：", 160)],
+        [("自筹资", 160), ("20.00", 240), ("自筹资金：", 300), ("19.50", 400)],
+        [("金：", 160)],
+        [("年度目标", 100), ("预期目标", 160), ("实际完成目标", 300)],
+        [("完成情况", 100), ("完成全县农村", 160), ("已完成", 300)],
+        [("公路日常养护", 160)],
+        [("任务。", 160)],
+        [("一级指标", 100), ("二级指标", 160), ("三级指标", 240), ("指标值", 300), ("实际值", 400)],
+        [("产出指标", 100), ("数量指标", 160), ("养护里程", 240), ("≥50公里", 300), ("52公里", 400)],
+        [("巡查次数", 240), ("≥12次", 300), ("15次", 400)],
+        [("质量指标", 160), ("合格率", 240), ("≥95%", 300), ("96%", 400)],
+        [("修复率", 240), ("≥90%", 300), ("93%", 400)],
+        [("时效指标", 160), ("完工时间", 240), ("11月底前", 300), ("11月", 400)],
+        [("拨付及时率", 240), ("100%", 300), ("100%", 400)],
+        [("效益指标", 100), ("社会效益", 160), ("通行时间", 240), ("缩短", 300), ("缩短10%", 400)],
+    ]
+    words = [_word(text, x, 100 + 15 * i, 6.0 if text[0].isdigit() or text[0] == "≥" else CHAR)
+             for i, line in enumerate(lines) for text, x in line]
+    (t,) = tables_on_page(words, 1, 800)
+    first = [r[0] for r in t.rows]
+    assert first[:2] == ["课题名称", "承担单位"]
+    assert t.rows[2][0].startswith("资金规模") and t.rows[2][1:] == ["年初预算：", "120.00", "全年执行：", "118.50"]
+    assert t.rows[3][1:] == ["其中-专\n项资金：", "100.00", "其中-专项资金：", "99.00"]
+    assert t.rows[4][1:] == ["自筹资\n金：", "20.00", "自筹资金：", "19.50"]
+    assert "年度目标" not in "".join(r[0] or "" for r in t.rows[:5])
+    assert t.rows[5][0] == "年度目标\n完成情况" and t.rows[5][1].startswith("预期目标")
+    assert t.rows[6] == ["一级指标", "二级指标", "三级指标", "指标值", "实际值"]

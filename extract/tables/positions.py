@@ -871,7 +871,8 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     :func:`_hanging_lines`), unless it begins a row of its own (a cell in a column the row above
     leaves empty). None when a line holds a cell in a column its row's first line leaves empty just
     below a line that continued that column (a cell centred on its row begins above the row's line),
-    when a line standing on no row does not continue the row above, or when no line does (nothing
+    unless it opens a column that row leaves empty (:func:`_opens_a_column`), when a line standing on no
+    row does not continue the row above, or when no line does (nothing
     to tell, unless ``assumed``: another form of the page hangs its cells)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
@@ -896,8 +897,8 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             out[id(ln)], prev = 0, ln
             continue
         fits = cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
-        if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1]) or cells & continued
-                         or not ln.rich):
+        if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1])
+                         or (cells & continued and not _opens_a_column(cells, filled[-1])) or not ln.rich):
             return None
         if fits:
             out[id(ln)], continued = len(rows) - 1, cells
@@ -910,6 +911,14 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     told = any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
                if id(ln) not in row_of or id(ln) in hanging)
     return (rows, out) if told or assumed else None
+
+
+def _opens_a_column(cells: set[int], above: set[int]) -> bool:
+    """A line holding a cell in a column the row above leaves empty (``above``: the columns that row fills)
+    begins a row of its own: a cell of that column starts on its line (a label of the left column, a
+    heading, beside the wrapped last line of the row above), so its cells in the columns that line
+    continued begin new cells there too."""
+    return bool(cells - above)
 
 
 def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
