@@ -124,3 +124,30 @@ def test_labels_hung_from_the_top_of_their_rows_stay_on_the_rows_their_pairs_beg
     assert "年度目标" not in "".join(r[0] or "" for r in t.rows[:5])
     assert t.rows[5][0] == "年度目标\n完成情况" and t.rows[5][1].startswith("预期目标")
     assert t.rows[6] == ["一级指标", "二级指标", "三级指标", "指标值", "实际值"]
+
+
+def test_a_row_after_label_value_pairs_begins_where_its_label_begins() -> None:
+    # the fund block printed as label:value pairs (each closed by its amount, a one-line cell like an
+    # amount); the next row's label and headings follow the last pair line: nothing continues a pair
+    lines = [
+        [("课题名称", 100), ("校舍维修改造", 160)],
+        [("承担单位", 100), ("某区教育局", 160)],
+        [("资金规模", 100), ("年初预算：56.20", 160), ("全年执行：55.80", 300)],
+        [("执行情况", 100), ("其中：专项资金：50.00", 160), ("其中：专项资金：49.60", 300)],
+        [("（元）", 100), ("自筹资金：6.20", 160), ("自筹资金：6.20", 300)],
+        [("年度目标", 100), ("预期目标", 160), ("实际完成目标", 300)],
+        [("完成情况", 100), ("完成五所学校", 160), ("已完成", 300)],
+        [("校舍维修", 160)],
+        [("一级指标", 100), ("二级指标", 160), ("三级指标", 240), ("指标值", 300), ("实际值", 400)],
+        [("产出指标", 100), ("数量指标", 160), ("维修面积", 240), ("≥800平方米", 300), ("820平方米", 400)],
+        [("学校数量", 240), ("5所", 300), ("5所", 400)],
+        [("质量指标", 160), ("验收合格率", 240), ("100%", 300), ("100%", 400)],
+        [("效益指标", 100), ("社会效益", 160), ("办学条件", 240), ("改善", 300), ("明显改善", 400)],
+    ]
+    words = [_word(text, x, 100 + 15 * i, 6.0 if text[0].isdigit() or text[0] == "≥" else CHAR)
+             for i, line in enumerate(lines) for text, x in line]
+    (t,) = tables_on_page(words, 1, 800)
+    pairs = [r[1] for r in t.rows if r[1] and "：" in r[1]]
+    assert pairs == ["年初预算：56.20", "其中：专项资金：50.00", "自筹资金：6.20"]
+    (goal,) = [r for r in t.rows if r[0] and r[0].startswith("年度目标")]
+    assert goal[1].startswith("预期目标") and goal[3].startswith("实际完成目标")

@@ -88,6 +88,7 @@ _RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number a
 # a 政府采购品目分类目录 code (A goods, B works, C services, then digits) before its name: an item, not a figure
 _CATALOGUE = re.compile(r"^\s*[ABC]\d{2,}")
 STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts that are plain numbers
+_PAIR = re.compile(r"[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a label:value pair closed by its amount
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
 
 Word = dict[str, Any]
@@ -591,9 +592,9 @@ def _reaches(seg: Segment, c: int, keyed: list[Line], block: list[Line], cols: l
              height: float) -> bool:
     """Whether the cells of column ``c`` adjacent to ``seg``, line after line, reach the height of a
     keyed line (a multi-line cell of that row). Amounts are one-line cells: none continues one."""
-    if _AMOUNT.match(seg.text):
+    if _one_line(seg.text):
         return False  # an amount is a one-line cell
-    column = sorted((t for x in block for t in x.segments if _span(t, cols)[0] == c and not _AMOUNT.match(t.text)),
+    column = sorted((t for x in block for t in x.segments if _span(t, cols)[0] == c and not _one_line(t.text)),
                     key=lambda t: t.top)
     i = next(k for k, t in enumerate(column) if t is seg)
     lo = hi = i
@@ -602,6 +603,12 @@ def _reaches(seg: Segment, c: int, keyed: list[Line], block: list[Line], cols: l
     while hi + 1 < len(column) and column[hi + 1].top - column[hi].bottom <= ADJACENT * height:
         hi += 1
     return any(t.top < m.bottom and t.bottom > m.top for t in column[lo:hi + 1] for m in keyed)
+
+
+def _one_line(text: str) -> bool:
+    """A cell no line below continues: an amount, or a label:value pair closed by its amount (其他资金：0,
+    预算数：120.50), set on one line as the amounts beside it."""
+    return bool(_AMOUNT.match(text) or _PAIR.search(text))
 
 
 def _heading_row(g: list[Line], cols: list[tuple[float, float]]) -> bool:
@@ -896,7 +903,8 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
         if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
             out[id(ln)], prev = 0, ln
             continue
-        fits = cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
+        fits = (cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
+                and not cells & _closed(prev, cols))
         if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1])
                          or (cells & continued and not _opens_a_column(cells, filled[-1])) or not ln.rich):
             return None
@@ -911,6 +919,12 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     told = any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
                if id(ln) not in row_of or id(ln) in hanging)
     return (rows, out) if told or assumed else None
+
+
+def _closed(ln: Line, cols: list[tuple[float, float]]) -> set[int]:
+    """The columns where ``ln`` prints a one-line cell (an amount, a label:value pair closed by its amount,
+    see :func:`_one_line`): no line below continues them, so a line with a cell there begins a row."""
+    return {c for s in ln.segments if _one_line(s.text) for c in _covered(s, cols)}
 
 
 def _opens_a_column(cells: set[int], above: set[int]) -> bool:
