@@ -27,22 +27,12 @@ merged over the rows beside) stays a line of that run's cell.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+
+from extract.tables.position_columns import Piece
 
 ADJACENT = 1.0  # line heights of white at most between two lines of one cell
 MIDWAY = 0.25  # line heights within which a cell's centre stands on its row's centre
 PITCH = 0.04  # share of the row pitch by which two lines of one row's cell stand closer than two rows
-
-
-class Piece(Protocol):
-    """A cell's text on one printed line: its box (points, y down) and text."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    text: str
-
 
 Placed = tuple[Piece, int | None]  # a piece and the row of its line (None: a line on no row)
 
