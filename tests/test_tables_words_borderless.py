@@ -194,3 +194,23 @@ def test_the_wrapped_end_of_a_cell_from_the_page_before_spanning_columns_is_in_t
     assert any("全部建成并投入使用。" in (c or "") for r in t.rows[:2] for c in r)
     assert [r[2] for r in t.rows if r[2] and "指标" not in r[2]][:3] == ["建成泵站数量", "工程验收合格率",
                                                                        "受益灌溉面积"]
+
+
+def test_a_row_whose_figures_are_withheld_keeps_its_wrapped_labels() -> None:
+    # the first indicator row prints its values withheld (完成**次): the wrapped last lines of its level-one
+    # label and of its name (管理 | 次数) continue that row, as they do under a row of figures
+    lines = [
+        [("一级指标", 100), ("二级指标", 160), ("三级指标", 240), ("预期指标值", 320), ("实际完成值", 420)],
+        [("项目产出", 100), ("数量指标", 160), ("开展巡河巡查", 240), ("完成**次", 320), ("完成**次", 420)],
+        [("管理", 100), ("次数", 240)],
+        [("质量指标", 160), ("问题整改完成", 240), ("≥95%", 320), ("97.2%", 420)],
+        [("率", 240)],
+        [("时效指标", 160), ("整改完成时限", 240), ("当年完成", 320), ("按期完成", 420)],
+        [("成本指标", 160), ("巡查人均成本", 240), ("≤300元", 320), ("285元", 420)],
+        [("项目效益", 100), ("生态效益", 160), ("水质达标率", 240), ("≥90%", 320), ("92.6%", 420)],
+        [("满意度", 100), ("满意度", 160), ("沿河群众满意度", 240), ("≥85%", 320), ("90.3%", 420)],
+    ]
+    (t,) = tables_on_page(_page(lines), 1, 800)
+    assert [r[2] for r in t.rows] == ["三级指标", "开展巡河巡查\n次数", "问题整改完成\n率", "整改完成时限",
+                                      "巡查人均成本", "水质达标率", "沿河群众满意度"]
+    assert t.rows[1][0] == "项目产出\n管理"

@@ -82,6 +82,7 @@ PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
+_MASKED = re.compile(r"\*{2,}")  # a figure withheld (覆盖**份, 完成**人): its digits printed as asterisks
 _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount: a plain number, no % or unit
 _RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number and %
@@ -958,9 +959,9 @@ def _opens_a_column(cells: set[int], above: set[int]) -> bool:
 
 def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
     """Rich lines (by ``id``) standing on a row of their own that may continue the row above: below the
-    first line with a score, with no cell in the score column (the rightmost column holding a figure
-    or dash on nearly every line of amounts) and not a line of amounts itself (two figures on a line
-    are an item's own)."""
+    first line with a score (also a withheld one: 开展**处 | 开展**处), with no cell in the score column
+    (the rightmost column holding a figure or dash on nearly every line of amounts) and not a line of
+    amounts itself (two figures on a line are an item's own)."""
     amounts = [ln for ln in block if _amounts(ln)]
     if len(amounts) < 2:
         return set()
@@ -975,8 +976,13 @@ def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: d
         has_key = any(key in _covered(s, cols) for s in ln.segments)
         if body and ln.rich and id(ln) in row_of and not has_key and not _amounts(ln):
             out.add(id(ln))
-        body = body or (has_key and _amounts(ln))
+        body = body or (has_key and (_amounts(ln) or _withheld_amounts(ln)))
     return out
+
+
+def _withheld_amounts(ln: Line) -> bool:
+    """A line of amounts some of them withheld: two or more of its cells hold digits or asterisks."""
+    return sum(1 for s in ln.segments if _DIGIT.search(s.text) or _MASKED.search(s.text)) >= 2
 
 
 def _scored(ln: Line, c: int, cols: list[tuple[float, float]]) -> bool:
