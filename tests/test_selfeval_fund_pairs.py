@@ -199,3 +199,52 @@ def test_a_unit_printed_with_a_pair_holds_for_its_amount() -> None:
         ("资金情况", "合计", "全年执行数"): (55.2, "55.2", "万元"),
     }
     assert not [i for i in ex.issues if i.rule == "money_unit_inferred"]
+
+
+def test_a_side_label_beside_a_later_row_of_pairs_names_the_block() -> None:
+    """资金使用情况（元） centred on the block's rows stands beside its second row (the first row's left
+    cell is empty): it names the block's line and gives its unit, 元, to every row, the first included."""
+    ex = _read([
+        [None, "预算数：", "560000", "执行数：", "532000"],
+        ["资金使用情况（元）", "其中：财政拨款：", "500000", "其中：财政拨款：", "480000"],
+        [None, "其他资金：", "60000", "其他资金：", "52000"],
+        GOAL_ROW,
+    ])
+    assert _got(ex) == {
+        ("资金使用情况", "合计", "全年预算数"): (56.0, "560000", "元"),
+        ("资金使用情况", "合计", "全年执行数"): (53.2, "532000", "元"),
+        ("资金使用情况", "财政拨款", "全年预算数"): (50.0, "500000", "元"),
+        ("资金使用情况", "财政拨款", "全年执行数"): (48.0, "480000", "元"),
+        ("资金使用情况", "其他资金", "全年预算数"): (6.0, "60000", "元"),
+        ("资金使用情况", "其他资金", "全年执行数"): (5.2, "52000", "元"),
+    }
+    assert not [i for i in ex.issues if i.rule in ("fund_pair_not_read", "money_unit_inferred")]
+
+
+def test_a_pair_block_cut_by_a_page_break_goes_on_in_the_next_table() -> None:
+    """The fund block's last source row (自筹资金：…) printed at the top of the next page, a table of its own
+    with nothing but a page number above it: its pairs take the measures of the block's sides, its line
+    and its project, and are stamped with their own page; the indicators below stay the form's."""
+    first = RawTable(page=1, reader="pdfplumber", text_above="项目支出绩效目标完成情况表", row_pages=[1, 1, 1], rows=[
+        ["项目名称", "乡村道路亮化工程", None, None, None],
+        ["项目资金（万元）", "年初预算数：", "86.4", "全年执行数：", "80.1"],
+        [None, "其中：财政拨款：", "70", "其中：财政拨款：", "66.5"],
+    ])
+    second = RawTable(page=2, reader="pdfplumber", text_above="- 2 -", row_pages=[2, 2, 2], rows=[
+        [None, "自筹资金：", "16.4", "自筹资金：", "13.6"],
+        ["一级指标", "二级指标", "三级指标", "预期指标值", "实际完成指标值"],
+        ["产出指标", "数量指标", "安装路灯数量", "≥120盏", "126盏"],
+    ])
+    pages = [PageText(number=n, text="", width=595, height=842) for n in (1, 2)]
+    ex = read_self_evaluation(DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages,
+                                       tables=[first, second]))
+    got = {(b.funding_source, b.measure): (b.amount_wan, b.page, b.line_name, b.project) for b in ex.budgets}
+    assert got == {
+        ("合计", "年初预算数"): (86.4, 1, "项目资金", "乡村道路亮化工程"),
+        ("合计", "全年执行数"): (80.1, 1, "项目资金", "乡村道路亮化工程"),
+        ("财政拨款", "年初预算数"): (70.0, 1, "项目资金", "乡村道路亮化工程"),
+        ("财政拨款", "全年执行数"): (66.5, 1, "项目资金", "乡村道路亮化工程"),
+        ("自筹资金", "年初预算数"): (16.4, 2, "项目资金", "乡村道路亮化工程"),
+        ("自筹资金", "全年执行数"): (13.6, 2, "项目资金", "乡村道路亮化工程"),
+    }
+    assert [(i.name, i.project) for i in ex.indicators] == [("安装路灯数量", "乡村道路亮化工程")]

@@ -151,3 +151,66 @@ def test_a_row_after_label_value_pairs_begins_where_its_label_begins() -> None:
     assert pairs == ["年初预算：56.20", "其中：专项资金：50.00", "自筹资金：6.20"]
     (goal,) = [r for r in t.rows if r[0] and r[0].startswith("年度目标")]
     assert goal[1].startswith("预期目标") and goal[3].startswith("实际完成目标")
+
+
+def _page(lines: list[list[tuple[str, float]]], pitch: float = 15.0) -> list[dict[str, Any]]:
+    return [_word(text, x, 100 + pitch * i, 6.0 if text[0].isdigit() or text[0] in "≥≤" else CHAR)
+            for i, line in enumerate(lines) for text, x in line]
+
+
+def test_a_line_under_a_rows_one_line_figure_begins_the_next_row_after_a_wrapped_name() -> None:
+    # indicator rows hung from the top of their rows: a name wraps to a second line (率) under a row whose
+    # actual value is a one-line figure (96.5%); the next row (its level-two label, name and two values in
+    # words) follows that second line and prints a cell under the figure: it begins a row of its own
+    lines = [
+        [("一级指标", 100), ("二级指标", 160), ("三级指标", 240), ("预期指标值", 320), ("实际完成值", 420)],
+        [("产出指标", 100), ("数量指标", 160), ("培训人次", 240), ("≥300人次", 320), ("312人次", 420)],
+        [("质量指标", 160), ("课程考核合格", 240), ("≥90%", 320), ("96.5%", 420)],
+        [("率", 240)],
+        [("时效指标", 160), ("培训完成时间", 240), ("十月底前完成", 320), ("已按期完成", 420)],
+        [("成本指标", 160), ("人均培训费用", 240), ("≤800元", 320), ("760元", 420)],
+        [("效益指标", 100), ("社会效益", 160), ("技能提升人数", 240), ("≥250人", 320), ("268人", 420)],
+    ]
+    (t,) = tables_on_page(_page(lines), 1, 800)
+    names = [r[2] for r in t.rows]
+    assert names == ["三级指标", "培训人次", "课程考核合格\n率", "培训完成时间", "人均培训费用", "技能提升人数"]
+    (late,) = [r for r in t.rows if r[2] == "培训完成时间"]
+    assert late[1] == "时效指标" and late[3:] == ["十月底前完成", "已按期完成"]
+
+
+def test_the_wrapped_end_of_a_cell_from_the_page_before_spanning_columns_is_in_the_table() -> None:
+    # the top of a page: the last line of a goals cell begun on the page before (a form of three columns
+    # there), flush with its column and wider than this page's columns, then the indicator rows of five
+    # columns; it belongs to the table (as a ruled reader has it), not to the text above it
+    lines = [
+        [("全部建成并投入使用。", 160)],
+        [("一级指标", 100), ("二级指标", 160), ("三级指标", 240), ("预期指标值", 320), ("实际完成值", 420)],
+        [("产出指标", 100), ("数量指标", 160), ("建成泵站数量", 240), ("≥6座", 320), ("6座", 420)],
+        [("质量指标", 160), ("工程验收合格率", 240), ("100%", 320), ("100%", 420)],
+        [("效益指标", 100), ("社会效益", 160), ("受益灌溉面积", 240), ("≥1200亩", 320), ("1260亩", 420)],
+    ]
+    (t,) = tables_on_page(_page(lines), 2, 800)
+    assert "全部建成并投入使用。" not in t.text_above
+    assert any("全部建成并投入使用。" in (c or "") for r in t.rows[:2] for c in r)
+    assert [r[2] for r in t.rows if r[2] and "指标" not in r[2]][:3] == ["建成泵站数量", "工程验收合格率",
+                                                                       "受益灌溉面积"]
+
+
+def test_a_row_whose_figures_are_withheld_keeps_its_wrapped_labels() -> None:
+    # the first indicator row prints its values withheld (完成**次): the wrapped last lines of its level-one
+    # label and of its name (管理 | 次数) continue that row, as they do under a row of figures
+    lines = [
+        [("一级指标", 100), ("二级指标", 160), ("三级指标", 240), ("预期指标值", 320), ("实际完成值", 420)],
+        [("项目产出", 100), ("数量指标", 160), ("开展巡河巡查", 240), ("完成**次", 320), ("完成**次", 420)],
+        [("管理", 100), ("次数", 240)],
+        [("质量指标", 160), ("问题整改完成", 240), ("≥95%", 320), ("97.2%", 420)],
+        [("率", 240)],
+        [("时效指标", 160), ("整改完成时限", 240), ("当年完成", 320), ("按期完成", 420)],
+        [("成本指标", 160), ("巡查人均成本", 240), ("≤300元", 320), ("285元", 420)],
+        [("项目效益", 100), ("生态效益", 160), ("水质达标率", 240), ("≥90%", 320), ("92.6%", 420)],
+        [("满意度", 100), ("满意度", 160), ("沿河群众满意度", 240), ("≥85%", 320), ("90.3%", 420)],
+    ]
+    (t,) = tables_on_page(_page(lines), 1, 800)
+    assert [r[2] for r in t.rows] == ["三级指标", "开展巡河巡查\n次数", "问题整改完成\n率", "整改完成时限",
+                                      "巡查人均成本", "水质达标率", "沿河群众满意度"]
+    assert t.rows[1][0] == "项目产出\n管理"

@@ -82,6 +82,7 @@ PROSE_WIDTH = 0.6  # a one-segment line at least this share of the block's width
 
 _LEADER = re.compile(r"[.．·…]{3,}")
 _DIGIT = re.compile(r"\d")
+_MASKED = re.compile(r"\*{2,}")  # a figure withheld (覆盖**份, 完成**人): its digits printed as asterisks
 _AMOUNT = re.compile(r"^\s*(?:[-+]?\d[\d,]*(?:\.\d+)?\s*%?|[-—–－─/／]{1,2})\s*$")  # a figure or the dash of none
 _MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount: a plain number, no % or unit
 _RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number and %
@@ -196,6 +197,18 @@ def _within_a_column(seg: Segment, cols: list[tuple[float, float]]) -> bool:
                for (c0, c1), end in list(zip(cols, ends, strict=True))[1:])
 
 
+def _wrapped_end(ln: Line, cols: list[tuple[float, float]], height: float) -> bool:
+    """``ln`` may be the last line of a cell wrapped from the page before that spans several of this
+    page's columns (the goals' text of a form whose columns differ on each page): one segment, in the
+    text's type (no title), set flush with the left edge of a column after the first (as that cell's
+    lines above it were) and ending within the table (a title is centred, a note starts at the table's
+    left edge)."""
+    if len(ln.segments) != 1 or len(cols) < 2 or _title(ln, height):
+        return False
+    seg = ln.segments[0]
+    return any(abs(seg.x0 - c0) <= 2 for c0, _ in cols[1:]) and seg.x1 <= cols[-1][1] + 2
+
+
 def _straddles_the_edge(seg: Segment, ln: Line, edge: Line, cols: list[tuple[float, float]]) -> bool:
     """``seg`` (on ``ln``) holds lines of cells wrapped over two lines and centred on the run's ``edge``
     line (headers wider than their columns' figures: 全年执行数（万 | 元） set above and below the
@@ -308,6 +321,7 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
         fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols))
                    or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments)
+        fits = fits or (step < 0 and _wrapped_end(ln, cols, height) and _below_wrapped_ends(lines, i, height))
         if ln.rich or gap > ADJACENT * height or not fits:
             break
         out.append(ln)
@@ -878,12 +892,14 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     :func:`_hanging_lines`), unless it begins a row of its own (a cell in a column the row above
     leaves empty). None when a line holds a cell in a column its row's first line leaves empty just
     below a line that continued that column (a cell centred on its row begins above the row's line),
-    unless it opens a column that row leaves empty (:func:`_opens_a_column`), when a line standing on no
-    row does not continue the row above, or when no line does (nothing
-    to tell, unless ``assumed``: another form of the page hangs its cells)."""
+    unless it opens a column that row leaves empty or closes (:func:`_opens_a_column`), when a line standing
+    on no row does not continue the row above, or when no line does (nothing to tell, unless ``assumed``:
+    another form of the page hangs its cells). A line with a cell in a column where a line of the row above
+    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
+    closed: list[set[int]] = []  # per row: the columns where one of its lines printed a one-line cell
     before: list[set[int]] = []  # per row: the columns the line just above its first line continued
     out: dict[int, int] = {}
     started: dict[int, int] = {}  # an anchored row already begun -> its new number
@@ -896,23 +912,28 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             if r == len(rows):
                 rows.append(anchors[row_of[id(ln)]])
                 filled.append(set())
+                closed.append(set())
                 before.append(continued)
             filled[r] |= cells
+            closed[r] |= _closed(ln, cols)
             out[id(ln)], prev, continued = r, ln, set()
             continue
         if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
             out[id(ln)], prev = 0, ln
             continue
         fits = (cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
-                and not cells & _closed(prev, cols))
+                and not cells & (_closed(prev, cols) | closed[-1]))
         if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1])
-                         or (cells & continued and not _opens_a_column(cells, filled[-1])) or not ln.rich):
+                         or (cells & continued and not _opens_a_column(cells, filled[-1] - closed[-1]))
+                         or not ln.rich):
             return None
         if fits:
             out[id(ln)], continued = len(rows) - 1, cells
+            closed[-1] |= _closed(ln, cols)
         else:  # a row of its own
             rows.append((ln.top, ln.bottom))
             filled.append(cells)
+            closed.append(_closed(ln, cols))
             before.append(continued)
             out[id(ln)], continued = len(rows) - 1, set()
         prev = ln
@@ -928,18 +949,19 @@ def _closed(ln: Line, cols: list[tuple[float, float]]) -> set[int]:
 
 
 def _opens_a_column(cells: set[int], above: set[int]) -> bool:
-    """A line holding a cell in a column the row above leaves empty (``above``: the columns that row fills)
-    begins a row of its own: a cell of that column starts on its line (a label of the left column, a
-    heading, beside the wrapped last line of the row above), so its cells in the columns that line
-    continued begin new cells there too."""
+    """A line holding a cell in a column the row above leaves empty or closes (``above``: the columns
+    that row fills with cells a line below may continue) begins a row of its own: a cell of that column
+    starts on its line (a label of the left column, a heading, a figure under the row's one-line figure,
+    beside the wrapped last line of the row above), so its cells in the columns that line continued
+    begin new cells there too."""
     return bool(cells - above)
 
 
 def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: dict[int, int]) -> set[int]:
     """Rich lines (by ``id``) standing on a row of their own that may continue the row above: below the
-    first line with a score, with no cell in the score column (the rightmost column holding a figure
-    or dash on nearly every line of amounts) and not a line of amounts itself (two figures on a line
-    are an item's own)."""
+    first line with a score (also a withheld one: 开展**处 | 开展**处), with no cell in the score column
+    (the rightmost column holding a figure or dash on nearly every line of amounts) and not a line of
+    amounts itself (two figures on a line are an item's own)."""
     amounts = [ln for ln in block if _amounts(ln)]
     if len(amounts) < 2:
         return set()
@@ -954,8 +976,13 @@ def _hanging_lines(block: list[Line], cols: list[tuple[float, float]], row_of: d
         has_key = any(key in _covered(s, cols) for s in ln.segments)
         if body and ln.rich and id(ln) in row_of and not has_key and not _amounts(ln):
             out.add(id(ln))
-        body = body or (has_key and _amounts(ln))
+        body = body or (has_key and (_amounts(ln) or _withheld_amounts(ln)))
     return out
+
+
+def _withheld_amounts(ln: Line) -> bool:
+    """A line of amounts some of them withheld: two or more of its cells hold digits or asterisks."""
+    return sum(1 for s in ln.segments if _DIGIT.search(s.text) or _MASKED.search(s.text)) >= 2
 
 
 def _scored(ln: Line, c: int, cols: list[tuple[float, float]]) -> bool:

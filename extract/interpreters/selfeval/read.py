@@ -152,14 +152,21 @@ def _pairs_continue(prev: RawTable, table: RawTable, form: _Form) -> bool:
     """The table goes on with the rows of label/amount pairs the form's last table ended in (其它资金: 0
     at the top of the next page, the fund block cut by the page break before the form's indicators)."""
     first = table.rows[0] if table.rows else []
-    form.reopen_pairs = bool(
+    return bool(
         form.cut_pairs is not None and table.index_on_page == 0
         and table.page in (prev.last_page, prev.last_page + 1)
         and _only_labels(table.text_above) and _only_labels(prev.text_below)
         and not (first and first[0] and first[0].strip())
         and row_pairs(first)[0] and start_block(first, row_index=0, page=table.page) is None
     )
-    return form.reopen_pairs
+
+
+def _reopens_pairs(prev: RawTable | None, table: RawTable, form: _Form | None) -> bool:
+    """The form goes on in ``table`` with its pair block cut by the page break (see :func:`_pairs_continue`;
+    only a form whose indicator section is not open may)."""
+    if prev is None or form is None or (form.section is not None and form.section.open):
+        return False
+    return _pairs_continue(prev, table, form)
 
 
 def read_self_evaluation(
@@ -179,6 +186,7 @@ def read_self_evaluation(
             continue
         if _continues(prev, table, form):
             assert form is not None
+            form.reopen_pairs = _reopens_pairs(prev, table, form)  # its first row goes on with the cut block
         else:
             ctx = _context_for(table, doc)
             if form is not None:
