@@ -10,8 +10,10 @@ upper cell spread over the columns it stands above, then the measures' row of it
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from extract.tables.centred_rows import merged_over_rows
 from extract.tables.positions import read_positions
 
 CHAR = 10.0  # width and height of one CJK character (a Latin letter or digit: half as wide)
@@ -87,3 +89,38 @@ def test_cells_merged_over_two_header_rows_of_a_centred_form_leave_the_upper_row
     words += _centred_indicator(205.0 + LINE)
     (table,) = _tables(words)
     assert _header_and_first_sources(table) == EXPECTED
+
+
+
+@dataclass(frozen=True)
+class _Printed:
+    top: float
+    cols: frozenset[int]
+
+    @property
+    def bottom(self) -> float:
+        return self.top + CHAR
+
+
+def _merged_over(lines: list[_Printed]) -> list[tuple[int, int]]:
+    return merged_over_rows(lines, lambda ln: ln.cols, CHAR, [])  # type: ignore[attr-defined]
+
+
+def test_a_label_wrapped_beside_a_goal_is_no_cell_merged_over_two_rows() -> None:
+    # 绩效目标 (column 0) wrapped over two lines beside a goal of three lines (column 1) and an outcome
+    # of two from the goal's second line (column 3), at a leading of 6.5 points: the label's first line
+    # stands halfway between the goal's first two lines, in a column neither fills, and the outcome
+    # fills a column the goal's first line leaves empty; but the label goes on on the next line, so it is
+    # a wrapped cell of their row, not one merged over two rows
+    lines = [_Printed(100.0, frozenset({1})), _Printed(106.5, frozenset({0})), _Printed(113.0, frozenset({1, 3})),
+             _Printed(119.5, frozenset({0})), _Printed(126.0, frozenset({1, 3}))]
+    assert _merged_over(lines) == []
+
+
+def test_a_heading_merged_over_two_header_rows_joins_the_upper_row() -> None:
+    # 计划数（元） (column 1) over 预算数 | 执行数 (columns 1, 2), 项目 | 得分 (columns 0, 3) centred
+    # between, nothing else in their columns within a line: the middle line joins the upper row
+    lines = [_Printed(80.0, frozenset({0, 1, 2, 3})), _Printed(100.0, frozenset({1})),
+             _Printed(106.5, frozenset({0, 3})), _Printed(113.0, frozenset({1, 2})),
+             _Printed(133.0, frozenset({0, 1, 2, 3}))]
+    assert _merged_over(lines) == [(1, 2)]
