@@ -124,3 +124,13 @@ def test_a_heading_merged_over_two_header_rows_joins_the_upper_row() -> None:
              _Printed(106.5, frozenset({0, 3})), _Printed(113.0, frozenset({1, 2})),
              _Printed(133.0, frozenset({0, 1, 2, 3}))]
     assert _merged_over(lines) == [(1, 2)]
+
+
+def test_a_row_between_level_labels_of_two_columns_joins_neither() -> None:
+    # 生态效益指标 (column 1, level 2) centred on its rows ends just above a row's line (columns 2 to 4)
+    # and 效益指标 (column 0, level 1) centred on its own rows starts just below it: the row stands
+    # halfway between them, but no cell of the upper line stands over the lower's: no header of two rows
+    lines = [_Printed(80.0, frozenset({2, 3, 4})), _Printed(95.0, frozenset({1})),
+             _Printed(101.0, frozenset({2, 3, 4})), _Printed(107.0, frozenset({0})),
+             _Printed(122.0, frozenset({2, 3, 4}))]
+    assert _merged_over(lines) == []

@@ -23,9 +23,11 @@ Three printed lines are one row when:
   row's figures are two rows (a level label centred between them, with the wrapped ends of labels
   merged further left on the same lines, joins neither).
 
-The same three lines are two rows when the last fills a column the first leaves empty (a header of two
-rows, 金额（元） over 年初预算数 | 全年预算数 | 全年执行数, beside 资金来源, 分值 and 得分 merged over both
-and centred on them): were they one row, the last line's one-line cells beside the first line's would
+The same three lines are two rows when the last fills the columns of the first and more, the first
+line's cells standing over the last's (a header of two rows, 金额（元） over 年初预算数 | 全年预算数 |
+全年执行数, beside 资金来源, 分值 and 得分 merged over both and centred on them; two level labels of
+different columns, each centred on its own rows, either side of a row's line are no such rows): were
+they one row, the last line's one-line cells beside the first line's would
 stand halfway, on the middle line. The middle line's cells must be whole (no line of their columns
 within ``ADJACENT`` above or below them): a cell merged over two rows and centred on them prints its one
 line there, while a goal's lines or a remark wrapped over three (偏差原因分/析及/改进措施) beside cells
@@ -97,7 +99,7 @@ def _merged_between(first: Printed, middle: Printed, last: Printed, cols: Callab
     if not centred and not (middle.top < first.bottom and last.top < middle.bottom):
         return False
     upper, centre, lower = cols(first), cols(middle), cols(last)
-    return bool(upper and centre) and not centre & upper and not centre & lower and not lower <= upper
+    return bool(upper and centre) and not centre & upper and not centre & lower and upper < lower
 
 
 def _whole(lines: Sequence[Printed], k: int, cols: Callable[[Printed], frozenset[int]], height: float) -> bool:
