@@ -22,6 +22,20 @@ Three printed lines are one row when:
 - no column prints a figure on both the first and the last line: two lines that each print their
   row's figures are two rows (a level label centred between them, with the wrapped ends of labels
   merged further left on the same lines, joins neither).
+
+The same three lines are two rows when the last fills the columns of the first and more, the first
+line's cells standing over the last's (a header of two rows, 金额（元） over 年初预算数 | 全年预算数 |
+全年执行数, beside 资金来源, 分值 and 得分 merged over both and centred on them; two level labels of
+different columns, each centred on its own rows, either side of a row's line are no such rows): were
+they one row, the last line's one-line cells beside the first line's would
+stand halfway, on the middle line. The middle line's cells must be whole (no line of their columns
+within ``ADJACENT`` above or below them): a cell merged over two rows and centred on them prints its one
+line there, while a goal's lines or a remark wrapped over three (偏差原因分/析及/改进措施) beside cells
+wrapped around it (年度总体目/标, 年度指标值/（A）) are one row's. The middle line's cells are then merged
+over the two rows and go to the first (as a ruled reader gives a merged cell), the last line is a row
+of its own. Told so only in a block shown to centre its cells (a row as above), or where the middle
+line overlaps both (lines of rows hung from their tops never overlap), since three rows of one line
+each at the type's leading stand alike.
 """
 
 from __future__ import annotations
@@ -73,6 +87,42 @@ def centred_rows(lines: Sequence[Printed], cols: Callable[[Printed], frozenset[i
             continue  # the first line is the last of a row already found
         if _centred_between(lines[k - 1], lines[k], lines[k + 1], cols, figures, height):
             out.append((k - 1, k + 1))
+    return out
+
+
+def _merged_between(first: Printed, middle: Printed, last: Printed, cols: Callable[[Printed], frozenset[int]],
+                    height: float, centred: bool) -> bool:
+    if not first.bottom <= last.top:
+        return False
+    if abs(_mid(middle) - (_mid(first) + _mid(last)) / 2) > MIDWAY * height:
+        return False
+    if not centred and not (middle.top < first.bottom and last.top < middle.bottom):
+        return False
+    upper, centre, lower = cols(first), cols(middle), cols(last)
+    return bool(upper and centre) and not centre & upper and not centre & lower and upper < lower
+
+
+def _whole(lines: Sequence[Printed], k: int, cols: Callable[[Printed], frozenset[int]], height: float) -> bool:
+    """No other line fills a column of ``lines[k]`` within ``ADJACENT`` line heights above or below it."""
+    middle, own = lines[k], cols(lines[k])
+    return not any(own & cols(ln) and max(ln.top - middle.bottom, middle.top - ln.bottom) <= ADJACENT * height
+                   for j, ln in enumerate(lines) if j != k)
+
+
+def merged_over_rows(lines: Sequence[Printed], cols: Callable[[Printed], frozenset[int]], height: float,
+                     rows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Among ``lines`` (top to bottom), the middle lines of cells merged over two rows (see the module):
+    for each, the indexes of the first line and of the middle one, which joins its row. ``rows``: the
+    rows of centred cells found (:func:`centred_rows`), whose lines are none of these; any tells that the
+    block centres its cells."""
+    taken = {k for first, last in rows for k in range(first, last + 1)}
+    out: list[tuple[int, int]] = []
+    for k in range(1, len(lines) - 1):
+        if {k - 1, k, k + 1} & taken or (out and out[-1][1] >= k - 1):
+            continue
+        if (_merged_between(lines[k - 1], lines[k], lines[k + 1], cols, height, bool(rows))
+                and _whole(lines, k, cols, height)):
+            out.append((k - 1, k))
     return out
 
 

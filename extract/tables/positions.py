@@ -49,7 +49,7 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.tables.centred_cells import MIDWAY, own_rows
-from extract.tables.centred_rows import centred_rows, joined
+from extract.tables.centred_rows import centred_rows, joined, merged_over_rows
 from extract.tables.header_levels import upper_cells
 from extract.tables.leading_rows import centred_cell_rows
 from extract.tables.narrow_columns import split_shared_bands
@@ -476,10 +476,15 @@ def _span(seg: Segment, cols: list[tuple[float, float]]) -> tuple[int, int]:
 # ---- rows ---------------------------------------------------------------------------------------
 
 
-def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[tuple[float, float]], dict[int, int]]:
+def _anchors(block: list[Line], cols: list[tuple[float, float]], *, statement: bool = False
+             ) -> tuple[list[tuple[float, float]], dict[int, int]]:
     """Rows as (top, bottom), and the row of each line that stands on one (by ``id``): rich lines,
     those overlapping vertically taken together; and one-segment lines overlapping each other in
-    different columns (a row of two short cells, offset by their centring) touching no rich line."""
+    different columns (a row of two short cells, offset by their centring) touching no rich line.
+    A form's header rows with cells merged over two of them are told apart (see
+    :func:`extract.tables.centred_rows.merged_over_rows`); a ``statement``'s header is read whole, its
+    upper cells split off afterwards (:func:`_upper_header_rows`, which also keeps a cell wrapped over
+    both header lines whole)."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     groups: list[list[Line]] = []
     continued, keyed = _continuation_lines(block, cols, height)
@@ -489,7 +494,10 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]]) -> tuple[list[t
             groups[-1].append(ln)
         else:
             groups.append([ln])
-    groups = joined(groups, standing, _centred_rows(standing, cols, height))
+    centred = _centred_rows(standing, cols, height)
+    merged = [] if statement else merged_over_rows(standing, lambda ln: _filled(ln, cols), height,  # type: ignore[arg-type]
+                                                   centred)
+    groups = joined(groups, standing, centred + merged)
     rows: list[tuple[float, float]] = []
     of: dict[int, int] = {}
     labels = _label_lines(block, cols)
@@ -1052,7 +1060,7 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         _split_at_columns(block, cols, char)
     else:  # header cells set touching over their columns (一般公共预算财政拨款（万元 | 政府性基金…)
         _split_at_columns([ln for ln in block if ln.bottom <= body[0].top + 0.5], cols, char, gaps=True)
-    anchors, row_of = _anchors(block, cols)
+    anchors, row_of = _anchors(block, cols, statement=statement)
     centred = _centred(block, cols, height)
     own: dict[int, set[int]] = {}
     if centred:
