@@ -1,0 +1,69 @@
+"""Borderless statements in the dialect that sets every header from its column's left edge and
+its amounts flush right (extract/tables/position_columns.py).
+
+The pages are drawn here as words with boxes: a header is printed from its column's left edge,
+a header longer than its column wraps onto a second line that starts at that same edge, and the
+amounts end at the column's right edge, so a header and its figures need not overlap. The
+expected rows are the statement as printed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.tables.positions import read_positions
+from model.tables import RawTable
+
+CHAR = 10.0  # width and height of one CJK character
+DIGIT = 5.0  # width of a digit, a point or a comma
+LINE = 14.0  # from one printed line's top to the next
+PAD = 5.0  # from a column's edge to its text
+
+
+def _width(text: str) -> float:
+    return sum(DIGIT if ch.isascii() else CHAR for ch in text)
+
+
+def _left(text: str, x0: float, top: float) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + _width(text), "top": top, "bottom": top + CHAR}
+
+
+def _right(text: str, x1: float, top: float) -> dict[str, Any]:
+    return _left(text, x1 - _width(text), top)
+
+
+def _tables(words: list[dict[str, Any]]) -> list[RawTable]:
+    return [p.table for p in read_positions(words, page=1, page_height=842, reader="words")]
+
+
+# a 支出总表: 科目编码 | 科目名称 | 合计 | 基本支出 | 上缴上级支出 (empty here) | 对附属单位补助支出 | 项目支出
+COLS = ((40.0, 110.0), (110.0, 250.0), (250.0, 330.0), (330.0, 410.0), (410.0, 490.0), (490.0, 570.0),
+        (570.0, 650.0))
+HEADS = (("科目编码",), ("科目名称",), ("合计",), ("基本支出",), ("上缴上级支出",), ("对附属单位补", "助支出"),
+         ("项目支出",))
+BODY = (
+    ("", "合计", "1,305.62", "987.40", "", "18.22", "300.00"),
+    ("205", "教育支出", "806.10", "600.10", "", "6.00", "200.00"),
+    ("20502", "普通教育", "806.10", "600.10", "", "6.00", "200.00"),
+    ("2050201", "学前教育", "499.52", "387.30", "", "12.22", "100.00"),
+)
+
+
+def _statement(top: float = 100.0) -> list[dict[str, Any]]:
+    words = []
+    for lines, col in zip(HEADS, COLS, strict=True):
+        words += [_left(text, col[0] + PAD, top + k * LINE) for k, text in enumerate(lines)]
+    for i, row in enumerate(BODY):
+        y = top + (2 + i) * LINE
+        for c, (text, col) in enumerate(zip(row, COLS, strict=True)):
+            if text:
+                words.append(_left(text, col[0] + PAD, y) if c < 2 else _right(text, col[1] - PAD, y))
+    return words
+
+
+def test_empty_column_beside_a_wrapped_header_keeps_its_own_header() -> None:
+    (table,) = _tables(_statement())
+    header = next(r for r in table.rows if "合计" in (r[2] or ""))
+    assert header[2:] == ["合计", "基本支出", "上缴上级支出", "对附属单位补\n助支出", "项目支出"]
+    first = next(r for r in table.rows if "1,305.62" in r)
+    assert first[1:] == ["合计", "1,305.62", "987.40", "", "18.22", "300.00"]
