@@ -67,3 +67,30 @@ def test_empty_column_beside_a_wrapped_header_keeps_its_own_header() -> None:
     assert header[2:] == ["合计", "基本支出", "上缴上级支出", "对附属单位补\n助支出", "项目支出"]
     first = next(r for r in table.rows if "1,305.62" in r)
     assert first[1:] == ["合计", "1,305.62", "987.40", "", "18.22", "300.00"]
+
+
+def _centred(text: str, col: tuple[float, float], top: float) -> dict[str, Any]:
+    return _left(text, (col[0] + col[1] - _width(text)) / 2, top)
+
+
+# a one-line statement under a header of two levels:
+# 合计 | 本年财政拨款收入 (一般公共预算 | 政府性基金预算 | 国有资本经营预算) | 事业收入 | 其他收入
+WIDE = ((60.0, 150.0), (150.0, 240.0), (240.0, 330.0), (330.0, 420.0), (420.0, 510.0), (510.0, 600.0))
+
+
+def _two_level_statement(top: float = 100.0) -> list[dict[str, Any]]:
+    half = 3.5 * CHAR  # two header lines, the one-line cells centred between them
+    words = [_centred("本年财政拨款收入", (WIDE[1][0], WIDE[3][1]), top)]
+    words += [_centred(t, WIDE[c], top + half / 2) for c, t in ((0, "合计"), (4, "事业收入"), (5, "其他收入"))]
+    words += [_centred(t, WIDE[c], top + half) for c, t in ((1, "一般公共预算"), (2, "政府性基金预算"),
+                                                            (3, "国有资本经营预算"))]
+    amounts = ("1,526.08", "903.77", "122.31", "0.00", "480.00", "20.00")
+    words += [_right(a, col[1] - PAD, top + half + 2.7 * CHAR) for a, col in zip(amounts, WIDE, strict=True)]
+    return words
+
+
+def test_upper_header_alone_on_its_line_over_lower_cells_stays_in_the_header() -> None:
+    (table,) = _tables(_two_level_statement())
+    assert ["合计", "本年财政拨款收入", None, None, "事业收入", "其他收入"] in table.rows
+    assert ["", "一般公共预算", "政府性基金预算", "国有资本经营预算", "", ""] in table.rows
+    assert table.rows[-1] == ["1,526.08", "903.77", "122.31", "0.00", "480.00", "20.00"]

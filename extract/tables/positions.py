@@ -307,12 +307,26 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
         fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols))
-                   or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments)
+                   or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments) or (
+            step < 0 and not out and _upper_cell_line(ln, lines[edge:edge + 2], cols, height))
         if ln.rich or gap > ADJACENT * height or not fits:
             break
         out.append(ln)
         ref, i = ln, i + step
     return out[::-1] if step < 0 else out
+
+
+def _upper_cell_line(ln: Line, below: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
+    """``ln`` is one upper header cell set just over the header lines ``below`` (公务用车购置及运行费 over
+    小计 | 购置费 | 运行费), wider than the column under it: one segment in the type of the table, over
+    columns right of the first and within the table's width, with a header cell of ``below`` under them."""
+    if len(ln.segments) != 1 or not cols or _title(ln, height):
+        return False
+    s = ln.segments[0]
+    over = [c for c in cols if s.x0 <= c[1] and s.x1 >= c[0]]
+    lo, hi = min((c[0] for c in over), default=s.x0), max((c[1] for c in over), default=s.x1)
+    return bool(over) and s.x0 > cols[0][1] and s.x1 <= cols[-1][1] and any(
+        t.x0 < hi and lo < t.x1 for b in below if len(b.segments) >= 2 for t in b.segments)
 
 
 # ---- columns ------------------------------------------------------------------------------------
