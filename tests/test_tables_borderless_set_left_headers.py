@@ -94,3 +94,30 @@ def test_upper_header_alone_on_its_line_over_lower_cells_stays_in_the_header() -
     assert ["合计", "本年财政拨款收入", None, None, "事业收入", "其他收入"] in table.rows
     assert ["", "一般公共预算", "政府性基金预算", "国有资本经营预算", "", ""] in table.rows
     assert table.rows[-1] == ["1,526.08", "903.77", "122.31", "0.00", "480.00", "20.00"]
+
+
+# a statement of two lines, 预算数 and 决算数, its empty amounts printed as dashes:
+# 项目 | 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出 | 事业单位经营支出 | 其他支出
+SETS = ((50.0, 120.0), (120.0, 200.0), (200.0, 280.0), (280.0, 360.0), (360.0, 440.0), (440.0, 520.0),
+        (520.0, 600.0))
+
+
+def _measures_by_line(top: float = 100.0) -> list[dict[str, Any]]:
+    words = [_left(t, SETS[c][0] + PAD, top) for c, t in
+             ((0, "项目"), (1, "合计"), (2, "基本支出"), (4, "项目支出"), (5, "事业单位经营"), (6, "其他支出"))]
+    words += [_left(t, SETS[c][0] + PAD, top + 0.85 * LINE) for c, t in ((2, "人员经费"), (3, "公用经费"), (5, "支出"))]
+    lines = (("预算数", "1,204.50", "-", "804.50", "400.00", "-", "-"),
+             ("决算数", "1,187.23", "-", "801.02", "386.21", "-", "-"))
+    for i, row in enumerate(lines):
+        y = top + (2 + i) * LINE
+        words.append(_left(row[0], SETS[0][0] + PAD, y))
+        words += [_right(a, col[1] - PAD, y) for a, col in zip(row[1:], SETS[1:], strict=True)]
+    return words
+
+
+def test_dashes_of_empty_amounts_leave_a_two_line_statement_a_statement() -> None:
+    (table,) = _tables(_measures_by_line())
+    assert table.rows[-2:] == [["预算数", "1,204.50", "-", "804.50", "400.00", "-", "-"],
+                               ["决算数", "1,187.23", "-", "801.02", "386.21", "-", "-"]]
+    assert table.rows[0][:5] == ["项目", "合计", "基本支出", None, "项目支出"]
+    assert table.rows[1][2:4] == ["人员经费", "公用经费"]

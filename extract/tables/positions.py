@@ -427,7 +427,8 @@ def _statement_body(block: list[Line]) -> list[Line]:
     if len(amounts) < MIN_ROWS and not _wide_amounts(amounts):
         return []
     body = [ln for ln in rich if ln.top >= amounts[0].top - 0.5]
-    words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)) for ln in amounts)
+    words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)
+                                  and not _PLACEHOLDER.match(s.text)) for ln in amounts)  # (a dash: no amount)
     if words > STATEMENT_TEXTS:
         return []  # an indicator's text, operator and unit beside its figures: a form
     rates = all(_RATE.match(ln.segments[-1].text) for ln in amounts)  # a last column of 执行率 (90.77%)
