@@ -148,3 +148,12 @@ def test_end_of_a_name_cut_by_the_page_break_is_a_row_of_its_own() -> None:
     assert table.rows[0] == ["", "费支出", "", "", ""]
     assert table.rows[1] == ["2080506", "机关事业单位职业\n年金缴费支出", "96.40", "96.40", ""]
     assert table.rows[-1] == ["2080801", "死亡抚恤", "30.50", "", "30.50"]
+
+
+def test_form_number_set_at_the_right_over_the_header_stays_out_of_the_table() -> None:
+    # 公开08表 printed just over the header, centred on the table, over the white between two columns
+    middle = (COLS[0][0] + COLS[-1][1] - _width("公开08表")) / 2
+    words = [_left("公开08表", middle, 100.0 - LINE), *_statement()]
+    (table,) = _tables(words)
+    assert not any("公开08表" in (c or "") for r in table.rows for c in r)
+    assert table.rows[0][:2] == ["科目编码", "科目名称"]

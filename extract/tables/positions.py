@@ -319,14 +319,14 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
 def _upper_cell_line(ln: Line, below: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
     """``ln`` is one upper header cell set just over the header lines ``below`` (公务用车购置及运行费 over
     小计 | 购置费 | 运行费), wider than the column under it: one segment in the type of the table, over
-    columns right of the first and within the table's width, with a header cell of ``below`` under them."""
+    columns right of the first and within the table's width, centred on a header cell of ``below`` (the
+    middle one of the cells it spans; a form's number, 公开14-4表, set at the right stands over none)."""
     if len(ln.segments) != 1 or not cols or _title(ln, height):
         return False
     s = ln.segments[0]
-    over = [c for c in cols if s.x0 <= c[1] and s.x1 >= c[0]]
-    lo, hi = min((c[0] for c in over), default=s.x0), max((c[1] for c in over), default=s.x1)
-    return bool(over) and s.x0 > cols[0][1] and s.x1 <= cols[-1][1] and any(
-        t.x0 < hi and lo < t.x1 for b in below if len(b.segments) >= 2 for t in b.segments)
+    mid = (s.x0 + s.x1) / 2
+    return s.x0 > cols[0][1] and s.x1 <= cols[-1][1] and any(
+        abs((t.x0 + t.x1) / 2 - mid) <= height / 2 for b in below if len(b.segments) >= 2 for t in b.segments)
 
 
 # ---- columns ------------------------------------------------------------------------------------
