@@ -123,33 +123,6 @@ def test_dashes_of_empty_amounts_leave_a_two_line_statement_a_statement() -> Non
     assert table.rows[1][2:4] == ["人员经费", "公用经费"]
 
 
-# a 支出总表 continued on a new page: 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出; the names hang
-# from the first line of their rows (the amounts on that line), wrapping down at the column's width
-CONT = ((40.0, 110.0), (110.0, 220.0), (220.0, 300.0), (300.0, 380.0), (380.0, 460.0))
-
-
-def _continued_page(top: float = 60.0) -> list[dict[str, Any]]:
-    words = [_left("费支出", CONT[1][0] + PAD, top)]  # the end of 2080505's name, begun on the page before
-    rows = (("2080506", ("机关事业单位职业", "年金缴费支出"), "96.40", "96.40", ""),
-            ("2080599", ("其他行政事业单位", "养老支出"), "12.00", "", "12.00"),
-            ("20808", ("抚恤",), "30.50", "", "30.50"),
-            ("2080801", ("死亡抚恤",), "30.50", "", "30.50"))
-    y = top + LINE
-    for code, name, *amounts in rows:
-        words.append(_left(code, CONT[0][0] + PAD, y))
-        words += [_left(part, CONT[1][0] + PAD, y + k * LINE) for k, part in enumerate(name)]
-        words += [_right(a, col[1] - PAD, y) for a, col in zip(amounts, CONT[2:], strict=True) if a]
-        y += len(name) * LINE
-    return words
-
-
-def test_end_of_a_name_cut_by_the_page_break_is_a_row_of_its_own() -> None:
-    (table,) = _tables(_continued_page())
-    assert table.rows[0] == ["", "费支出", "", "", ""]
-    assert table.rows[1] == ["2080506", "机关事业单位职业\n年金缴费支出", "96.40", "96.40", ""]
-    assert table.rows[-1] == ["2080801", "死亡抚恤", "30.50", "", "30.50"]
-
-
 def test_form_number_set_at_the_right_over_the_header_stays_out_of_the_table() -> None:
     # 公开08表 printed just over the header, centred on the table, over the white between two columns
     middle = (COLS[0][0] + COLS[-1][1] - _width("公开08表")) / 2

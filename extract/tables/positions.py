@@ -883,7 +883,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float, *, assumed: bool = False, tail_row: bool = False
+                     row_of: dict[int, int], height: float, *, assumed: bool = False
                      ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
@@ -895,9 +895,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     below a line that continued that column (a cell centred on its row begins above the row's line),
     unless it opens a column that row leaves empty (:func:`_opens_a_column`), when a line standing on no
     row does not continue the row above, or when no line does (nothing
-    to tell, unless ``assumed``: another form of the page hangs its cells). ``tail_row``: the end of
-    a cell begun on the page before, above the first row, is a row of its own (a statement's item
-    name cut by the page break, 行政事业单位医 / 疗: the rows are joined where the pages are)."""
+    to tell, unless ``assumed``: another form of the page hangs its cells)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -917,13 +915,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             filled[r] |= cells
             out[id(ln)], prev, continued = r, ln, set()
             continue
-        if not rows and not tail_row:  # the end of a cell begun on the page before: with the first row
-            out[id(ln)], prev = 0, ln
-            continue
-        if not rows:
-            rows.append((ln.top, ln.bottom))
-            filled.append(cells)
-            before.append(set())
+        if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
             out[id(ln)], prev = 0, ln
             continue
         fits = (cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
@@ -1065,7 +1057,7 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height, tail_row=statement,
+    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
                                                                        assumed=hanging and not statement)
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
                                                         lambda p: p.last_col > _span(p.seg, cols)[0])
