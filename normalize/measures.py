@@ -60,6 +60,11 @@ def is_measure_label(label: str) -> bool:
     return f in vocabulary().suffixes or f in vocabulary().plain_amount
 
 
+def is_printed_measure(label: str) -> bool:
+    """``label`` is a column header the vocabulary lists (一般公共预算财政拨款, 本年支出合计)."""
+    return _YEAR.sub("", fold(label)) in vocabulary().canonical
+
+
 def canonical_measure(label: str, statement: str | None = None) -> str:
     """The canonical measure of a column header (金额 -> the statement's default)."""
     f = _YEAR.sub("", fold(label))

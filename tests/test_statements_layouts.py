@@ -182,3 +182,19 @@ def test_a_column_of_class_codes_only_is_codes_not_amounts() -> None:
     got = {(r.line_code, r.line_name, r.measure): r.amount_wan for r in ext.budgets}
     assert got[("208", "社会保障和就业支出", "合计")] == 30.0
     assert not any(r.amount_wan in (201.0, 208.0, 221.0) for r in ext.budgets)
+
+
+def test_header_wrapped_into_two_rows_names_its_column_whole() -> None:
+    # a reader of word positions gives each line of a wrapped header its own row
+    t = _table([
+        ["科目名称", "合计", "一般公共预算", "政府性基金预", "国有资本经营"],
+        ["", "", "资金", "算", "预算财政拨款"],
+        ["教育支出", "530.00", "500.00", "30.00", ""],
+        ["科学技术支出", "80.00", "80.00", "", ""],
+        ["合计", "610.00", "580.00", "30.00", ""],
+    ], "财政拨款支出预算表\n单位：万元")
+    ext = read_statements(_doc(t))
+    got = {(r.line_name, r.measure): r.amount_wan for r in ext.budgets}
+    assert got[("教育支出", "一般公共预算财政拨款")] == 500.0
+    assert got[("教育支出", "政府性基金预算财政拨款")] == 30.0
+    assert got[("科学技术支出", "一般公共预算财政拨款")] == 80.0

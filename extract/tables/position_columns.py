@@ -143,8 +143,18 @@ def _taken(band: tuple[float, float], cell: _HeaderCell, header: Sequence[Sequen
 
 
 def _upper(cell: _HeaderCell, x0: float, x1: float, header: Sequence[Sequence[Piece]]) -> bool:
-    """A header piece below ``cell`` is centred within ``x0..x1``: ``cell`` is an upper level over it."""
-    return any(s.top >= cell.bottom - 0.5 and x0 < (s.x0 + s.x1) / 2 < x1 for line in header for s in line)
+    """A header piece below ``cell`` is centred within ``x0..x1``: ``cell`` is an upper level over it.
+    A piece under another header piece at or below ``cell``'s height is that piece's wrapped second
+    line (一般公共预算拨款 / 收入 set left beside 上年结转), not a lower level under ``cell``."""
+    pieces = [s for line in header for s in line]
+    return any(s.top >= cell.bottom - 0.5 and x0 < (s.x0 + s.x1) / 2 < x1 and not _continues(s, cell, pieces)
+               for s in pieces)
+
+
+def _continues(s: Piece, cell: _HeaderCell, pieces: Sequence[Piece]) -> bool:
+    """``s`` stands under a header piece other than ``cell``'s, printed at or below ``cell``'s top."""
+    return any(p is not s and _overlaps(p.x0, p.x1, s.x0, s.x1) and p.bottom <= s.top + 0.5
+               and p.top >= cell.top - 0.5 and not _overlaps(p.x0, p.x1, cell.x0, cell.x1) for p in pieces)
 
 
 def _claims(bands: list[tuple[float, float]], sides: list[str], cells: list[_HeaderCell],

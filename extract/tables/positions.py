@@ -320,13 +320,27 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
         fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols))
-                   or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments)
+                   or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments) or (
+            step < 0 and not out and _upper_cell_line(ln, lines[edge:edge + 2], cols, height))
         fits = fits or (step < 0 and _wrapped_end(ln, cols, height) and _below_wrapped_ends(lines, i, height))
         if ln.rich or gap > ADJACENT * height or not fits:
             break
         out.append(ln)
         ref, i = ln, i + step
     return out[::-1] if step < 0 else out
+
+
+def _upper_cell_line(ln: Line, below: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
+    """``ln`` is one upper header cell set just over the header lines ``below`` (公务用车购置及运行费 over
+    小计 | 购置费 | 运行费), wider than the column under it: one segment in the type of the table, over
+    columns right of the first and within the table's width, centred on a header cell of ``below`` (the
+    middle one of the cells it spans; a form's number, 公开14-4表, set at the right stands over none)."""
+    if len(ln.segments) != 1 or not cols or _title(ln, height):
+        return False
+    s = ln.segments[0]
+    mid = (s.x0 + s.x1) / 2
+    return s.x0 > cols[0][1] and s.x1 <= cols[-1][1] and any(
+        abs((t.x0 + t.x1) / 2 - mid) <= height / 2 for b in below if len(b.segments) >= 2 for t in b.segments)
 
 
 # ---- columns ------------------------------------------------------------------------------------
@@ -427,7 +441,8 @@ def _statement_body(block: list[Line]) -> list[Line]:
     if len(amounts) < MIN_ROWS and not _wide_amounts(amounts):
         return []
     body = [ln for ln in rich if ln.top >= amounts[0].top - 0.5]
-    words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)) for ln in amounts)
+    words = statistics.median(sum(1 for s in ln.segments if not _DIGIT.search(s.text)
+                                  and not _PLACEHOLDER.match(s.text)) for ln in amounts)  # (a dash: no amount)
     if words > STATEMENT_TEXTS:
         return []  # an indicator's text, operator and unit beside its figures: a form
     rates = all(_RATE.match(ln.segments[-1].text) for ln in amounts)  # a last column of 执行率 (90.77%)

@@ -68,8 +68,11 @@ def source_label(raw: str) -> str:
 
 
 def _measure_of(cell: Cell) -> str | None:
-    k = key(cell)
-    m = vocab()["fund_measures"].get(k)
+    """The measure a header cell names; a cell of two or more lines whose whole names none, by its
+    last line (金额（元） / 年初预算数: the heading over the measures read into the first one's cell)."""
+    m = vocab()["fund_measures"].get(key(cell))
+    if not m and cell and "\n" in cell.strip():
+        m = vocab()["fund_measures"].get(key(cell.strip().splitlines()[-1]))
     return str(m) if m else None
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from model.tables import Cell
-from normalize.measures import is_measure_label, is_not_amount_label
+from normalize.measures import is_measure_label, is_not_amount_label, is_printed_measure
 from normalize.numbers import parse_number
 from normalize.statement_names import is_line_number_label, is_statement_title
 from normalize.text import fold
@@ -138,9 +138,22 @@ def _paths(grid: list[list[str]], width: int) -> tuple[list[tuple[str, ...]], li
             unit = lab_unit or unit
             if lab and (not labels or labels[-1] != lab):
                 labels.append(lab)
-        out.append(tuple(labels))
+        out.append(tuple(_rejoined(labels)))
         units.append(unit)
     return out, units
+
+
+def _rejoined(labels: list[str]) -> list[str]:
+    """A header label wrapped over two header rows (一般公共预算财 / 政拨款, read as two rows by a reader of
+    word positions) joined back: two successive labels that make a printed measure together
+    (政府性基金预算 / 财政拨款 too, though each names a measure alone)."""
+    out: list[str] = []
+    for lab in labels:
+        if out and is_printed_measure(out[-1] + lab):
+            out[-1] += lab
+        else:
+            out.append(lab)
+    return out
 
 
 def _header_kind(path: tuple[str, ...]) -> str | None:
