@@ -76,8 +76,13 @@ def _header_and_first_sources(table: list[list[str | None]]) -> list[list[str | 
 def test_cells_merged_over_two_tight_header_rows_leave_the_upper_row_its_own() -> None:
     # rows set at less than two lines: 资金来源/分值/执行率/得分, centred on both, overlap the upper cell's
     # line and the measures' line. 金额（万元） is no line of the cell 年初预算数: the measures' row fills
-    # columns the upper row leaves empty, whose one-line cells would otherwise stand on the middle line
-    (table,) = _tables(_fund_block(100.0, LINE))
+    # columns the upper row leaves empty, whose one-line cells would otherwise stand on the middle line.
+    # The block stands in its form, over the indicators' header and a row: alone, with dashes for the
+    # empty 分值/执行率/得分 of its sources, it would be a small statement (dashes are no text)
+    words = _fund_block(100.0, LINE)
+    words += _line(190.0, {0: "一级指标", 1: "三级指标", 2: "年度指标值", 3: "实际完成值", 4: "分值", 6: "得分"})
+    words += _centred_indicator(190.0 + LINE)
+    (table,) = _tables(words)
     assert _header_and_first_sources(table) == EXPECTED
 
 
