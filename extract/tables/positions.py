@@ -63,6 +63,7 @@ from model.tables import Cell, RawTable
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
 TAIL_CELLS = 3  # cells of a form's closing row alone at the top of a page
+REMARK_CELLS = 2  # cells of a form's closing remark row (说明 | 无)
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
@@ -208,6 +209,14 @@ def _straddles_the_edge(seg: Segment, ln: Line, edge: Line, cols: list[tuple[flo
     return all(_over_one_column(x0, x1, cols) for x0, x1 in words)
 
 
+def _wraps_on(seg: Segment, above: Line) -> bool:
+    """``seg`` is a further line of a cell wrapped below ``above`` (the run's last line): it starts
+    where a cell of ``above`` after its first starts and ends no further right, so it fits that
+    cell's width though not one column band (a remark column whose short cells 无 set flush left,
+    under a header centred apart from them, splits into two bands the cell spans)."""
+    return any(abs(seg.x0 - s.x0) <= 2 and seg.x1 <= s.x1 + 2 for s in above.segments[1:])
+
+
 def _over_one_column(x0: float, x1: float, cols: list[tuple[float, float]]) -> bool:
     """``x0``–``x1`` overlaps one column and reaches none beside it."""
     hit = [k for k, (c0, c1) in enumerate(cols) if x0 <= c1 and x1 >= c0]
@@ -307,6 +316,7 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
         fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols))
+                   or (step > 0 and _wraps_on(s, lines[edge]))
                    or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments)
         if ln.rich or gap > ADJACENT * height or not fits:
             break
@@ -1294,13 +1304,27 @@ def _text_grid(rows: list[list[Cell]]) -> bool:
 def is_tail(rows: list[list[Cell]]) -> bool:
     """The last rows of a table begun on the page before, at the top of the page: fewer than
     ``MIN_ROWS`` rows, but every one of them holding two or more figures (an indicator's row and the
-    总分 row a form ends with); or the 总分 row alone under the wrapped ends of the cells above it (one
+    总分 row a form ends with); or a form's rows under which it closes with a remark
+    (:func:`_closing_remark`); or the 总分 row alone under the wrapped ends of the cells above it (one
     cell of text a row)."""
     figures = [sum(1 for c in r if _DIGIT.search(c or "")) for r in rows]
     if len(rows) >= 2 and all(n >= 2 for n in figures):
         return True
+    if _closing_remark(rows, figures):
+        return True
     return bool(rows) and figures[-1] >= 2 and all(
         n == 0 and sum(1 for c in r if c) <= 1 for n, r in zip(figures[:-1], rows[:-1], strict=True))
+
+
+def _closing_remark(rows: list[list[Cell]], figures: list[int]) -> bool:
+    """A form's last rows, each with two or more figures among ``TAIL_CELLS`` or more cells (an
+    indicator's row), over the remark row the form closes with (说明 | 无: no figure, at most
+    ``REMARK_CELLS`` cells)."""
+    body = len(rows)
+    while body > 0 and figures[body - 1] == 0 and sum(1 for c in rows[body - 1] if c) <= REMARK_CELLS:
+        body -= 1
+    return 0 < body < len(rows) and all(
+        n >= 2 and sum(1 for c in r if c) >= TAIL_CELLS for n, r in zip(figures[:body], rows[:body], strict=True))
 
 
 # ---- the page -----------------------------------------------------------------------------------
