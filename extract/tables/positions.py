@@ -59,6 +59,7 @@ from extract.tables.set_apart_headers import claimed_headers
 from extract.tables.wrapped_cells import wrapped_continuations
 from extract.tables.wrapped_labels import continues, wrapping
 from model.tables import Cell, RawTable
+from normalize.indicator_levels import is_level_name
 
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
@@ -792,8 +793,8 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
                and abs(mid - sum(anchors[r]) / 2) > centred)  # lines not centred on their row
         # (its span starts below the lines of the label above, wherever that label is placed)
         below = max(p.seg.bottom for p in groups[k - 1][0]) if k else float("-inf")
-        floor = max([lower, next((f for f, (a, _) in enumerate(anchors) if a >= below - 0.5), r),
-                     *(x for x in parents if x <= r)])  # (nor above, nor past, a label of a column to its left)
+        clear = max(lower, min(next((f for f, (a, _) in enumerate(anchors) if a >= below - 0.5), r), r))
+        floor = max([clear, *(x for x in parents if x <= r)])  # (nor above, nor past, a label of a column to its left)
         ceiling = min([nxt - 1, *(x - 1 for x in parents if x > r)])
         span = _widest_centred(anchors, floor, r, ceiling, mid, centred) if off and floor <= r <= ceiling else None
         if span is not None:  # centred on the rows it is merged over
@@ -809,7 +810,7 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
             last = r
             while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
                 last += 1
-        first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
+        first = min(range(clear, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
     return _joined_to_the_label_above(out[::-1], anchors)
@@ -1153,7 +1154,8 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     their own made one cell, of its first line's row (see :mod:`extract.tables.wrapped_labels`); not in
     a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own), nor
     onto a piece of ``apart`` (by ``id``: the cell of a row of its own that no centred cell holds, a
-    row's label)."""
+    row's label), nor a whole level name onto another (质量指标 over 时效指标: in a column no wider than
+    its labels, each runs to the edge)."""
     right = cols[c][1]
     pieces = [p.seg for g, _ in groups for p in g if p.last_col == c]
     if 2 * len({r for _, r in groups}) > n_rows or not wrapping(pieces, cols[c], char):
@@ -1162,11 +1164,17 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     for group, r in groups:
         upper = out[-1][0][-1] if out else None
         if (upper is not None and upper.last_col == c and group[0].last_col == c and id(group[0].seg) not in apart
-                and continues(upper.seg, group[0].seg, right, char, height)):
+                and continues(upper.seg, group[0].seg, right, char, height)
+                and not (_whole_level(upper.seg.text) and _whole_level(group[0].seg.text))):
             out[-1] = (out[-1][0] + group, out[-1][1])
         else:
             out.append((group, r))
     return out
+
+
+def _whole_level(text: str) -> bool:
+    """The text is a whole 一级指标 or 二级指标 name (质量指标), not the start of one (社会公众或服务对)."""
+    return is_level_name(text, 1) or is_level_name(text, 2)
 
 
 def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float,
