@@ -845,6 +845,22 @@ def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int,
     return out
 
 
+def _row_extents(anchors: list[tuple[float, float]], grouped: dict[int, list[tuple[list[_Placed], int]]],
+                 key: int) -> list[tuple[float, float]]:
+    """Each row's top and bottom over the lines of its cells right of the level labels (from column
+    ``key``), its wrapped cells' lines above and below its one-line cells included: a label merged over
+    rows is centred on their whole height."""
+    out = list(anchors)
+    for c, groups in grouped.items():
+        if c < key:
+            continue
+        for group, r in groups:
+            if 0 <= r < len(out):
+                top, bottom = out[r]
+                out[r] = (min(top, *(p.seg.top for p in group)), max(bottom, *(p.seg.bottom for p in group)))
+    return out
+
+
 def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -> frozenset[int]:
     """Rows where a cell of a column left of ``c`` spans over column ``c``."""
     return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
@@ -1078,7 +1094,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _wrapped_labels(groups, c, cols, char, height, len(anchors), apart)
-            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c),
+            groups = _merged_labels(groups, _row_extents(anchors, grouped, key), filled, move_fixed=figure_rows,
+                                    covered=_covered_rows(grouped, c),
                                     centred=MIDWAY * height if centred else 0.0,
                                     parents=frozenset(row for row, by in placed.items() if any(k < c for k in by)))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
