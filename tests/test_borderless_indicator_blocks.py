@@ -205,7 +205,8 @@ _BLOCK = [
     ("无", 586.6, 594.6, 476.7, 484.7), ("7.00", 746.6, 764.6, 476.2, 485.2),
     ("时效指标", 203.2, 239.2, 491.7, 500.7), ("整改销号及时率", 269.2, 332.2, 491.7, 500.7),
     ("95%", 436.0, 454.3, 491.7, 500.7), ("98%", 524.6, 547.2, 491.7, 500.7),
-    ("无", 586.6, 594.6, 492.3, 500.3), ("7.00", 746.6, 764.6, 491.7, 500.7),
+    ("原因：两处点位整改需跨年", 586.6, 690.6, 492.3, 500.3), ("完成。", 586.6, 610.6, 505.5, 513.5),
+    ("7.00", 746.6, 764.6, 491.7, 500.7),
     # four rows of 成本指标, its label centred on them (between the second and the third)
     *((name, 269.2, 269.2 + 9 * len(name), top, top + 9) for name, top in (
         ("巡查人均成本", 522.8), ("保洁单位成本", 538.3), ("设备维护成本", 553.8), ("监测采样成本", 569.3))),
@@ -227,6 +228,9 @@ def test_level_labels_of_a_column_no_wider_than_them_are_not_joined_as_one_wrapp
     rows = {row[3]: row[2] for row in _block_rows() if row[3]}
     labels = (rows["断面水质达标个数"], rows["整改销号及时率"], rows["巡查人均成本"])
     assert labels == ("质量指标", "时效指标", "成本指标")
+    # 时效指标 stands on its row's line, beside a remark wrapped below it: it stays on that row
+    remark = next(row[6] for row in _block_rows() if row[3] == "整改销号及时率")
+    assert remark == "原因：两处点位整改需跨年\n完成。"
 
 
 def test_a_label_merged_over_two_rows_keeps_the_next_label_off_its_rows() -> None:
@@ -274,3 +278,5 @@ def test_a_level_label_is_centred_on_the_whole_height_of_the_rows_it_spans() -> 
     (table,) = _read(words, page=2)
     level1 = {row[2]: row[0] or "" for row in table.rows if row[2]}
     assert (level1["安装费"], level1["提升水质监测能力"], level1["改善河流水质"]) == ("", "效益指标", "")
+    # and 满意度指标, centred on the two rows after 效益指标's three, starts at the first of them
+    assert (level1["五年"], level1["沿河居民满意度"], level1["环保监测站"]) == ("", "满意度指标", "")

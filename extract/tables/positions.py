@@ -766,7 +766,8 @@ class Grid:
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
                    filled: set[int], *, move_fixed: set[int] | None = None,
                    covered: frozenset[int] = frozenset(), centred: float = 0.0,
-                   parents: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
+                   parents: frozenset[int] = frozenset(), heights: list[tuple[float, float]] | None = None
+                   ) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
@@ -778,7 +779,8 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     a label of several lines standing on rows' lines but not centred on its row is centred on the widest
     span of rows free of other labels (项目资金/（20分） on the middle of its fund block's rows, some of
     them empty: on the block's header row), within the rows of the labels of the columns to its left
-    (``parents``: the rows where they begin)."""
+    (``parents``: the rows where they begin). ``heights``: each row's top and bottom over all its
+    cells' lines (:func:`_row_extents`), on which a label standing on no row's line is centred."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
@@ -810,10 +812,11 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
             last = r
             while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
                 last += 1
-        first = min(range(clear, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
+        rows = anchors if fixed or heights is None else heights  # (a label on a row's line: by those lines)
+        first = min(range(clear, r + 1), key=lambda f: (abs((rows[f][0] + rows[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
-    return _joined_to_the_label_above(out[::-1], anchors)
+    return _joined_to_the_label_above(out[::-1], anchors, heights)
 
 
 def _widest_centred(anchors: list[tuple[float, float]], lower: int, r: int, upper: int, mid: float,
@@ -866,19 +869,21 @@ def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -
     return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
 
 
-def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
-                               ) -> list[tuple[list[_Placed], int]]:
+def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
+                               heights: list[tuple[float, float]] | None = None) -> list[tuple[list[_Placed], int]]:
     """The last label of a column starts where the span of the label above it ends (merged cells down
     a column follow each other): its span may run on past the table's end (onto the next page), so
     centring it on the rows left on this page starts it too low. The span above is the one centred
-    on its label from its first row."""
+    on its label from its first row (on the rows' whole ``heights`` when that label stands on no row's
+    line, see :func:`_merged_labels`)."""
     if len(out) < 2 or any(p.row is not None for p in out[-1][0]):
         return out
     (above, start), (group, first) = out[-2], out[-1]
     if first <= start + 1:
         return out
     mid = (above[0].seg.top + above[-1].seg.bottom) / 2
-    end = min(range(start, first), key=lambda e: (abs((anchors[start][0] + anchors[e][1]) / 2 - mid), e))
+    rows = heights if heights is not None and all(p.row is None for p in above) else anchors
+    end = min(range(start, first), key=lambda e: (abs((rows[start][0] + rows[e][1]) / 2 - mid), e))
     return [*out[:-1], (group, end + 1)]
 
 
@@ -1094,8 +1099,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _wrapped_labels(groups, c, cols, char, height, len(anchors), apart)
-            groups = _merged_labels(groups, _row_extents(anchors, grouped, key), filled, move_fixed=figure_rows,
-                                    covered=_covered_rows(grouped, c),
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c),
+                                    heights=_row_extents(anchors, grouped, key),
                                     centred=MIDWAY * height if centred else 0.0,
                                     parents=frozenset(row for row, by in placed.items() if any(k < c for k in by)))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
