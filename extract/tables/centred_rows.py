@@ -15,7 +15,9 @@ Three printed lines are one row when:
   leading puts a centred one-line cell there, and no line of a row set from the top stands there);
 - the middle line's cells stand in columns neither of the other two fills (beside their cells, not
   under them), and the last line fills no column the first leaves empty (it continues the first
-  line's cells);
+  line's cells), but left of the middle line's first cell when it continues one of the first line's
+  cells right of it: there level labels merged over several rows are centred on them (数量指标,
+  centred on this row and the next, stands on the second line of this row's wrapped remark);
 - the middle line holds a cell right of the first line's first cell: a value beside the row's name.
   A level label merged over two one-line rows and centred on them also stands halfway between two
   lines, but left of every cell of theirs, and joins nothing;
@@ -71,7 +73,10 @@ def _centred_between(first: Printed, middle: Printed, last: Printed, cols: Calla
     if abs(_mid(middle) - (_mid(first) + _mid(last)) / 2) > MIDWAY * height:
         return False
     upper, centre, lower = cols(first), cols(middle), cols(last)
-    if not upper or not centre or centre & upper or centre & lower or not lower <= upper:
+    if not upper or not centre or centre & upper or centre & lower:
+        return False
+    beside = {c for c in lower if c > min(centre)}  # (left of the row's cells: labels merged over rows)
+    if not lower <= upper and not (beside and beside <= upper):
         return False
     return max(centre) > min(upper) and not figures(first) & figures(last)
 

@@ -411,7 +411,11 @@ def spread_upper_headers(rows: list[list[str | None]], extents: list[list[Box | 
 
 def _spread_row(rows: list[list[str | None]], extents: list[list[Box | None]], boxes: list[list[Box | None]],
                 i: int, end: int) -> None:
-    """The upper cells of header row ``i`` (above the rows of amounts from ``end``) spread."""
+    """The upper cells of header row ``i`` (above the rows of amounts from ``end``) spread; none on a
+    row that prints an amount with decimals or a rate (3.00, 80%: a row of a form above the run, not
+    its header; a header's figures are years and column numbers)."""
+    if any(_numeric(c) and any(ch in ".%" for ch in c or "") for c in rows[i]):
+        return
     for j, span in _owners(rows, extents, boxes, i, end).items():
         span.sort()
         if len(span) < 2 or span != list(range(span[0], span[-1] + 1)):

@@ -59,10 +59,12 @@ from extract.tables.set_apart_headers import claimed_headers
 from extract.tables.wrapped_cells import wrapped_continuations
 from extract.tables.wrapped_labels import continues, wrapping
 from model.tables import Cell, RawTable
+from normalize.indicator_levels import is_level_name
 
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
 TAIL_CELLS = 3  # cells of a form's closing row alone at the top of a page
+REMARK_CELLS = 2  # cells of a form's closing remark row (说明 | 无)
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
@@ -221,6 +223,14 @@ def _straddles_the_edge(seg: Segment, ln: Line, edge: Line, cols: list[tuple[flo
     return all(_over_one_column(x0, x1, cols) for x0, x1 in words)
 
 
+def _wraps_on(seg: Segment, above: Line) -> bool:
+    """``seg`` is a further line of a cell wrapped below ``above`` (the run's last line): it starts
+    where a cell of ``above`` after its first starts and ends no further right, so it fits that
+    cell's width though not one column band (a remark column whose short cells 无 set flush left,
+    under a header centred apart from them, splits into two bands the cell spans)."""
+    return any(abs(seg.x0 - s.x0) <= 2 and seg.x1 <= s.x1 + 2 for s in above.segments[1:])
+
+
 def _over_one_column(x0: float, x1: float, cols: list[tuple[float, float]]) -> bool:
     """``x0``–``x1`` overlaps one column and reaches none beside it."""
     hit = [k for k, (c0, c1) in enumerate(cols) if x0 <= c1 and x1 >= c0]
@@ -320,6 +330,7 @@ def _adjacent(lines: list[Line], edge: int, step: int, cols: list[tuple[float, f
         ln = lines[i]
         gap = (ref.top - ln.bottom) if step < 0 else (ln.top - ref.bottom)
         fits = all(_fits_a_column(s, cols) or (step < 0 and _within_a_column(s, cols))
+                   or (step > 0 and _wraps_on(s, lines[edge]))
                    or _straddles_the_edge(s, ln, lines[edge], cols) for s in ln.segments) or (
             step < 0 and not out and _upper_cell_line(ln, lines[edge:edge + 2], cols, height))
         fits = fits or (step < 0 and _wrapped_end(ln, cols, height) and _below_wrapped_ends(lines, i, height))
@@ -792,7 +803,8 @@ class Grid:
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
                    filled: set[int], *, move_fixed: set[int] | None = None,
                    covered: frozenset[int] = frozenset(), centred: float = 0.0,
-                   parents: frozenset[int] = frozenset()) -> list[tuple[list[_Placed], int]]:
+                   parents: frozenset[int] = frozenset(), heights: list[tuple[float, float]] | None = None
+                   ) -> list[tuple[list[_Placed], int]]:
     """Labels of cells merged down a column, moved to the first row they span (where a ruled reader
     gives them). Bottom up: a label's span ends where the next label of the column begins (and, in a
     column of level labels, where the rows that name an item in ``filled`` end), and starts at the row
@@ -804,7 +816,8 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
     a label of several lines standing on rows' lines but not centred on its row is centred on the widest
     span of rows free of other labels (项目资金/（20分） on the middle of its fund block's rows, some of
     them empty: on the block's header row), within the rows of the labels of the columns to its left
-    (``parents``: the rows where they begin)."""
+    (``parents``: the rows where they begin). ``heights``: each row's top and bottom over all its
+    cells' lines (:func:`_row_extents`), on which a label standing on no row's line is centred."""
     out: list[tuple[list[_Placed], int]] = []
     movable = move_fixed or set()
     nxt = len(anchors)  # the first row of the label below
@@ -819,8 +832,8 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
                and abs(mid - sum(anchors[r]) / 2) > centred)  # lines not centred on their row
         # (its span starts below the lines of the label above, wherever that label is placed)
         below = max(p.seg.bottom for p in groups[k - 1][0]) if k else float("-inf")
-        floor = max([lower, next((f for f, (a, _) in enumerate(anchors) if a >= below - 0.5), r),
-                     *(x for x in parents if x <= r)])  # (nor above, nor past, a label of a column to its left)
+        clear = max(lower, min(next((f for f, (a, _) in enumerate(anchors) if a >= below - 0.5), r), r))
+        floor = max([clear, *(x for x in parents if x <= r)])  # (nor above, nor past, a label of a column to its left)
         ceiling = min([nxt - 1, *(x - 1 for x in parents if x > r)])
         span = _widest_centred(anchors, floor, r, ceiling, mid, centred) if off and floor <= r <= ceiling else None
         if span is not None:  # centred on the rows it is merged over
@@ -836,10 +849,11 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
             last = r
             while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
                 last += 1
-        first = min(range(lower, r + 1), key=lambda f: (abs((anchors[f][0] + anchors[last][1]) / 2 - mid), -f))
+        rows = anchors if fixed or heights is None else heights  # (a label on a row's line: by those lines)
+        first = min(range(clear, r + 1), key=lambda f: (abs((rows[f][0] + rows[last][1]) / 2 - mid), -f))
         out.append((group, first))
         nxt = first
-    return _joined_to_the_label_above(out[::-1], anchors)
+    return _joined_to_the_label_above(out[::-1], anchors, heights)
 
 
 def _widest_centred(anchors: list[tuple[float, float]], lower: int, r: int, upper: int, mid: float,
@@ -871,24 +885,42 @@ def _centred_on_free_rows(groups: list[tuple[list[_Placed], int]], n: int,
     return out
 
 
+def _row_extents(anchors: list[tuple[float, float]], grouped: dict[int, list[tuple[list[_Placed], int]]],
+                 key: int) -> list[tuple[float, float]]:
+    """Each row's top and bottom over the lines of its cells right of the level labels (from column
+    ``key``), its wrapped cells' lines above and below its one-line cells included: a label merged over
+    rows is centred on their whole height."""
+    out = list(anchors)
+    for c, groups in grouped.items():
+        if c < key:
+            continue
+        for group, r in groups:
+            if 0 <= r < len(out):
+                top, bottom = out[r]
+                out[r] = (min(top, *(p.seg.top for p in group)), max(bottom, *(p.seg.bottom for p in group)))
+    return out
+
+
 def _covered_rows(grouped: dict[int, list[tuple[list[_Placed], int]]], c: int) -> frozenset[int]:
     """Rows where a cell of a column left of ``c`` spans over column ``c``."""
     return frozenset(r for k, groups in grouped.items() if k < c for g, r in groups if max(p.last_col for p in g) >= c)
 
 
-def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]]
-                               ) -> list[tuple[list[_Placed], int]]:
+def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
+                               heights: list[tuple[float, float]] | None = None) -> list[tuple[list[_Placed], int]]:
     """The last label of a column starts where the span of the label above it ends (merged cells down
     a column follow each other): its span may run on past the table's end (onto the next page), so
     centring it on the rows left on this page starts it too low. The span above is the one centred
-    on its label from its first row."""
+    on its label from its first row (on the rows' whole ``heights`` when that label stands on no row's
+    line, see :func:`_merged_labels`)."""
     if len(out) < 2 or any(p.row is not None for p in out[-1][0]):
         return out
     (above, start), (group, first) = out[-2], out[-1]
     if first <= start + 1:
         return out
     mid = (above[0].seg.top + above[-1].seg.bottom) / 2
-    end = min(range(start, first), key=lambda e: (abs((anchors[start][0] + anchors[e][1]) / 2 - mid), e))
+    rows = heights if heights is not None and all(p.row is None for p in above) else anchors
+    end = min(range(start, first), key=lambda e: (abs((rows[start][0] + rows[e][1]) / 2 - mid), e))
     return [*out[:-1], (group, end + 1)]
 
 
@@ -1119,6 +1151,7 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
         if c < key:  # level labels, each centred on the rows it spans
             groups = _wrapped_labels(groups, c, cols, char, height, len(anchors), apart)
             groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c),
+                                    heights=_row_extents(anchors, grouped, key),
                                     centred=MIDWAY * height if centred else 0.0,
                                     parents=frozenset(row for row, by in placed.items() if any(k < c for k in by)))
         elif not figure_rows and len(groups) * 2 <= len(anchors):  # no rows of figures to tell by
@@ -1194,7 +1227,8 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     their own made one cell, of its first line's row (see :mod:`extract.tables.wrapped_labels`); not in
     a column with a cell on more than half of the ``n_rows`` rows (row labels, each a row's own), nor
     onto a piece of ``apart`` (by ``id``: the cell of a row of its own that no centred cell holds, a
-    row's label)."""
+    row's label), nor a whole level name onto another (质量指标 over 时效指标: in a column no wider than
+    its labels, each runs to the edge)."""
     right = cols[c][1]
     pieces = [p.seg for g, _ in groups for p in g if p.last_col == c]
     if 2 * len({r for _, r in groups}) > n_rows or not wrapping(pieces, cols[c], char):
@@ -1203,11 +1237,17 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     for group, r in groups:
         upper = out[-1][0][-1] if out else None
         if (upper is not None and upper.last_col == c and group[0].last_col == c and id(group[0].seg) not in apart
-                and continues(upper.seg, group[0].seg, right, char, height)):
+                and continues(upper.seg, group[0].seg, right, char, height)
+                and not (_whole_level(upper.seg.text) and _whole_level(group[0].seg.text))):
             out[-1] = (out[-1][0] + group, out[-1][1])
         else:
             out.append((group, r))
     return out
+
+
+def _whole_level(text: str) -> bool:
+    """The text is a whole 一级指标 or 二级指标 name (质量指标), not the start of one (社会公众或服务对)."""
+    return is_level_name(text, 1) or is_level_name(text, 2)
 
 
 def _rejoin_wrapped(grouped: dict[int, list[tuple[list[_Placed], int]]], block: list[Line], height: float,
@@ -1345,13 +1385,27 @@ def _text_grid(rows: list[list[Cell]]) -> bool:
 def is_tail(rows: list[list[Cell]]) -> bool:
     """The last rows of a table begun on the page before, at the top of the page: fewer than
     ``MIN_ROWS`` rows, but every one of them holding two or more figures (an indicator's row and the
-    总分 row a form ends with); or the 总分 row alone under the wrapped ends of the cells above it (one
+    总分 row a form ends with); or a form's rows under which it closes with a remark
+    (:func:`_closing_remark`); or the 总分 row alone under the wrapped ends of the cells above it (one
     cell of text a row)."""
     figures = [sum(1 for c in r if _DIGIT.search(c or "")) for r in rows]
     if len(rows) >= 2 and all(n >= 2 for n in figures):
         return True
+    if _closing_remark(rows, figures):
+        return True
     return bool(rows) and figures[-1] >= 2 and all(
         n == 0 and sum(1 for c in r if c) <= 1 for n, r in zip(figures[:-1], rows[:-1], strict=True))
+
+
+def _closing_remark(rows: list[list[Cell]], figures: list[int]) -> bool:
+    """A form's last rows, each with two or more figures among ``TAIL_CELLS`` or more cells (an
+    indicator's row), over the remark row the form closes with (说明 | 无: no figure, at most
+    ``REMARK_CELLS`` cells)."""
+    body = len(rows)
+    while body > 0 and figures[body - 1] == 0 and sum(1 for c in rows[body - 1] if c) <= REMARK_CELLS:
+        body -= 1
+    return 0 < body < len(rows) and all(
+        n >= 2 and sum(1 for c in r if c) >= TAIL_CELLS for n, r in zip(figures[:body], rows[:body], strict=True))
 
 
 # ---- the page -----------------------------------------------------------------------------------
