@@ -68,32 +68,20 @@ def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) 
     tells the cells apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a
     cell stands a little more than a leading below the last line of the cell above it (less than the
     half leading more that a centred cell one line shorter than its neighbour's shows). A form whose
-    rows follow each other at the leading itself shows no cell's end by it. A form padded only a little
-    (a word processor's default cell margins) with mostly one-line rows steps down by its rows' pitch
-    more often than by the leading: a shorter step of lines of the body's type, seen so and under which
-    that pitch stands as a padded row's, is then the leading (the lines of its wrapped cells)."""
+    rows follow each other at the leading itself shows no cell's end by it."""
     steps: Counter[float] = Counter()
-    whole: Counter[float] = Counter()  # the steps between pieces of the body's type
-    tol = LEADING_TOLERANCE * height
     for pieces in columns.values():
-        for a, b in itertools.pairwise(sorted((extent(p) for p in pieces), key=lambda e: e[0])):
-            if 0 < b[0] - a[0] <= MAX_LEADING * height:
-                steps[round(b[0] - a[0], 1)] += 1
-                if all(abs(e[1] - e[0] - height) <= tol for e in (a, b)):
-                    whole[round(b[0] - a[0], 1)] += 1
+        tops = sorted(extent(p)[0] for p in pieces)
+        for a, b in itertools.pairwise(tops):
+            if 0 < b - a <= MAX_LEADING * height:
+                steps[round(b - a, 1)] += 1
     if not steps:
         return None
     step, _ = min(steps.items(), key=lambda kv: (-kv[1], kv[0]))
-
-    def shows(s: float) -> bool:  # seen MIN_PITCHES times, and rows padded a little more MIN_PITCHES times
-        near = sum(n for t, n in steps.items() if abs(t - s) <= tol)
-        padded = sum(n for t, n in steps.items() if s + tol < t < (1 + HALF) * s - tol)
-        return near >= MIN_PITCHES and padded >= MIN_PITCHES
-
-    # rows of one line padded less than half a leading can outnumber the wrapped cells' lines: the
-    # commonest step is then a row's pitch, and the leading the shorter step under it that shows so
-    shorter = [s for s, n in whole.items() if s + tol < step < (1 + HALF) * s - tol and n >= MIN_PITCHES and shows(s)]
-    return min(shorter, default=step) if shows(step) or shorter else None
+    tol = LEADING_TOLERANCE * height
+    near = sum(n for s, n in steps.items() if abs(s - step) <= tol)
+    padded = sum(n for s, n in steps.items() if step + tol < s < (1 + HALF) * step - tol)
+    return step if near >= MIN_PITCHES and padded >= MIN_PITCHES else None
 
 
 def _cells(c: int, pieces: list[T], extent: Extent[T], leading: float, height: float) -> list[_Cell[T]]:
