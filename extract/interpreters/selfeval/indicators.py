@@ -5,7 +5,8 @@ level or target columns; a two-line header (绩效指标 | 年度指标值 over 
 度量单位) is read as one. Blank or merged level cells inherit from the row above, also
 across pages and across tables that continue the section (their missing left columns are
 aligned from the right). A row cut by the page break is joined to the row above: on the new
-page it has no indicator name, or a name and nothing else (the rest of a wrapped name). A form
+page it has no indicator name, or a name and nothing else (the rest of a wrapped name), or the rest
+of a name and a value beside no weight or score under a row whose value lacks its figure. A form
 without a 一级指标 column takes each row's level 1 from its level 2. % targets typed as
 fractions among whole percentages are converted (convert_percent_fractions).
 """
@@ -275,7 +276,8 @@ def read_indicator_row(
         if new_page and section.rows and any(c for c in row):
             _join_cut_row(section.rows[-1], row, section)
         return
-    if new_page and section.rows and section.rows[-1].page != page and _name_only(row, section):
+    if new_page and section.rows and section.rows[-1].page != page and (
+            _name_only(row, section) or _rest_of_cut_row(row, section, section.rows[-1])):
         prev = section.rows[-1]  # the row's name itself was cut by the page break
         prev.name = prev.name + name
         prev.name_canonical = canonical_name(prev.name)
@@ -392,6 +394,21 @@ def _name_only(row: list[Cell], section: IndicatorSection) -> bool:
     )
 
 
+def _rest_of_cut_row(row: list[Cell], section: IndicatorSection, prev: IndicatorRow) -> bool:
+    """The rest of a row whose cells were cut by the page break (a word processor splits a tall row
+    across pages): no weight or score (the one-line cells printed on the first part, as on the row
+    above), no level label of its own, and a value left without its figure above (不少于 | 1500人)."""
+    if prev.weight is None and prev.score is None:
+        return False
+    if any(join_lines(_cell(row, section, r)) for r in ("weight", "score")):
+        return False
+    if any((raw := _cell(row, section, role)) and (canonical_level1(raw) or canonical_level2(raw))
+           for role in ("level1", "level2")):
+        return False
+    return any(raw and value is None for raw, value in ((prev.target_raw, prev.target_value),
+                                                      (prev.actual_raw, prev.actual_value)))
+
+
 def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection) -> None:
     """The rest of a row cut by a page break: its text continues the row above."""
     extra_target = join_lines(_cell(row, section, "target"))
@@ -402,6 +419,7 @@ def _join_cut_row(prev: IndicatorRow, row: list[Cell], section: IndicatorSection
         prev.target_raw = (prev.target_raw or "") + extra_target
         v = parse_indicator_value(prev.target_raw, unit_hint)
         prev.target_value, prev.target_unit = v.value, v.unit if v.value is not None else None
+        prev.operator = prev.operator or v.operator
     if extra_actual:
         prev.actual_raw = (prev.actual_raw or "") + extra_actual
         v = parse_indicator_value(prev.actual_raw, unit_hint)

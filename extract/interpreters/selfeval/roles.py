@@ -2,6 +2,8 @@
 the column holds, or an issues row naming the heading (never a column silently dropped).
 
 From the content, for a role the header left unnamed:
+- level1, level2: level labels of the indicator framework (项目决策 | 项目产出 | 项目效益, 产出数量 |
+  社会效益) in most of its cells (a heading misread by OCR: 一级指标 as "- -级指标");
 - weight: numbers (分) that add up to 100, the form's maximum;
 - score: numbers, none above the weight of its row;
 - target, then actual: cells that read as indicator values (a number with a unit or operator,
@@ -16,6 +18,7 @@ from __future__ import annotations
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
 from model.records import IssueRow
 from model.tables import Cell
+from normalize.indicator_levels import is_level_name, is_not_indicator_level1, is_not_indicator_level2
 from normalize.indicator_values import parse_indicator_value
 
 _SUM_TOLERANCE = 0.5
@@ -48,11 +51,24 @@ def _column(body: list[list[Cell]], c: int) -> list[str]:
     return [join_lines(r[c]) for r in body if c < len(r) and r[c] and r[c].strip()]  # type: ignore[union-attr]
 
 
+def _level_role(cells: list[str], taken: set[str]) -> str | None:
+    """level1 (level2) when most of the cells name a level-1 (level-2) block of the framework, the
+    blocks that are not performance (项目决策, 组织实施) among them."""
+    for role, level, other in (("level1", 1, is_not_indicator_level1), ("level2", 2, is_not_indicator_level2)):
+        named = sum(1 for x in cells if is_level_name(x, level) or other(x))
+        if role not in taken and named >= _MOST * len(cells):
+            return role
+    return None
+
+
 def _role_from_content(body: list[list[Cell]], c: int, roles: dict[int, str]) -> str | None:
     cells = _column(body, c)
     if not cells:
         return None
     taken = set(roles.values())
+    level = _level_role(cells, taken)
+    if level is not None:
+        return level
     points = [points_of(x) for x in cells]
     if all(p is not None for p in points):
         nums = [p for p in points if p is not None]
