@@ -143,7 +143,8 @@ def _span(cell: _Cell[T], extents: list[tuple[float, float]], after: int, before
         first, last = touched[0], touched[-1]
     else:  # between two rows: the span holds the rows on both sides of it
         above = [r for r, ext in enumerate(extents) if ext[1] <= cell.centre]
-        first = max(above[-1] if above else 0, after + 1)
+        # (no further than the last row: below a cell that reaches it, the cell shares that row)
+        first = min(max(above[-1] if above else 0, after + 1), len(extents) - 1)
         last = min(first + 1, len(extents) - 1)
     best: tuple[float, int, int, int] | None = None
     for s in range(min(after + 1, first), first + 1):
