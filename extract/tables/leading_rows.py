@@ -39,6 +39,7 @@ from typing import Generic, TypeVar
 
 LEADING_TOLERANCE = 0.04  # line heights: the lines of one cell stand one leading apart within this
 MAX_LEADING = 2.0  # line heights: a step down a column longer than this is no leading
+MIN_STEP = 0.9  # line heights: a step down a column shorter than this is two pieces of one line
 MIN_PITCHES = 3  # steps of one leading needed to know the type's leading, and steps of a padded row break
 HALF = 0.5  # of a leading: how far a centred cell one line shorter than its neighbour stands off its lines
 CENTRE_TOLERANCE = 0.2  # line heights within which the centres of a row's cells agree
@@ -63,22 +64,25 @@ class _Cell(Generic[T]):
 
 
 def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) -> float | None:
-    """The pitch between the lines of a wrapped cell: the commonest step from a piece's top to the
-    next one's down the same column (the shorter on a tie), when it is seen ``MIN_PITCHES`` times and
-    tells the cells apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a
-    cell stands a little more than a leading below the last line of the cell above it (less than the
-    half leading more that a centred cell one line shorter than its neighbour's shows). A form whose
-    rows follow each other at the leading itself shows no cell's end by it."""
+    """The pitch between the lines of a wrapped cell: the shortest step from a piece's top to the
+    next one's down the same column that is seen ``MIN_PITCHES`` times (a padded row's pitch, however
+    common, is longer: one-line rows may outnumber the wrapped cells' lines), when it tells the cells
+    apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a cell stands a
+    little more than a leading below the last line of the cell above it (less than the half leading
+    more that a centred cell one line shorter than its neighbour's shows). A form whose rows follow
+    each other at the leading itself shows no cell's end by it. Steps shorter than ``MIN_STEP`` line
+    heights are pieces of one line, not lines."""
     steps: Counter[float] = Counter()
     for pieces in columns.values():
         tops = sorted(extent(p)[0] for p in pieces)
         for a, b in itertools.pairwise(tops):
-            if 0 < b - a <= MAX_LEADING * height:
+            if MIN_STEP * height <= b - a <= MAX_LEADING * height:
                 steps[round(b - a, 1)] += 1
-    if not steps:
-        return None
-    step, _ = min(steps.items(), key=lambda kv: (-kv[1], kv[0]))
     tol = LEADING_TOLERANCE * height
+    seen = [s for s in sorted(steps) if sum(n for t, n in steps.items() if abs(t - s) <= tol) >= MIN_PITCHES]
+    if not seen:
+        return None
+    step = seen[0]
     near = sum(n for s, n in steps.items() if abs(s - step) <= tol)
     padded = sum(n for s, n in steps.items() if step + tol < s < (1 + HALF) * step - tol)
     return step if near >= MIN_PITCHES and padded >= MIN_PITCHES else None
