@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.interpreters.selfeval.joined_headers import split_joined_headings
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
 from extract.sources.docx import READER as DOCX
 from extract.sources.html import READER as HTML
@@ -76,6 +77,7 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
             roles[c] = r
     if "name" not in roles.values():
         return None
+    split_joined_headings(row, roles)
     _level2_without_ordinal(row, roles)
     if not any(r in roles.values() for r in vocab()["indicator_header_needs"]):
         return None
