@@ -356,13 +356,16 @@ def _common_unit(target: IndicatorValue, actual: IndicatorValue) -> None:
 
 
 def _without_placeholder_lines(cell: Cell) -> Cell:
-    """A name cell without its last lines that are the blank template's (指标1： of an unused row set
-    without rulings under the row above, read as that name's last line)."""
+    """A name cell without its first and last lines that are the blank template's (指标1： of an unused
+    row set without rulings under the row above, read as that name's last line; or above a row whose
+    cells are centred, one leading above its name, read as its first line)."""
     if not cell or "\n" not in cell:
         return cell
     lines = cell.split("\n")
     while len(lines) > 1 and template_number(lines[-1]):
         lines.pop()
+    while len(lines) > 1 and template_number(lines[0]):
+        lines.pop(0)
     return "\n".join(lines)
 
 
