@@ -64,25 +64,31 @@ class _Cell(Generic[T]):
 
 
 def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) -> float | None:
-    """The pitch between the lines of a wrapped cell: the shortest step from a piece's top to the
-    next one's down the same column that is seen ``MIN_PITCHES`` times (a padded row's pitch, however
-    common, is longer: one-line rows may outnumber the wrapped cells' lines), when it tells the cells
-    apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a cell stands a
-    little more than a leading below the last line of the cell above it (less than the half leading
-    more that a centred cell one line shorter than its neighbour's shows). A form whose rows follow
-    each other at the leading itself shows no cell's end by it. Steps shorter than ``MIN_STEP`` line
-    heights are pieces of one line, not lines."""
+    """The pitch between the lines of a wrapped cell: the commonest step from a piece's top to the
+    next one's down the same column (the shorter on a tie), when it is seen ``MIN_PITCHES`` times and
+    tells the cells apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a
+    cell stands a little more than a leading below the last line of the cell above it (less than the
+    half leading more that a centred cell one line shorter than its neighbour's shows). A form whose
+    rows follow each other at the leading itself shows no cell's end by it; nor does one where a
+    shorter step is seen ``MIN_PITCHES`` times: the lines of a cell are never closer than the leading,
+    so the commonest step is then its one-line rows' pitch (padded a little beyond the leading), and
+    the rows a little further apart are not told by it. Steps shorter than ``MIN_STEP`` line heights
+    are pieces of one line, not lines."""
+    tol = LEADING_TOLERANCE * height
     steps: Counter[float] = Counter()
+    body: Counter[float] = Counter()  # the steps between two lines of the body's type (not a smaller header's)
     for pieces in columns.values():
-        tops = sorted(extent(p)[0] for p in pieces)
-        for a, b in itertools.pairwise(tops):
+        boxes = sorted(extent(p) for p in pieces)
+        for (a, a_end), (b, b_end) in itertools.pairwise(boxes):
             if MIN_STEP * height <= b - a <= MAX_LEADING * height:
                 steps[round(b - a, 1)] += 1
-    tol = LEADING_TOLERANCE * height
-    seen = [s for s in sorted(steps) if sum(n for t, n in steps.items() if abs(t - s) <= tol) >= MIN_PITCHES]
-    if not seen:
+                if abs(a_end - a - height) <= tol and abs(b_end - b - height) <= tol:
+                    body[round(b - a, 1)] += 1
+    if not steps:
         return None
-    step = seen[0]
+    step, _ = min(steps.items(), key=lambda kv: (-kv[1], kv[0]))
+    if sum(n for s, n in body.items() if s < step - tol) >= MIN_PITCHES:
+        return None  # lines closer than the commonest step: that step is the rows', not the type's
     near = sum(n for s, n in steps.items() if abs(s - step) <= tol)
     padded = sum(n for s, n in steps.items() if step + tol < s < (1 + HALF) * step - tol)
     return step if near >= MIN_PITCHES and padded >= MIN_PITCHES else None
