@@ -157,3 +157,11 @@ def test_short_walls_meeting_leaning_rulings_of_a_skewed_scan_are_kept() -> None
     rulings = [_wall(57, 402, 540, 409), _wall(57, 412, 540, 420),
                _wall(57, 100, 57, 414), _wall(540, 108, 540, 422), _wall(446, 408, 446, 420)]
     assert walls(rulings, 6.0) == rulings
+
+
+def test_seal_words_that_outnumber_the_type_on_a_short_page_are_the_seals() -> None:
+    # the last page of a form: one row of type (合计 … 良) under a grey seal whose rim and 专用章 are read
+    # as three words of ideographs: the type's shade is not the median of the page's words
+    texts = ["合计", "良", "某县水利局", "水利", "专用章"]
+    shades = [InkShade(shade=s, red=0.0) for s in (40.0, 45.0, 150.0, 155.0, 160.0)]
+    assert seal_words(texts, shades, 245.0) == {2, 3, 4}

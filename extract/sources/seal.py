@@ -25,6 +25,7 @@ import numpy as np
 RED_MARGIN = 40  # a pixel is red when its red channel stands this far above green and blue
 RED_SHARE = 0.5  # a word most of whose ink is red is the seal's
 BLACK_SHARE = 0.2  # unless this share of its ink is black (dark in every channel): type under the seal
+TYPE_PERCENTILE = 25  # the type's shade among the page's words of ideographs (type is the darkest ink)
 FAINT = 0.25  # a word of ideographs whose ink is lighter than the type by this share of the way to the paper
 INK_DECILE = 10  # a word's shade: this percentile of its inked pixels (its darkest strokes)
 RULING_THICK = 4  # pixels: a ruling crossing a word's crop is no thicker than this on average
@@ -86,12 +87,13 @@ def ruled_pixels(black: np.ndarray) -> np.ndarray:
 
 def seal_words(texts: list[str], shades: list[InkShade | None], paper: float) -> set[int]:
     """The indexes of the words printed by a seal: red, or ideographs faint beside the page's
-    type (the median shade of its words of ideographs) by :data:`FAINT` of the way to ``paper``."""
+    type (the shade of its words of ideographs at :data:`TYPE_PERCENTILE`: on a page of few words,
+    the seal's may be most of them) by :data:`FAINT` of the way to ``paper``."""
     out = {i for i, s in enumerate(shades) if s is not None and s.red > RED_SHARE and s.black < BLACK_SHARE}
     type_shades = [s.shade for t, s in zip(texts, shades, strict=True) if s is not None and ideographs(t)]
     if len(type_shades) < 3:
         return out
-    typical = float(np.median(type_shades))
+    typical = float(np.percentile(type_shades, TYPE_PERCENTILE))
     limit = typical + FAINT * max(0.0, paper - typical)
     for i, (t, s) in enumerate(zip(texts, shades, strict=True)):
         if s is not None and ideographs(t) and s.shade > limit:

@@ -39,6 +39,7 @@ from typing import Generic, TypeVar
 
 LEADING_TOLERANCE = 0.04  # line heights: the lines of one cell stand one leading apart within this
 MAX_LEADING = 2.0  # line heights: a step down a column longer than this is no leading
+MIN_STEP = 0.9  # line heights: a step down a column shorter than this is two pieces of one line
 MIN_PITCHES = 3  # steps of one leading needed to know the type's leading, and steps of a padded row break
 HALF = 0.5  # of a leading: how far a centred cell one line shorter than its neighbour stands off its lines
 CENTRE_TOLERANCE = 0.2  # line heights within which the centres of a row's cells agree
@@ -69,17 +70,26 @@ def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) 
     tells the cells apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a
     cell stands a little more than a leading below the last line of the cell above it (less than the
     half leading more that a centred cell one line shorter than its neighbour's shows). A form whose
-    rows follow each other at the leading itself shows no cell's end by it."""
+    rows follow each other at the leading itself shows no cell's end by it; nor does one where a
+    shorter step is seen ``MIN_PITCHES`` times: the lines of a cell are never closer than the leading,
+    so the commonest step is then its one-line rows' pitch (padded a little beyond the leading), and
+    the rows a little further apart are not told by it. Steps shorter than ``MIN_STEP`` line heights
+    are pieces of one line, not lines."""
+    tol = LEADING_TOLERANCE * height
     steps: Counter[float] = Counter()
+    body: Counter[float] = Counter()  # the steps between two lines of the body's type (not a smaller header's)
     for pieces in columns.values():
-        tops = sorted(extent(p)[0] for p in pieces)
-        for a, b in itertools.pairwise(tops):
-            if 0 < b - a <= MAX_LEADING * height:
+        boxes = sorted(extent(p) for p in pieces)
+        for (a, a_end), (b, b_end) in itertools.pairwise(boxes):
+            if MIN_STEP * height <= b - a <= MAX_LEADING * height:
                 steps[round(b - a, 1)] += 1
+                if abs(a_end - a - height) <= tol and abs(b_end - b - height) <= tol:
+                    body[round(b - a, 1)] += 1
     if not steps:
         return None
     step, _ = min(steps.items(), key=lambda kv: (-kv[1], kv[0]))
-    tol = LEADING_TOLERANCE * height
+    if sum(n for s, n in body.items() if s < step - tol) >= MIN_PITCHES:
+        return None  # lines closer than the commonest step: that step is the rows', not the type's
     near = sum(n for s, n in steps.items() if abs(s - step) <= tol)
     padded = sum(n for s, n in steps.items() if step + tol < s < (1 + HALF) * step - tol)
     return step if near >= MIN_PITCHES and padded >= MIN_PITCHES else None
@@ -144,7 +154,8 @@ def _span(cell: _Cell[T], extents: list[tuple[float, float]], after: int, before
         first, last = touched[0], touched[-1]
     else:  # between two rows: the span holds the rows on both sides of it
         above = [r for r, ext in enumerate(extents) if ext[1] <= cell.centre]
-        first = max(above[-1] if above else 0, after + 1)
+        # (no further than the last row: below a cell that reaches it, the cell shares that row)
+        first = min(max(above[-1] if above else 0, after + 1), len(extents) - 1)
         last = min(first + 1, len(extents) - 1)
     best: tuple[float, int, int, int] | None = None
     for s in range(min(after + 1, first), first + 1):

@@ -1229,9 +1229,11 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     onto a piece of ``apart`` (by ``id``: the cell of a row of its own that no centred cell holds, a
     row's label), nor a whole level name onto another (质量指标 over 时效指标: in a column no wider than
     its labels, each runs to the edge)."""
-    right = cols[c][1]
     pieces = [p.seg for g, _ in groups for p in g if p.last_col == c]
-    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(pieces, cols[c], char):
+    # the column is as wide as its widest line at least (a band cut short by the next column's text would
+    # put the right edge at the end of every label as wide as the widest that stays inside it)
+    right = max([cols[c][1], *(p.x1 for p in pieces)])
+    if 2 * len({r for _, r in groups}) > n_rows or not wrapping(pieces, (cols[c][0], right), char):
         return groups  # a column of row labels (a cell on most rows), or one that does not wrap
     out: list[tuple[list[_Placed], int]] = []
     for group, r in groups:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.interpreters.selfeval.joined_headers import split_joined_headings
 from extract.interpreters.selfeval.vocab import column_role, first_text, join_lines, key, points_of, vocab
 from extract.sources.docx import READER as DOCX
 from extract.sources.html import READER as HTML
@@ -77,6 +78,7 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
             roles[c] = r
     if "name" not in roles.values():
         return None
+    split_joined_headings(row, roles)
     _level2_without_ordinal(row, roles)
     if not any(r in roles.values() for r in vocab()["indicator_header_needs"]):
         return None
@@ -356,13 +358,16 @@ def _common_unit(target: IndicatorValue, actual: IndicatorValue) -> None:
 
 
 def _without_placeholder_lines(cell: Cell) -> Cell:
-    """A name cell without its last lines that are the blank template's (指标1： of an unused row set
-    without rulings under the row above, read as that name's last line)."""
+    """A name cell without its first and last lines that are the blank template's (指标1： of an unused
+    row set without rulings under the row above, read as that name's last line; or above a row whose
+    cells are centred, one leading above its name, read as its first line)."""
     if not cell or "\n" not in cell:
         return cell
     lines = cell.split("\n")
     while len(lines) > 1 and template_number(lines[-1]):
         lines.pop()
+    while len(lines) > 1 and template_number(lines[0]):
+        lines.pop(0)
     return "\n".join(lines)
 
 
