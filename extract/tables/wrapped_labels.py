@@ -11,7 +11,9 @@ column of row labels (其中：一般公共预算, 政府性基金预算) whose 
 A line continues the label above it when both are read from a text layer (OCR boxes are too ragged), it
 follows the line above at no more than ``ADJACENT`` line heights of white, the line above ends within
 ``EDGE`` characters of the column's right edge, and the column, ``MIN_WIDTH`` characters wide or more,
-shows two lines or more that do.
+shows two lines or more that do. A line opening with a bracket or quote (（万元）) may follow a line one
+character short of the edge: Chinese line breaking never leaves an opening mark at a line's end, so
+执行情况（万元） wraps as 执行情况 / （万元）.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from typing import Protocol
 
 ADJACENT = 1.0  # line heights of white at most between two lines of one label
 EDGE = 0.5  # characters within which a line runs to the column's right edge
+OPENING = "（([《〈「『【〔“‘"  # marks that never end a line (the line breaks before them)
 MIN_WIDTH = 3  # characters a column must hold for its right edge to tell a wrapped line
 
 
 class Piece(Protocol):
     """A cell's text on one printed line: its box (points, y down) and, from OCR, its confidence."""
 
+    text: str
     x0: float
     x1: float
     top: float
@@ -49,4 +53,5 @@ def continues(upper: Piece, lower: Piece, right: float, char: float, height: flo
         return False
     if not -0.5 * height <= lower.top - upper.bottom <= ADJACENT * height:
         return False  # not the next line (the boxes of CJK type may overlap a little from line to line)
-    return right - upper.x1 <= EDGE * char
+    short = EDGE + (1 if lower.text[:1] in OPENING else 0)  # the opening mark went down to the next line
+    return right - upper.x1 <= short * char
