@@ -11,6 +11,7 @@ between its row's padding. Expectations are what the made-up form prints.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from extract.interpreters.selfeval.read import read_self_evaluation
@@ -28,6 +29,7 @@ X = (50.0, 120.0, 185.0, 250.0, 345.0, 450.0)
 WIDTH = (60.0, 55.0, 55.0, 85.0, 95.0, 95.0)
 
 Row = dict[int, list[str]]  # column -> the cell's printed lines
+DIGIT = re.compile(r"\d")  # a piece holding a figure
 
 FUNDS: list[Row] = [
     {0: ["项目名称"], 3: ["农村饮水安全巩固提升"]},
@@ -221,3 +223,49 @@ def test_header_set_in_smaller_type_stays_one_cell() -> None:
     assert got is not None
     _, cells = got
     assert [[p[2] for p in pieces] for pieces, r in cells[2] if r == 0] == [["得分", "(20分*", "执行率)"]]
+
+
+# a department's whole-spending form (部门整体支出绩效自评表): a fund block whose row name 部门整体支出
+# 总额, set on two lines, stands beside its row of amounts under a header row (年初预算数 | 全年执行数 |
+# 执行率 | 得分) that no label of its column names; the side label 资金执行情况 is merged over both rows,
+# a row of a score (年度目标 | 15) follows, then the indicators
+DEPARTMENT: list[Row] = [
+    {0: ["单位名称"], 3: ["县农业农村局"]},
+    {0: ["人员经费总", "额"], 2: ["1842.6 万元"], 4: ["公用经费总额"], 5: ["402.15 万元"]},
+    {3: ["年初预算数"], 4: ["全年执行数"], 5: ["得分", "（10分*", "执行率）"]},
+    {2: ["部门整体支", "出总额"], 3: ["1204.8"], 4: ["1150.3"], 5: ["9.5"]},
+    {0: ["年度目标", "（90分）"], 1: ["85"]},
+    {1: ["一级指标"], 2: ["二级指标"], 3: ["三级指标"], 4: ["年度指标值", "（A）"], 5: ["实际完成值", "（B）"]},
+    {3: ["培训高素质农", "民人数"], 4: ["500人"], 5: ["520人"]},
+    {3: ["建设高标准农", "田面积"], 4: ["3.2万亩"], 5: ["3.4万亩"]},
+    {3: ["农产品抽检合", "格率"], 4: ["≥98%"], 5: ["99%"]},
+    {3: ["耕地质量等级", "提升"], 4: ["0.5个等级"], 5: ["0.5个等级"]},
+    {3: ["补贴资金按期", "兑付率"], 4: ["100%"], 5: ["100%"]},
+    {3: ["项目按期完工", "率"], 4: ["≥95%"], 5: ["96%"]},
+]
+DEPARTMENT_MERGED = [
+    (0, 2, 3, ["资金执行", "情况", "（万元）"]),  # beside the header and the row of amounts
+    (0, 5, 11, ["年度绩效", "指标"]),
+    (1, 6, 11, ["产出指标"]),
+    (2, 6, 8, ["数量指标"]),
+    (2, 9, 10, ["质量指标"]),
+    (2, 11, 11, ["时效指标"]),
+]
+
+
+def test_row_name_beside_a_row_of_amounts_stays_on_it_not_on_the_header_above() -> None:
+    columns: dict[int, list[dict[str, object]]] = {}
+    for w in _words(DEPARTMENT, DEPARTMENT_MERGED):
+        columns.setdefault(X.index(float(w["x0"])), []).append(w)  # type: ignore[arg-type]
+    got = centred_cell_rows(columns, lambda w: (float(w["top"]), float(w["bottom"])), SIZE,  # type: ignore[arg-type]
+                            figure=lambda w: bool(DIGIT.search(str(w["text"]))))  # type: ignore[index]
+    assert got is not None
+    extents, cells = got
+    rows = [[""] * len(X) for _ in extents]
+    for c, groups in cells.items():
+        for pieces, r in groups:
+            rows[r][c] = "\n".join(str(p["text"]) for p in pieces)
+    assert _row_with(rows, "1204.8")[2:] == ["部门整体支\n出总额", "1204.8", "1150.3", "9.5"]
+    assert _row_with(rows, "年初预算数")[2] == ""
+    assert _row_with(rows, "年初预算数")[0] == "资金执行\n情况\n（万元）"
+    assert _row_with(rows, "培训高素质农")[1:3] == ["产出指标", "数量指标"]

@@ -45,6 +45,7 @@ CENTRE_TOLERANCE = 0.2  # line heights within which the centres of a row's cells
 REACH = 0.05  # line heights a row of a span beyond the rows its label's lines overlap costs
 DENSE = 0.8  # share of the fullest column's rows that the column naming each row's item fills
 MIN_CENTRED_ROWS = 2  # rows of cells with different numbers of lines and one centre: a centred form
+FIGURE_CELLS = 2  # cells holding a figure that make a row of amounts (a header row has one at most: 得分（20分）)
 
 T = TypeVar("T")
 Extent = Callable[[T], tuple[float, float]]  # a printed piece's top and bottom
@@ -174,25 +175,60 @@ def _touched(cell: _Cell[T], extents: list[tuple[float, float]], height: float) 
     return first, min(first + 1, len(extents) - 1)
 
 
-def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], height: float) -> list[int]:
+def _kinds(rows: list[list[_Cell[T]]], labels: set[int], figure: Callable[[T], bool]) -> list[bool | None]:
+    """Per row: a row of amounts (True: ``FIGURE_CELLS`` of its cells or more hold a figure: 2953.33 |
+    2609.14, 500人 | 520人, 年度目标（80分） | 74), a header row (False: 预算数(A) | 执行数(B) | 得分（20分*
+    执行率）) or neither (None: only labels without figures, merged over the rows about it)."""
+    out: list[bool | None] = []
+    for r in rows:
+        figures = sum(1 for x in r if any(figure(p) for p in x.pieces))
+        out.append(None if not figures and all(x.column in labels for x in r) else figures >= FIGURE_CELLS)
+    return out
+
+
+def _floor(cell: _Cell[T], row: int | None, extents: list[tuple[float, float]], kinds: list[bool | None],
+           height: float) -> tuple[int, int]:
+    """Where a label's span may begin: on row ``floor`` or below, the label above it ending as high as
+    the row before ``top`` (the rows between are empty cells of the column); ``(0, 0)`` when anywhere.
+    A label beside a row, centred on it (one of its cells) and overlapping no other row, names that row
+    and reaches up over no row of the other kind above it: a row of amounts begins under a header row
+    (a row without amounts: 部门整体支出总额 under 预算数 | 执行数 | 得分), which is left to no label of
+    its column, and a header row (二级指标) begins under the rows of amounts of the block above it. Over
+    rows of its own kind (a level merged over three rows, centred on the middle one) a span reaches as
+    its label's centre asks."""
+    if (row is None or row == 0 or kinds[row] is None or kinds[row - 1] is None or kinds[row] == kinds[row - 1]
+            or _touched(cell, extents, height) != (row, row)):
+        return 0, 0
+    top = row
+    while kinds[row] and top > 0 and kinds[top - 1] is False:  # the header rows above a row of amounts
+        top -= 1
+    return row, top
+
+
+def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], height: float,
+                  floors: list[tuple[int, int]]) -> list[int]:
     """The first row of each label of a label column (top to bottom): the labels' spans follow each
     other down the column, each holds the rows its lines overlap, and together they put each span's
     middle nearest its label's centre, no span reaching further than that asks (``REACH`` line heights
-    a row: the first label of a column, an amount on its own row, stays on it); dynamic programming over
-    where each span ends."""
+    a row: the first label of a column, an amount on its own row, stays on it) nor beginning above its
+    floor (see :func:`_floor`); dynamic programming over where each span ends."""
     n = len(extents)
     spans = [_touched(x, extents, height) for x in mine]
     inf = float("inf")
     best: list[tuple[float, list[int]]] = []  # per row e: the labels so far, the last ending on e
     for i, cell in enumerate(mine):
         lo, hi = spans[i]
-        # per start s: the cheapest way the labels above end before it (a gap of rows costs GAP each)
+        # per start s: the cheapest way the labels above end before it
         before: list[tuple[float, list[int]]] = [(0.0, [])] * n if i == 0 else [(inf, [])] * n
-        if i:  # the span above ends on the row before
+        floor, top = floors[i]
+        if i:  # the span above ends on the row before (or before the header rows over a floor: see _floor)
             for s in range(1, n):
                 before[s] = best[s - 1]
+            if top < floor:
+                before[floor] = min(((best[e][0] + REACH * (floor - 1 - e), best[e][1])
+                                     for e in range(max(top - 1, 0), floor)), key=lambda v: v[0])
         nxt: list[tuple[float, list[int]]] = [(inf, [])] * n
-        for s in range(0, lo + 1):
+        for s in range(min(floor, lo), lo + 1):
             cost, starts = before[s]
             if cost == inf:
                 continue
@@ -208,10 +244,11 @@ def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], heig
 
 
 def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: float,
-                      wide: Callable[[T], bool] = lambda _: False
+                      wide: Callable[[T], bool] = lambda _: False, figure: Callable[[T], bool] = lambda _: False
                       ) -> tuple[list[tuple[float, float]], dict[int, list[tuple[list[T], int]]]] | None:
     """The rows of a form whose cells are vertically centred (see the module) and, per column, its cells
-    (pieces top to bottom) with their row; None when the form does not show itself centred so."""
+    (pieces top to bottom) with their row; None when the form does not show itself centred so. ``wide``:
+    a piece runs across more than its column; ``figure``: a piece holds a figure (see :func:`_kinds`)."""
     leading = type_leading(columns, extent, height)
     if leading is None:
         return None
@@ -247,8 +284,12 @@ def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: fl
                 end = max(end, r)
             placed.setdefault(r, []).extend(cell.pieces)
         out[c] = [(placed[r], r) for r in sorted(placed)]
-    for c in _label_columns(out):
+    labels = _label_columns(out)
+    kinds = _kinds(rows, set(labels), figure)
+    for c in labels:
         mine = sorted((x for x in cells if x.column == c), key=lambda x: x.top)
-        out[c] = [(list(x.pieces), r) for x, r in zip(mine, _label_starts(mine, extents, height), strict=True)]
+        floors = [_floor(x, row_of.get(id(x)), extents, kinds, height) for x in mine]
+        starts = _label_starts(mine, extents, height, floors)
+        out[c] = [(list(x.pieces), r) for x, r in zip(mine, starts, strict=True)]
     return extents, out
 

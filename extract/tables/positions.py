@@ -1068,7 +1068,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height, tail_row=statement,
                                                                        assumed=hanging and not statement)
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
-                                                        lambda p: p.last_col > _span(p.seg, cols)[0])
+                                                        lambda p: p.last_col > _span(p.seg, cols)[0],
+                                                        lambda p: bool(_DIGIT.search(p.seg.text)))
     if by_cells is not None and len(by_cells[0]) >= len(top[0] if top is not None else anchors):
         by_cells = None  # read by cells, rows cut where their lines interleave are joined: never more rows
     if by_cells is not None:  # cells centred on their rows, told by the type's leading (see leading_rows)
