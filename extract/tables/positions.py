@@ -90,6 +90,9 @@ _MONEY = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a statement's amount:
 _RATE = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%\s*$")  # a rate: a number and %
 # a 政府采购品目分类目录 code (A goods, B works, C services, then digits) before its name: an item, not a figure
 _CATALOGUE = re.compile(r"^\s*[ABC]\d{2,}")
+# a 政府收支分类科目 code (类 3, 款 5, 项 7 digits, half- or full-width) set close before its item's name,
+# the two read as one cell: the line's item, not a figure
+_SUBJECT = re.compile(r"^\s*(?:[0-9０-９]{3}|[0-9０-９]{5}|[0-9０-９]{7})\s+[^\d\s０-９%％]")
 STATEMENT_MONEY = 0.9  # share of the figures on a statement's lines of amounts that are plain numbers
 _PAIR = re.compile(r"[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*$")  # a label:value pair closed by its amount
 _PLACEHOLDER = re.compile(r"^\s*[-—–－─/／]{1,2}\s*$")  # an amount left empty: "—", "-", "/"
@@ -458,7 +461,8 @@ def _statement_body(block: list[Line]) -> list[Line]:
         return []  # an indicator's text, operator and unit beside its figures: a form
     rates = all(_RATE.match(ln.segments[-1].text) for ln in amounts)  # a last column of 执行率 (90.77%)
     figures = [s.text for ln in amounts for s in (ln.segments[:-1] if rates else ln.segments)
-               if _DIGIT.search(s.text) and not _CATALOGUE.match(s.text)]
+               if _DIGIT.search(s.text) and not _CATALOGUE.match(s.text)
+               and not (s is ln.segments[0] and _SUBJECT.match(s.text))]
     if sum(1 for f in figures if _MONEY.match(f)) < STATEMENT_MONEY * len(figures):
         return []  # figures with % or units (90%, 300批次): a form's values, not amounts
     return body if len(amounts) >= STATEMENT_BODY * len(body) else []

@@ -6,7 +6,10 @@ agree, and the next table does not open with a title of its own inside its ruled
 area (Excel exports put "公开03表 / 支出预算总表 / 单位：万元" in the first row).
 A repeated header on the continuation is dropped. A continuation printed with
 fewer columns (the last page's 合计 row spanning the code columns as one cell) is
-aligned to the right, its first cell spanning the missing columns. Rows cut by
+aligned to the right, its first cell spanning the missing columns. A continuation
+read from word positions leaves out the columns empty on its page (上年结转, 其他收入),
+so its table is narrower: each of its columns is laid into the column of the first
+part it stands in. Rows cut by
 the page break are the interpreters' concern (they know which cells may wrap).
 """
 
@@ -27,12 +30,42 @@ _OWN_TITLE = re.compile(
 
 # the x-extents of the two parts may differ by this much (points) and still be one table
 _X_TOLERANCE = 25.0
+# the reader of word positions (extract/tables/words.py), whose tables leave out the columns empty on their page
+_POSITIONS = "words"
 
 
 def _same_width(a: RawTable, b: RawTable) -> bool:
     if a.last_bbox is None or b.bbox is None:
         return a.n_cols == b.n_cols
-    return abs(a.last_bbox[0] - b.bbox[0]) <= _X_TOLERANCE and abs(a.last_bbox[2] - b.bbox[2]) <= _X_TOLERANCE
+    return abs(a.last_bbox[0] - b.bbox[0]) <= _X_TOLERANCE and (
+        abs(a.last_bbox[2] - b.bbox[2]) <= _X_TOLERANCE or column_map(a, b) is not None)
+
+
+def column_map(prev: RawTable, nxt: RawTable) -> list[int] | None:
+    """For a continuation read from word positions with fewer columns than ``prev`` (the columns
+    empty on its page, inside the table or at its right, left out), the column of ``prev`` each of
+    its columns stands in: its middle within that column's x-range, one column each, in order, the
+    first columns alike. None when the two give no column ranges or a column stands in none."""
+    if (prev.reader, nxt.reader) != (_POSITIONS, _POSITIONS) or prev.ruled or nxt.ruled:
+        return None
+    if not prev.columns or not nxt.columns or len(nxt.columns) >= len(prev.columns):
+        return None
+    out: list[int] = []
+    for x0, x1 in nxt.columns:
+        mid = (x0 + x1) / 2
+        hit = [j for j, (c0, c1) in enumerate(prev.columns) if c0 <= mid <= c1]
+        if len(hit) != 1 or (out and hit[0] <= out[-1]):
+            return None
+        out.append(hit[0])
+    return out if out[0] == 0 else None
+
+
+def _placed(row: list[Cell], where: list[int], width: int) -> list[Cell]:
+    """A continuation's row laid into ``width`` columns at the columns ``where`` names (the others empty)."""
+    out: list[Cell] = [""] * width
+    for cell, j in zip(row, where, strict=False):
+        out[j] = cell
+    return out
 
 
 def _repeated_header_rows(prev: RawTable, nxt: RawTable) -> int:
@@ -89,7 +122,9 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
             prev = out[-1]
             skip = _repeated_header_rows(prev, t)
             width = prev.n_cols
-            prev.rows.extend(_align(r, width) for r in t.rows[skip:])
+            where = column_map(prev, t)
+            prev.rows.extend(_placed(r, where, width) if where and len(r) == len(where) else _align(r, width)
+                             for r in t.rows[skip:])
             prev.row_pages.extend(t.row_pages[skip:])
             if prev.row_confidence is not None and t.row_confidence is not None:
                 prev.row_confidence.extend(t.row_confidence[skip:])

@@ -1,0 +1,45 @@
+"""A borderless statement continued on the next page, where some of its columns hold nothing (an
+empty 上年结转 inside the table, an empty 其他收入 at its right): a reader of word positions gives
+the continuation only the columns it sees, so its table is narrower than the first part's. The
+continuation is still the same table, each of its columns in the column of the first part it
+stands in. Tables made here with the columns' x-ranges as the reader of word positions gives them."""
+
+from __future__ import annotations
+
+from extract.tables.stitch import stitch
+from model.tables import RawTable
+
+# 科目 | 合计 | 上年结转 | 一般公共预算拨款收入 | 事业收入 | 其他收入
+FIRST_COLS = [(60.0, 160.0), (170.0, 250.0), (260.0, 330.0), (340.0, 440.0), (450.0, 530.0), (540.0, 620.0)]
+
+
+def _first() -> RawTable:
+    t = RawTable.on_page(page=4, reader="words", bbox=(60.0, 120.0, 620.0, 560.0),
+                         text_above="部门收入总表\n单位：万元",
+                         rows=[["科目", "合计", "上年结转", "一般公共预算拨款收入", "事业收入", "其他收入"],
+                               ["合计", "912.40", "12.00", "850.40", "30.00", "20.00"],
+                               ["205 教育支出", "512.40", "12.00", "470.40", "30.00", ""]])
+    t.columns = list(FIRST_COLS)
+    return t
+
+
+def _continued() -> RawTable:
+    # only 合计, 一般公共预算拨款收入 and 事业收入 hold figures on this page: the table ends at 530
+    t = RawTable.on_page(page=5, reader="words", bbox=(60.0, 50.0, 530.0, 300.0),
+                     rows=[["20502 普通教育", "300.00", "290.00", "10.00"],
+                           ["210 卫生健康支出", "380.00", "380.00", ""]])
+    t.columns = [(60.0, 150.0), (215.0, 250.0), (405.0, 440.0), (495.0, 530.0)]
+    return t
+
+
+def test_continuation_without_its_empty_columns_keeps_each_figure_in_its_column() -> None:
+    (table,) = stitch([_first(), _continued()])
+    assert table.rows[3] == ["20502 普通教育", "300.00", "", "290.00", "10.00", ""]
+    assert table.rows[4] == ["210 卫生健康支出", "380.00", "", "380.00", "", ""]
+    assert table.row_pages == [4, 4, 4, 5, 5]
+
+
+def test_narrower_table_of_other_columns_on_the_next_page_is_a_table_of_its_own() -> None:
+    other = _continued()
+    other.columns = [(60.0, 150.0), (320.0, 350.0), (405.0, 440.0), (495.0, 530.0)]  # a column in no column's range
+    assert len(stitch([_first(), other])) == 2
