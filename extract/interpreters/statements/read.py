@@ -27,6 +27,7 @@ from extract.interpreters.statements.checks import CheckResult, StatementAmount,
 from extract.interpreters.statements.layout import (
     AMOUNT,
     CODE,
+    EMPTY,
     NAME,
     Layout,
     cell_text,
@@ -171,11 +172,12 @@ def _code_left_of(row: list[Cell], name_col: int, layout: Layout,
     """The code printed left of an item, and its parts by position (类, 款, 项 columns).
 
     A part left blank before the row's own part (款 row: "" | "01" | "") is the one of the
-    coded row above (``prev``); without it the code is unknown.
+    coded row above (``prev``); without it the code is unknown. A column that holds nothing here
+    (one a reader of word positions made of a 单位 line's edge, between 款 and 项) is passed over.
     """
     positional: list[str] = []
     c = name_col - 1
-    while c >= 0 and layout.kinds[c] in (CODE, NAME):
+    while c >= 0 and (layout.kinds[c] in (CODE, NAME) or _blank_empty_column(row, c, layout)):
         if layout.kinds[c] == CODE:
             positional.append(cell_text(row[c]))
         elif cell_text(row[c]):
@@ -193,6 +195,11 @@ def _code_left_of(row: list[Cell], name_col: int, layout: Layout,
     else:
         return None, []
     return parts[0] + "".join(p.zfill(2) for p in parts[1:]), parts
+
+
+def _blank_empty_column(row: list[Cell], c: int, layout: Layout) -> bool:
+    """Column ``c`` has no header and no kind (EMPTY) and is blank in ``row``: not a stop between code parts."""
+    return layout.kinds[c] == EMPTY and not layout.paths[c] and not cell_text(row[c])
 
 
 def _parent_name(row: list[Cell], name_col: int, layout: Layout) -> str | None:
