@@ -197,8 +197,10 @@ def _owner(claimants: list[int], cell: _HeaderCell, bands: list[tuple[float, flo
 
 def _widen_over_own_headers(wide: list[list[float]], header: Sequence[Sequence[Piece]]) -> None:
     """Each band widened over the header pieces that overlap it alone and are no upper level (a
-    header wider than its column's figures), where that runs into no other band (in place)."""
-    for line in header:
+    header wider than its column's figures), where that runs into no other band (in place). The lines
+    nearest the figures go first: a column's own label stands lowest, so a piece of a line above (a
+    单位 line set across the gap between two columns) widens no band into the label of its neighbour."""
+    for line in sorted(header, key=lambda ln: -max((s.top for s in ln), default=0.0)):
         for s in line:
             hit = [i for i, w in enumerate(wide) if _overlaps(s.x0, s.x1, w[0], w[1])]
             if len(hit) != 1:
