@@ -127,3 +127,35 @@ def test_a_management_label_on_the_first_row_of_the_output_block_loses_no_indica
         ["", "", "改造公厕座数", "10", "8"],
     ]
     assert _indicators(rows) == [("产出指标", "数量指标", "新建公厕座数"), ("产出指标", "数量指标", "改造公厕座数")]
+
+
+def _ruled_indicators(rows: list[list[str | None]]) -> list[tuple[str, str, str]]:
+    """(level1, level2, name) of the indicators of a ruled score sheet read cell by cell (pdfplumber)."""
+    section = IndicatorSection(roles=ROLES, ncols=5, scope="project", project="农村饮水安全巩固提升")
+    for k, row in enumerate(rows):
+        read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=k, new_page=False,
+                           reader="pdfplumber", issues=[])
+    return [(r.level1, r.level2, r.name) for r in section.rows]
+
+
+def test_a_ruled_level1_cell_cut_by_the_page_break_leaves_its_rows_to_their_level2() -> None:
+    # ruled sheet: the 效益 cell is merged down its rows and runs on to the next page, so it has no closing
+    # rule on this page and its label is read in no cell (None); the rows below 产出's last row are not 产出's:
+    # in the four-level scheme each level 2 (社会效益指标, 可持续影响指标) names its level 1
+    rows: list[list[str | None]] = [
+        ["决策", "项目立项", "立项依据充分性", "4", "4"],
+        [None, "资金投入", "预算编制科学性", "4", "3"],
+        ["过程", "组织实施", "管理制度健全性", "5", "5"],
+        ["产出", "数量指标", "改造供水管网长度", "10", "10"],
+        [None, "成本指标", "单位供水成本", "8", "7"],
+        [None, "社会效益指标", "农村供水保障率", "10", "9"],
+        [None, None, "水质达标率", "10", "10"],
+        [None, "可持续影响指标", "工程长效运行机制", "6", "6"],
+    ]
+    assert _ruled_indicators(rows) == [
+        ("产出指标", "数量指标", "改造供水管网长度"),
+        ("产出指标", "成本指标", "单位供水成本"),
+        ("效益指标", "社会效益指标", "农村供水保障率"),
+        ("效益指标", "社会效益指标", "水质达标率"),
+        ("效益指标", "可持续影响指标", "工程长效运行机制"),
+    ]

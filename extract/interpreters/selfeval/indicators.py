@@ -150,7 +150,9 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, r
     the table's cells were built from the rulings seen (a scan's grid), its merged cells as printed."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
     inferred = reader not in _CELL_READERS and not ruled  # merged labels placed by their height on the page
-    if inferred and _level2_names_the_block(section, raw1, raw2):
+    # in the four-level scheme a level-2 label names its block in a ruled table too: a merged level-1
+    # cell cut by a page break has no closing rule, so its label is read in no cell
+    if (inferred or section.four_level) and _level2_names_the_block(section, raw1, raw2):
         return not section.skip
     if raw1 and is_not_indicator_level1(raw1):
         section.skip = section.four_level = True
