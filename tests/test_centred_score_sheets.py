@@ -159,3 +159,29 @@ def test_a_ruled_level1_cell_cut_by_the_page_break_leaves_its_rows_to_their_leve
         ("效益指标", "社会效益指标", "水质达标率"),
         ("效益指标", "可持续影响指标", "工程长效运行机制"),
     ]
+
+
+# a sheet set in a spreadsheet (LibreOffice Calc): wide cells, headers centred, every body cell flush
+# left at its cell's edge, some longer than their column's other cells
+WIDE = ((30.0, 150.0), (150.0, 290.0), (290.0, 430.0), (430.0, 570.0), (570.0, 710.0), (710.0, 770.0),
+        (770.0, 830.0))
+WIDE_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+
+
+def test_headers_centred_over_flush_left_cells_that_run_on_under_them_head_their_columns() -> None:
+    # 社会效益指标, 不少于1500万元 and 1620万元 run on into the white under their columns' centred headers;
+    # the 实际完成值 column holds words (基本完成, ✓) and figures alike: each header heads the cells below it
+    rows = [("产出", "数量指标", "新建村级供水站", "≥12座", "12座", "10", "10"),
+            ("", "", "改造供水管网长度", "≥35公里", "36公里", "10", "10"),
+            ("", "质量指标", "水质检测合格率", "≥95%", "96%", "10", "10"),
+            ("", "时效指标", "工程完工时间", "年底前", "基本完成", "10", "8"),
+            ("效益", "社会效益指标", "受益群众人数", "≥8000人", "8120人", "10", "10"),
+            ("", "经济效益指标", "带动村集体增收", "不少于1500万元", "1620万元", "10", "10"),
+            ("", "生态效益指标", "水源地保护", "有效保护", "✓", "10", "10")]
+    words = [_centred(h, WIDE[c], 100) for c, h in enumerate(WIDE_HEADER)]
+    for k, row in enumerate(rows):
+        words += [_word(t, WIDE[c][0] + 4, 100 + LINE * (k + 1)) for c, t in enumerate(row) if t]
+    (table,) = _tables(words)
+    assert table[0] == list(WIDE_HEADER)
+    assert [[c or "" for c in r[1:]] for r in table[1:]] == [list(r[1:]) for r in rows]
+    assert [r[0] for r in table[1:] if r[0]] == ["产出", "效益"]  # (merged labels: placed by their height)
