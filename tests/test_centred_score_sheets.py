@@ -185,3 +185,17 @@ def test_headers_centred_over_flush_left_cells_that_run_on_under_them_head_their
     assert table[0] == list(WIDE_HEADER)
     assert [[c or "" for c in r[1:]] for r in table[1:]] == [list(r[1:]) for r in rows]
     assert [r[0] for r in table[1:] if r[0]] == ["产出", "效益"]  # (merged labels: placed by their height)
+
+
+def test_an_output_label_placed_on_the_last_management_row_does_not_make_it_an_indicator() -> None:
+    # 过程's block ends with two 组织实施 rows; the 产出 label, centred on a block the reader cannot bound,
+    # stands on the last of them, which prints no level 2: that row is still 组织实施's, not an indicator
+    rows: list[list[str | None]] = [
+        ["", "组织实施", "管理制度健全性", "5", "5"],
+        ["产出", "", "项目验收规范性", "5", "4"],
+        ["", "数量指标", "新建公厕座数", "10", "10"],
+        ["", "", "改造公厕座数", "10", "8"],
+        ["效益", "社会效益指标", "如厕环境改善", "10", "9"],
+    ]
+    assert _indicators(rows) == [("产出指标", "数量指标", "新建公厕座数"), ("产出指标", "数量指标", "改造公厕座数"),
+                                 ("效益指标", "社会效益指标", "如厕环境改善")]
