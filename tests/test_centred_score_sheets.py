@@ -127,3 +127,75 @@ def test_a_management_label_on_the_first_row_of_the_output_block_loses_no_indica
         ["", "", "改造公厕座数", "10", "8"],
     ]
     assert _indicators(rows) == [("产出指标", "数量指标", "新建公厕座数"), ("产出指标", "数量指标", "改造公厕座数")]
+
+
+def _ruled_indicators(rows: list[list[str | None]]) -> list[tuple[str, str, str]]:
+    """(level1, level2, name) of the indicators of a ruled score sheet read cell by cell (pdfplumber)."""
+    section = IndicatorSection(roles=ROLES, ncols=5, scope="project", project="农村饮水安全巩固提升")
+    for k, row in enumerate(rows):
+        read_indicator_row(section, row, doc_id="d", page=1, table_index=0, row_index=k, new_page=False,
+                           reader="pdfplumber", issues=[])
+    return [(r.level1, r.level2, r.name) for r in section.rows]
+
+
+def test_a_ruled_level1_cell_cut_by_the_page_break_leaves_its_rows_to_their_level2() -> None:
+    # ruled sheet: the 效益 cell is merged down its rows and runs on to the next page, so it has no closing
+    # rule on this page and its label is read in no cell (None); the rows below 产出's last row are not 产出's:
+    # in the four-level scheme each level 2 (社会效益指标, 可持续影响指标) names its level 1
+    rows: list[list[str | None]] = [
+        ["决策", "项目立项", "立项依据充分性", "4", "4"],
+        [None, "资金投入", "预算编制科学性", "4", "3"],
+        ["过程", "组织实施", "管理制度健全性", "5", "5"],
+        ["产出", "数量指标", "改造供水管网长度", "10", "10"],
+        [None, "成本指标", "单位供水成本", "8", "7"],
+        [None, "社会效益指标", "农村供水保障率", "10", "9"],
+        [None, None, "水质达标率", "10", "10"],
+        [None, "可持续影响指标", "工程长效运行机制", "6", "6"],
+    ]
+    assert _ruled_indicators(rows) == [
+        ("产出指标", "数量指标", "改造供水管网长度"),
+        ("产出指标", "成本指标", "单位供水成本"),
+        ("效益指标", "社会效益指标", "农村供水保障率"),
+        ("效益指标", "社会效益指标", "水质达标率"),
+        ("效益指标", "可持续影响指标", "工程长效运行机制"),
+    ]
+
+
+# a sheet set in a spreadsheet (LibreOffice Calc): wide cells, headers centred, every body cell flush
+# left at its cell's edge, some longer than their column's other cells
+WIDE = ((30.0, 150.0), (150.0, 290.0), (290.0, 430.0), (430.0, 570.0), (570.0, 710.0), (710.0, 770.0),
+        (770.0, 830.0))
+WIDE_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+
+
+def test_headers_centred_over_flush_left_cells_that_run_on_under_them_head_their_columns() -> None:
+    # 社会效益指标, 不少于1500万元 and 1620万元 run on into the white under their columns' centred headers;
+    # the 实际完成值 column holds words (基本完成, ✓) and figures alike: each header heads the cells below it
+    rows = [("产出", "数量指标", "新建村级供水站", "≥12座", "12座", "10", "10"),
+            ("", "", "改造供水管网长度", "≥35公里", "36公里", "10", "10"),
+            ("", "质量指标", "水质检测合格率", "≥95%", "96%", "10", "10"),
+            ("", "时效指标", "工程完工时间", "年底前", "基本完成", "10", "8"),
+            ("效益", "社会效益指标", "受益群众人数", "≥8000人", "8120人", "10", "10"),
+            ("", "经济效益指标", "带动村集体增收", "不少于1500万元", "1620万元", "10", "10"),
+            ("", "生态效益指标", "水源地保护", "有效保护", "✓", "10", "10")]
+    words = [_centred(h, WIDE[c], 100) for c, h in enumerate(WIDE_HEADER)]
+    for k, row in enumerate(rows):
+        words += [_word(t, WIDE[c][0] + 4, 100 + LINE * (k + 1)) for c, t in enumerate(row) if t]
+    (table,) = _tables(words)
+    assert table[0] == list(WIDE_HEADER)
+    assert [[c or "" for c in r[1:]] for r in table[1:]] == [list(r[1:]) for r in rows]
+    assert [r[0] for r in table[1:] if r[0]] == ["产出", "效益"]  # (merged labels: placed by their height)
+
+
+def test_an_output_label_placed_on_the_last_management_row_does_not_make_it_an_indicator() -> None:
+    # 过程's block ends with two 组织实施 rows; the 产出 label, centred on a block the reader cannot bound,
+    # stands on the last of them, which prints no level 2: that row is still 组织实施's, not an indicator
+    rows: list[list[str | None]] = [
+        ["", "组织实施", "管理制度健全性", "5", "5"],
+        ["产出", "", "项目验收规范性", "5", "4"],
+        ["", "数量指标", "新建公厕座数", "10", "10"],
+        ["", "", "改造公厕座数", "10", "8"],
+        ["效益", "社会效益指标", "如厕环境改善", "10", "9"],
+    ]
+    assert _indicators(rows) == [("产出指标", "数量指标", "新建公厕座数"), ("产出指标", "数量指标", "改造公厕座数"),
+                                 ("效益指标", "社会效益指标", "如厕环境改善")]

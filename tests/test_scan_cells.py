@@ -13,7 +13,7 @@ import numpy as np
 from extract.sources.marks import MarkBox, candidates, dash, is_mark
 from extract.sources.ocr import Ruling
 from extract.tables.scan_grid import fill, grids
-from extract.tables.scans import mend_lone_zeros
+from extract.tables.scans import mend_lone_zeros, raw_tables
 from model.tables import RawTable
 
 
@@ -71,3 +71,20 @@ def test_lone_zeros_of_a_rate_whose_target_and_actual_are_both_zero_are_mended()
     table = RawTable.on_page(page=5, rows=[["考试作弊情况的发", "<", "o", "%", "o", ""]], reader="ocr")
     assert mend_lone_zeros(table) == {0}
     assert table.rows[0] == ["考试作弊情况的发", "<", "0", "%", "0", ""]
+
+
+def test_a_line_whose_ocr_box_reaches_past_the_top_ruling_is_above_the_table() -> None:
+    # 项目名称：… printed close above a ruled form: the recogniser's box of that line ends a little below
+    # the table's top ruling, yet the line is above the table (its middle is), not lost between the two
+    top, mid, bottom = 120.0, 134.0, 148.0
+    rulings = [Ruling(x0=50, y0=y, x1=400, y1=y, vertical=False) for y in (top, mid, bottom)]
+    rulings += [Ruling(x0=x, y0=top, x1=x, y1=bottom, vertical=True) for x in (50, 150, 300, 400)]
+    words = [_word("农田水利设施维修绩效评价评分表", 120, 320, 96),
+             _word("项目名称：农田水利设施维修", 52, 190, 114.5), _word("实施单位：青河县水利局", 200, 320, 114.5),
+             _word("一级指标", 80, 110, 124), _word("三级指标", 200, 230, 124), _word("得分", 340, 352, 124),
+             _word("产出", 60, 73, 138), _word("灌溉面积", 160, 190, 138), _word("9", 340, 344, 138)]
+    (grid,) = grids(rulings, 0.0, (300.0, 420.0), 6.3)
+    (table,) = raw_tables([fill(grid, words)], words, page=2, height=842.0)
+    assert table.text_above.splitlines() == ["农田水利设施维修绩效评价评分表",
+                                             "项目名称：农田水利设施维修 实施单位：青河县水利局"]
+    assert table.rows[0] == ["一级指标", "三级指标", "得分"]

@@ -162,9 +162,12 @@ def mend_lone_zeros(table: RawTable) -> set[int]:
 
 
 def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
+    """The lines of ``words`` between ``top`` and ``bottom``: a word is there when its middle is, as a
+    cell holds a word whose middle is in it (an OCR'd box is looser than the print: the line just above a
+    table, 项目名称：…, reaches past the table's top ruling)."""
     lines: dict[int, list[dict[str, Any]]] = {}
     for w in words:
-        if top <= w["top"] and w["bottom"] <= bottom:
+        if top <= (w["top"] + w["bottom"]) / 2 <= bottom:
             lines.setdefault(round(w["top"] / 3), []).append(w)
     return "\n".join(" ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])) for _, ws in sorted(lines.items()))
 

@@ -150,7 +150,9 @@ def _update_levels(section: IndicatorSection, row: list[Cell], page_text: str, r
     the table's cells were built from the rulings seen (a scan's grid), its merged cells as printed."""
     raw1, raw2 = _cell(row, section, "level1"), _cell(row, section, "level2")
     inferred = reader not in _CELL_READERS and not ruled  # merged labels placed by their height on the page
-    if inferred and _level2_names_the_block(section, raw1, raw2):
+    # in the four-level scheme a level-2 label names its block in a ruled table too: a merged level-1
+    # cell cut by a page break has no closing rule, so its label is read in no cell
+    if (inferred or section.four_level) and _level2_names_the_block(section, raw1, raw2):
         return not section.skip
     if raw1 and is_not_indicator_level1(raw1):
         section.skip = section.four_level = True
@@ -178,9 +180,11 @@ def _level2_names_the_block(section: IndicatorSection, raw1: Cell, raw2: Cell) -
     placed by its height and may stand on a row of the next or the last block): a level-2 of 决策 or 过程
     (项目立项, 组织实施) starts rows that are not indicators, a level-2 of the performance blocks (数量指标)
     after them starts indicators again, under the level 1 it implies. True when the row's levels are
-    settled so (in place)."""
+    settled so (in place). A level-1 label of a performance block on a row that prints no level 2, while
+    the running level 2 is one of 决策 or 过程, stands off its block (placed by its height): the row is
+    still in the running block."""
     if not raw2:
-        return False
+        return bool(raw1 and section.four_level and section.skip and canonical_level1(raw1))
     if is_not_indicator_level2(raw2):
         section.level1 = canonical_level1(raw1) or section.level1
         section.skip = section.four_level = True
