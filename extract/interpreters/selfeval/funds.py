@@ -278,9 +278,8 @@ def emit_block(
                 continue
             a = _amount(row[cc])
             if a is None:
-                if row[cc] and not is_zero_dash(row[cc]) and figure_like(row[cc]):  # type: ignore[arg-type]
-                    issues.append(_rejected(row[cc] or "", label, measure, doc_id=doc_id, page=page,
-                                            table_index=table_index, row_index=ri))
+                issues.extend(_rejected(row[cc], label, measure, doc_id=doc_id, page=page,
+                                        table_index=table_index, row_index=ri))
                 continue
             source = block.sources.get(c, default_source) if block.sources else default_source
             got.setdefault(measure, a[0])
@@ -317,13 +316,16 @@ def emit_block(
     return out, block_score, block_weight
 
 
-def _rejected(text: str, label: str, measure: str, *, doc_id: str, page: int, table_index: int,
-              row_index: int) -> IssueRow:
-    """A fund block's cell that looks like a figure but does not read as one: not read, said so."""
+def _rejected(text: Cell, label: str, measure: str, *, doc_id: str, page: int, table_index: int,
+              row_index: int) -> list[IssueRow]:
+    """A fund block's cell that looks like a figure but does not read as one: not read, said so (none
+    for a blank, a dash or words)."""
+    if not text or is_zero_dash(text) or not figure_like(text):
+        return []
     why = number_problem(text) or "not a number"
-    return IssueRow(doc_id=doc_id, page=page, rule="number_rejected", severity="warning",
-                    message=f"fund block: the {measure} of {label or 'the row'!r} reads {text!r}: {why}; not read",
-                    table_index=table_index, row_index=row_index)
+    return [IssueRow(doc_id=doc_id, page=page, rule="number_rejected", severity="warning",
+                     message=f"fund block: the {measure} of {label or 'the row'!r} reads {text!r}: {why}; not read",
+                     table_index=table_index, row_index=row_index)]
 
 
 def _rate_tolerance(decimals: int, fraction: bool) -> float:
