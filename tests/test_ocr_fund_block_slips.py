@@ -1,8 +1,9 @@
 """OCR'd fund blocks of a self-evaluation form: the slips that cost a whole block.
 
 On a scanned 部门整体 form the recogniser reads the thousands separators of an amount as points
-(``4.053.30``), and a seal's ring leaves a dash beside an amount in its cell (``4,062.22 —``); the
-block used to end at its first row. Made-up amounts and labels, not those of any sample.
+(``4.053.30``), and a seal's ring leaves a dash beside an amount in its cell (``4,062.22 —``): the
+block used to end at its first row. The ring's dash above a form's end carried over to the next page
+hid that end (its 总分). Made-up amounts and labels, not those of any sample.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 
 from extract.interpreters.selfeval.read import read_self_evaluation
 from extract.sources.ocr import normalise_number
-from extract.tables.scan_grid import cell_text, without_stray_dashes
+from extract.tables.scan_grid import ScanTable, cell_text, without_stray_dashes
+from extract.tables.scans import _opens_page
 from model.document import DocInput
 from model.pages import PageText
 from model.tables import Cell, RawTable
@@ -134,3 +136,15 @@ def test_a_misread_item_breaks_the_split_by_spending() -> None:
     ex = read_self_evaluation(_doc(rows))
     sums = [i for i in ex.issues if i.rule == "fund_parts_sum"]
     assert len(sums) == 1 and "全年执行数" in sums[0].message and "items" in sums[0].message
+
+
+def test_a_dash_above_a_carried_over_form_end_does_not_hide_it() -> None:
+    # a seal stamped over the last rows of a form carried to the next page: its ring's top read as a
+    # dash above the table; the form's end (合计 row with its 分值 and 得分) is still the page's first thing
+    tail = ScanTable(bbox=(60.0, 80.0, 760.0, 110.0),
+                     rows=[["", "", "指标", "", "", ""], ["总分", None, None, "100", "88.45", "良"]])
+    words = [{"text": "总分", "x0": 64.0, "x1": 82.0, "top": 96.0, "bottom": 106.0}]
+    stroke = {"text": "—", "x0": 500.0, "x1": 512.0, "top": 40.0, "bottom": 41.0}
+    assert _opens_page(tail, [stroke, *words])
+    title = {"text": "附表2", "x0": 60.0, "x1": 90.0, "top": 40.0, "bottom": 52.0}
+    assert not _opens_page(tail, [title, *words])
