@@ -841,6 +841,10 @@ class NumberReading:
 
 _PLAIN = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^[-+]?\d+(?:\.\d+)?%?$")
 _LOOKS_NUMERIC = re.compile(r"^[-+]?[\d.,:%OoIl| ]+$")
+# 4.053.30: every point but the last between groups of three digits is a thousands separator read as a
+# point (a number has one decimal point): one reading only, unless the last group too is of three digits
+# (1.234.567 may be an integer)
+_POINTS_FOR_COMMAS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+\.(?:\d{1,2}|\d{4,})%?$")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "−": "-"})
 
 
@@ -851,8 +855,10 @@ def normalise_number(text: str) -> NumberReading:
     (``86.00.``), a colon read for the decimal point before exactly two decimals (``86：00``),
     blanks inside the number (``86. 00``), a doubled point (``86..00``), letters O/o/l/I/| read for
     0/1 between digits (``1O0`` -> ``100``), a percent sign read before the digits (``%06`` ->
-    ``60%``: the token came out reversed). Left as read and ``ambiguous``: more than one point
-    (``86.0.0``), a colon before other than two digits (``10:3``). Anything that is not number-like
+    ``60%``: the token came out reversed), points read for the thousands separators when every
+    group but the last is of three digits (``4.053.30`` -> ``4,053.30``). Left as read and
+    ``ambiguous``: other numbers with more than one point (``86.0.0``), a colon before other than
+    two digits (``10:3``). Anything that is not number-like
     is returned as it is."""
     original = text
     fixes: list[str] = []
@@ -882,6 +888,10 @@ def normalise_number(text: str) -> NumberReading:
     if ".." in s:
         s = re.sub(r"\.{2,}", ".", s)
         fixes.append("doubled point")
+    if _POINTS_FOR_COMMAS.match(s):
+        head, _, decimals = s.rpartition(".")
+        s = head.replace(".", ",") + "." + decimals
+        fixes.append("points for thousands separators")
     letters = re.sub(r"(?<=\d)[Oo](?=[\d.%]|$)|(?<=[\d.])[Oo](?=\d)", "0", s)
     letters = re.sub(r"(?<=\d)[Il|](?=[\d.%]|$)|(?<=[\d.])[Il|](?=\d)|^[Il|](?=\d)", "1", letters)
     if letters != s:

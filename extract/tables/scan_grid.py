@@ -14,6 +14,7 @@ Words left outside every ruled table are read by the position reader.
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
@@ -183,6 +184,23 @@ def cell_text(words: list[Word]) -> str:
     return "\n".join(" ".join(str(w["text"]) for w in sorted(ln, key=lambda w: w["x0"])) for ln in lines).strip()
 
 
+_DASH_WORDS = frozenset("-—–－─_")
+_FIGURE = re.compile(r"^[-+]?[\d.,%]*\d[\d.,%]*$")
+
+
+def without_stray_dashes(words: list[Word]) -> list[Word]:
+    """A cell's words less a dash standing apart (a word of its own) beside a figure: a dash is what a
+    form prints in a cell left unfilled, never beside its amount (a minus sign is read as part of
+    its figure's word), so it is a mark of something else (a seal's ring, a ruling's stub). The
+    figure is marked uncertain (its row is flagged)."""
+    figures = [w for w in words if _FIGURE.match(str(w["text"]).strip())]
+    dashes = [w for w in words if (t := str(w["text"]).strip()) and set(t) <= _DASH_WORDS]
+    if len(figures) != 1 or not dashes:
+        return words
+    figures[0]["uncertain"] = True
+    return [w for w in words if not any(w is d for d in dashes)]
+
+
 def fill(table: Table, words: list[Word]) -> ScanTable:
     """The table's rows with the words in their cells (rows with no text at all left out)."""
     out = ScanTable(bbox=tuple(table.bbox), rows=[], row_words=[])  # type: ignore[arg-type]
@@ -194,7 +212,7 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             if box is None:
                 cells.append(None)
                 continue
-            inside = [w for w in words if _inside(w, box)]
+            inside = without_stray_dashes([w for w in words if _inside(w, box)])
             mine.extend(inside)
             cells.append(cell_text(inside))
             if not inside:

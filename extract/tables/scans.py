@@ -250,8 +250,10 @@ def keep_cell_lines(pdf: OpenedPdf, page: int, tables: list[ScanTable], words: l
 
 def _opens_page(t: ScanTable, words: list[dict[str, Any]]) -> bool:
     """The table is the first thing on its page (no word above it): the end of a table that began
-    on the page before (its 总分 row), kept however few its rows, as the ruled reader keeps it."""
-    return bool(t.rows) and not any(w["bottom"] <= t.bbox[1] for w in words)
+    on the page before (its 总分 row), kept however few its rows, as the ruled reader keeps it. A word
+    without a character of text (a dash: a seal's ring read as a stroke) is not something printed above it."""
+    return bool(t.rows) and not any(w["bottom"] <= t.bbox[1] and any(ch.isalnum() for ch in str(w["text"]))
+                                    for w in words)
 
 
 def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,

@@ -32,6 +32,7 @@ from extract.interpreters.selfeval.fund_pairs import (
     row_pairs,
     start_block,
 )
+from extract.interpreters.selfeval.fund_sums import fund_sum_checks
 from extract.interpreters.selfeval.funds import (
     FundBlock,
     block_header,
@@ -525,6 +526,7 @@ def _close_block(form: _Form, doc: DocInput, ti: int, reader: str, out: Extracti
         failed=out.failed_identities,
     )
     out.budgets.extend(rows)
+    out.issues.extend(fund_sum_checks(form.block, rows, doc_id=doc.doc_id, failed=out.failed_identities))
     if bscore is not None:
         form.block_score = bscore
     if bweight is not None:
