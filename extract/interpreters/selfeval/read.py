@@ -162,14 +162,6 @@ def _pairs_continue(prev: RawTable, table: RawTable, form: _Form) -> bool:
     )
 
 
-def _reopens_pairs(prev: RawTable | None, table: RawTable, form: _Form | None) -> bool:
-    """The form goes on in ``table`` with its pair block cut by the page break (see :func:`_pairs_continue`;
-    only a form whose indicator section is not open may)."""
-    if prev is None or form is None or (form.section is not None and form.section.open):
-        return False
-    return _pairs_continue(prev, table, form)
-
-
 def read_self_evaluation(
     doc: DocInput, claimed: frozenset[int] = frozenset(), pdf: OpenedPdf | None = None
 ) -> Extraction:
@@ -187,7 +179,9 @@ def read_self_evaluation(
             continue
         if _continues(prev, table, form):
             assert form is not None
-            form.reopen_pairs = _reopens_pairs(prev, table, form)  # its first row goes on with the cut block
+            # a form whose indicator section is closed continues only with its pair block cut by the page
+            # break (_pairs_continue): this table's first row goes on with it
+            form.reopen_pairs = form.section is None or not form.section.open
         else:
             ctx = _context_for(table, doc)
             if form is not None:
