@@ -11,25 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from word_boxes import CHAR
+from word_boxes import left as _left
+from word_boxes import right as _right
+from word_boxes import width as _width
+
 from extract.tables.positions import read_positions
 from model.tables import RawTable
 
-CHAR = 10.0  # width and height of one CJK character
-DIGIT = 5.0  # width of a digit, a point or a comma
 LINE = 14.0  # from one printed line's top to the next
 PAD = 5.0  # from a column's edge to its text
-
-
-def _width(text: str) -> float:
-    return sum(DIGIT if ch.isascii() else CHAR for ch in text)
-
-
-def _left(text: str, x0: float, top: float) -> dict[str, Any]:
-    return {"text": text, "x0": x0, "x1": x0 + _width(text), "top": top, "bottom": top + CHAR}
-
-
-def _right(text: str, x1: float, top: float) -> dict[str, Any]:
-    return _left(text, x1 - _width(text), top)
 
 
 def _tables(words: list[dict[str, Any]]) -> list[RawTable]:
