@@ -26,7 +26,7 @@ from model.pages import PageText
 from model.tables import RawTable
 from normalize.agency import canonical_agency, clean_agency
 from normalize.divisions import locate
-from normalize.text import fold
+from normalize.text import fold, no_space
 
 _VOCAB = Path(__file__).with_name("data") / "doc_meta.yaml"
 _CN_DIGITS = {
@@ -50,6 +50,10 @@ _HEADING = re.compile(
     r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 _TITLE_LINES = 8
+_TITLE_CHARS = 40  # a title is one short line: longer lines naming a kind are running text
+_ROW_FIELDS = 3  # cells on a line that make it a table's row
+_AMOUNT = re.compile(r"\d\.\d|\d,\d{3}")
+_SENTENCE = re.compile(r"[，。；：,;:]")  # a line of running text or a labelled value, no title
 # a note printed between a label and its colon: 填报单位（盖章）：, 部门（单位）：
 _LABEL_NOTE = r"(?:[（(][^)）\n]{1,6}[)）])"
 
@@ -108,15 +112,41 @@ def _content_lines(page: PageText) -> list[str]:
     return content_lines(page.text)
 
 
+def _table_row(line: str) -> bool:
+    """A line of a table's cells, no title: ``_ROW_FIELDS`` cells or more (资金来源 年初预算数 全年预算数 …)
+    or an amount (年初预算数：226.86). Its measure names (预算数, 执行数) name no report kind."""
+    joined = re.sub(r"\s*(\d+)\s*", r"\1", line)  # (a title sets its year apart: 经费 2021 年度绩效评价报告)
+    return len(joined.split()) >= _ROW_FIELDS or bool(_AMOUNT.search(line))
+
+
 def _title_block(pages: list[PageText]) -> tuple[list[str], int] | None:
-    """The first page's cover lines up to the line that names the report kind (and its index)."""
+    """The first page's cover lines up to the line that names the report kind (and its index); lines
+    of a table's cells are no part of it. A spreadsheet exported to PDF (Calc, Excel) may write its
+    title cell after the table's cells, so the text layer opens with the table: then the title is the
+    first page's first short line, neither a table row nor a sentence, that names the kind. Without
+    such a line, the opening lines up to the first that names a kind, with the table's (a 部门收支总表
+    titled without its kind, named by its header's 预算数)."""
     if not pages:
         return None
-    lines = _content_lines(pages[0])[:_TITLE_LINES]
+    content = _content_lines(pages[0])
+    lines = content[:_TITLE_LINES]
+    start = 0  # the first line after the last table row
     for i, ln in enumerate(lines):
         if _HEADING.match(ln) and i > 0:
             break
-        if kind_of(ln) or kind_of("".join(lines[: i + 1])):  # a title split over lines: 整体支出绩效 / 自评报告
+        if _table_row(ln):
+            start = i + 1
+            continue
+        if kind_of(ln) or kind_of("".join(lines[start: i + 1])):  # a title split over lines: 整体支出绩效 / 自评报告
+            return lines[start: i + 1], i
+    for i, ln in enumerate(content):
+        if (len(no_space(ln)) <= _TITLE_CHARS and not _table_row(ln) and not _SENTENCE.search(ln)
+                and kind_of(ln)):
+            return [ln], i
+    for i, ln in enumerate(lines):  # no title line: the opening lines, a table's header among them
+        if _HEADING.match(ln) and i > 0:
+            break
+        if kind_of("".join(lines[: i + 1])):
             return lines[: i + 1], i
     return None
 
