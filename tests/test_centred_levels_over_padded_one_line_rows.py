@@ -92,3 +92,52 @@ def test_centred_level_labels_land_on_the_first_row_of_their_blocks() -> None:
     names, levels = _rows_of_levels()
     assert levels == {"数量指标": names.index("采购检测设备数量"), "质量指标": names.index("设备验收合格率"),
                       "时效指标": names.index("巡检完成时限"), "成本指标": names.index("年度运维成本")}
+
+
+# under a level 1 over four outputs (产出指标, one level 2), a level 1 merged over five rows (two-line
+# values on the first and the last), centred on the middle one's line; the rows above that one hold the
+# first level 2's block, closed by a placeholder (指标3：, its values left empty)
+OUTPUTS: tuple[str, str, list[tuple[str, list[str]]]] = (
+    "产出指标", "数量指标",
+    [("新建沼气池", ["≥30口"]), ("改造畜禽圈舍", ["≥45户", "（含散养户）"]), ("培训技术人员", ["≥60人次"]),
+     ("发放宣传资料", ["≥800份"])])
+BENEFITS = (("社会效益指标", [("受益农户数量", ["≥1200户", "（含脱贫户）"]), ("指标3：", [])]),
+            ("经济效益指标", [("带动增收金额", ["≥80万元"])]), ("生态效益指标", [("秸秆综合利用率", ["≥90%"])]),
+            ("可持续影响指标", [("设施使用年限", ["≥10年", "（设计值）"])]))
+
+
+def test_level_on_a_middle_rows_line_spans_the_placeholder_row_above_it() -> None:
+    columns: dict[int, list[Piece]] = {0: [], 1: [], 2: [], 3: []}
+    top = 300.0
+    for c, text in ((1, "二级指标"), (2, "三级指标"), (3, "指标值"), (4, "分值")):
+        columns.setdefault(c, []).extend(_cell(top + ROW / 2, [text]))
+    top += ROW
+
+    def put(name: str, value: list[str]) -> None:  # a row: its name, value and weight centred on it
+        nonlocal top
+        height = ROW + LEADING * (max(len(value), 1) - 1)
+        columns[2].extend(_cell(top + height / 2, [name]))
+        if value:
+            columns[3].extend(_cell(top + height / 2, value))
+            columns[4].extend(_cell(top + height / 2, ["5"]))
+        top += height
+
+    level1, level2, rows = OUTPUTS
+    first = top
+    for name, value in rows:
+        put(name, value)
+    columns[0] += _cell((first + top) / 2, [level1])
+    columns[1] += _cell((first + top) / 2, [level2])
+    first = top
+    for level2, rows in BENEFITS:
+        block = top
+        for name, value in rows:
+            put(name, value)
+        columns[1] += _cell((block + top) / 2, [level2])
+    columns[0] += _cell((first + top) / 2, ["效益指标"])
+    got = centred_cell_rows(columns, lambda p: (p[0], p[1]), SIZE, figure=lambda p: any(ch.isdigit() for ch in p[2]))
+    assert got is not None
+    _, cells = got
+    name_rows = {p[2]: r for pieces, r in cells[2] for p in pieces}
+    level1_rows = {p[2]: r for pieces, r in cells[0] for p in pieces}
+    assert level1_rows == {"产出指标": name_rows["新建沼气池"], "效益指标": name_rows["受益农户数量"]}
