@@ -13,18 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from word_boxes import left as _word
+
 from extract.tables.doubt import tails_by_position
 from extract.tables.positions import align_continued, read_positions
 from model.pages import PageText
 from model.tables import RawTable
 
-CHAR = 10.0  # width and height of one CJK character (a Latin letter or digit: half as wide)
 LINE = 15.0  # from one printed line's top to the next (one-line rows and wrapped lines alike)
-
-
-def _word(text: str, x0: float, top: float) -> dict[str, Any]:
-    width = sum(CHAR if ord(ch) > 0xFF else CHAR / 2 for ch in text)
-    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + CHAR}
 
 
 def _tables(words: list[dict[str, Any]]) -> list[list[list[str | None]]]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from word_boxes import CHAR, left
+
 from extract.tables.positions import read_positions
-from tests.word_boxes import CHAR, left
 
 LEADING = 13.0  # a wrapped cell's lines, top to top
 ROW = 15.0  # a one-line row's height: padded a little beyond the leading

@@ -13,19 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from word_boxes import CHAR
+from word_boxes import left as _word
+
 from extract.tables.centred_rows import merged_over_rows
 from extract.tables.positions import read_positions
 
-CHAR = 10.0  # width and height of one CJK character (a Latin letter or digit: half as wide)
 LINE = 15.0  # from one printed line's top to the next
 
 # 资金来源 | 年初预算数 | 调整后预算数 | 预算执行数 | 分值 | 执行率 | 得分
 X = (40.0, 200.0, 290.0, 380.0, 460.0, 510.0, 570.0)
-
-
-def _word(text: str, x0: float, top: float) -> dict[str, Any]:
-    width = sum(CHAR if ord(ch) > 0xFF else CHAR / 2 for ch in text)
-    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + CHAR}
 
 
 def _line(top: float, cells: dict[int, str]) -> list[dict[str, Any]]:
