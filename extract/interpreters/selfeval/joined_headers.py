@@ -11,19 +11,30 @@ the left of the two, the second the right.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.interpreters.selfeval.vocab import key, vocab
 from model.tables import Cell
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """The vocabulary's column headings with their roles, in its order, and each heading's first role."""
+    words = tuple((str(w), str(role)) for role, ws in vocab()["indicator_columns"] for w in ws)
+    first: dict[str, str] = {}
+    for w, role in words:
+        first.setdefault(w, role)
+    return words, first
 
 
 def joined_roles(cell: Cell) -> tuple[str, str] | None:
     """The roles of a heading that is two vocabulary words run together, in print order; None else."""
     k = key(cell)
-    words = [(str(w), str(role)) for role, ws in vocab()["indicator_columns"] for w in ws]
+    words, role_of = _heading_words()
     for first, role1 in words:
         if len(first) < 2 or not k.startswith(first):
             continue
-        rest = k[len(first):]
-        role2 = next((r for w, r in words if w == rest), None)
+        role2 = role_of.get(k[len(first):])
         if role2 is not None and role2 != role1:
             return role1, role2
     return None
