@@ -958,7 +958,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float, *, assumed: bool = False
+                     row_of: dict[int, int], height: float, *, assumed: bool = False, form: bool = False
                      ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
@@ -971,7 +971,9 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     unless it opens a column that row leaves empty or closes (:func:`_opens_a_column`), when a line standing
     on no row does not continue the row above, or when no line does (nothing to tell, unless ``assumed``:
     another form of the page hangs its cells). A line with a cell in a column where a line of the row above
-    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between."""
+    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between.
+    In a ``form`` (no statement), the last lines of a cell cut by the page break, above the first row's line
+    in a column that row fills, are a row of their own (the rest of the row, as a ruled reader gives it)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -982,7 +984,8 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     prev: Line | None = None
     continued: set[int] = set()  # the columns the line before filled, when it continued a row
     first_line = next((ln for ln in block if id(ln) in row_of and id(ln) not in hanging), None)
-    first_cells = _filled(first_line, cols) if first_line is not None else frozenset()
+    # (a form's: a statement's item cut by the break stays with its first row, which its code names)
+    first_cells = _filled(first_line, cols) if first_line is not None and form else frozenset()
     for ln in block:
         cells = set().union(*(_covered(seg, cols) for seg in ln.segments))
         if id(ln) in row_of and id(ln) not in hanging:
@@ -1156,7 +1159,7 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
     top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
-                                                                       assumed=hanging and not statement)
+                                                assumed=hanging and not statement, form=not statement)
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
                                                         lambda p: p.last_col > _span(p.seg, cols)[0],
                                                         lambda p: bool(_DIGIT.search(p.seg.text)))
