@@ -62,8 +62,9 @@ def _calc_form(indicators: list[tuple[str, str, str, str, str]], between: dict[i
          _word("按计划发放社区居家养老服务补贴，提升老年人生活质量，保", X[1], 172.1),
          _word("补贴按时足额发放，服务质量稳步提升，老年人获得感增强。", X[3], 176.5),
          _word("障服务正常开展。", X[1], 181.1)]
-    w += [_word(t, X[c], 195.1) for c, t in enumerate(("一级指标", "二级指标", "三级指标", "预期指标值（包含数字及文字描述）",
-                                                        "实际完成指标值（包含数字及文字描述）"))]
+    header = ("一级指标", "二级指标", "三级指标", "预期指标值（包含数字及文字描述）",
+              "实际完成指标值（包含数字及文字描述）")
+    w += [_word(t, X[c], 195.1) for c, t in enumerate(header)]
     top = 210.1
     for k, cells in enumerate(indicators):
         w += [_word(t, X[c], top) for c, t in enumerate(cells) if t]
