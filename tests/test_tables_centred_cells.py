@@ -122,8 +122,10 @@ def test_two_narrow_level_columns_under_a_wide_fund_label_stay_two_columns() -> 
     words += line(top + 2 * LINE, {1: "质量指标", 2: "验收合格率", 3: "100%", 4: "100%"})
     words += line(top + 3 * LINE, {0: "效益指标", 1: "社会效益", 2: "受益人数", 3: "≥500人", 4: "620人"})
     (table,) = _tables(words)
-    # each indicator's level labels, one a column (the last line of each cell: the indicator's own)
-    levels = {row[2].split("\n")[-1]: [(c or "").split("\n")[-1] for c in row[:2]] for row in table[4:] if row[2]}
+    # each indicator's level labels, one a column (the last line of each cell: the indicator's own; the
+    # header 一级指标 | 二级指标 | 三级指标 is a row of its own or the first lines of the first row's cells)
+    levels = {row[2].split("\n")[-1]: [(c or "").split("\n")[-1] for c in row[:2]] for row in table[4:]
+              if row[2] and row[2] != "三级指标"}
     assert levels == {"培训人次": ["产出指标", "数量指标"], "验收合格率": ["", "质量指标"],
                       "受益人数": ["效益指标", "社会效益"]}
     assert table[2][:2] == ["其中：一般公共预算", None]  # the wide label spans both columns

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
+from extract.tables.cell_wraps import runs_on
 from extract.tables.centred_cells import MIDWAY, own_rows
 from extract.tables.centred_rows import centred_rows, joined, merged_over_rows
 from extract.tables.header_levels import upper_cells
@@ -532,7 +533,7 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]], *, statement: b
     of: dict[int, int] = {}
     labels = _label_lines(block, cols)
     for i, g in enumerate(groups):
-        if all(id(ln) in labels for ln in g):
+        if all(id(ln) in labels for ln in g) or all(_level_labels(ln) for ln in g):
             continue
         if not any(ln.rich for ln in g):  # (a row of centred cells joins rich and other lines)
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
@@ -546,6 +547,14 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]], *, statement: b
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _level_labels(ln: Line) -> bool:
+    """``ln`` holds nothing but whole level names (项目完成指标 | 质量指标): labels merged down the rows they
+    span and centred on them, set side by side on one line by chance (a 一级指标 centred on five rows and a
+    二级指标 on two, halfway between the rows' lines). No row names no item: the line is none of its own,
+    its labels go to the row they are centred on (the upper of two, as a ruled reader gives them)."""
+    return all(_whole_level(s.text) for s in ln.segments)
 
 
 def _centred(block: list[Line], cols: list[tuple[float, float]], height: float) -> bool:
@@ -649,10 +658,18 @@ def _reaches(seg: Segment, c: int, keyed: list[Line], block: list[Line], cols: l
     column = sorted((t for x in block for t in x.segments if _span(t, cols)[0] == c and not _one_line(t.text)),
                     key=lambda t: t.top)
     i = next(k for k, t in enumerate(column) if t is seg)
+    # (the column's widest line of its own ends at the cells' right edge: a line well short of it is a
+    # cell's last, and the line below begins another cell: see extract/tables/cell_wraps.py)
+    right = max([cols[c][1], *(t.x1 for x in block for t in x.segments if _span(t, cols) == (c, c))])
+    char = char_width([w for x in block for w in x.words])
+
+    def joins(upper: Segment, lower: Segment) -> bool:
+        return lower.top - upper.bottom <= ADJACENT * height and runs_on(upper, lower, right, char)
+
     lo = hi = i
-    while lo > 0 and column[lo].top - column[lo - 1].bottom <= ADJACENT * height:
+    while lo > 0 and joins(column[lo - 1], column[lo]):
         lo -= 1
-    while hi + 1 < len(column) and column[hi + 1].top - column[hi].bottom <= ADJACENT * height:
+    while hi + 1 < len(column) and joins(column[hi], column[hi + 1]):
         hi += 1
     return any(t.top < m.bottom and t.bottom > m.top for t in column[lo:hi + 1] for m in keyed)
 
@@ -942,7 +959,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float, *, assumed: bool = False
+                     row_of: dict[int, int], height: float, *, assumed: bool = False, form: bool = False
                      ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
@@ -955,7 +972,9 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     unless it opens a column that row leaves empty or closes (:func:`_opens_a_column`), when a line standing
     on no row does not continue the row above, or when no line does (nothing to tell, unless ``assumed``:
     another form of the page hangs its cells). A line with a cell in a column where a line of the row above
-    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between."""
+    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between.
+    In a ``form`` (no statement), the last lines of a cell cut by the page break, above the first row's line
+    in a column that row fills, are a row of their own (the rest of the row, as a ruled reader gives it)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -965,6 +984,9 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     started: dict[int, int] = {}  # an anchored row already begun -> its new number
     prev: Line | None = None
     continued: set[int] = set()  # the columns the line before filled, when it continued a row
+    first_line = next((ln for ln in block if id(ln) in row_of and id(ln) not in hanging), None)
+    # (a form's: a statement's item cut by the break stays with its first row, which its code names)
+    first_cells = _filled(first_line, cols) if first_line is not None and form else frozenset()
     for ln in block:
         cells = set().union(*(_covered(seg, cols) for seg in ln.segments))
         if id(ln) in row_of and id(ln) not in hanging:
@@ -978,8 +1000,16 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             closed[r] |= _closed(ln, cols)
             out[id(ln)], prev, continued = r, ln, set()
             continue
-        if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
+        if not rows and not cells & first_cells:
+            # the end of a cell begun on the page before, over the first row's empty columns: with that row
             out[id(ln)], prev = 0, ln
+            continue
+        if not rows:  # ... but above a cell the first row hangs from its line: a row of its own (the ruled
+            rows.append((ln.top, ln.bottom))  # reader's rest of the row cut by the page break)
+            filled.append(cells)
+            closed.append(_closed(ln, cols))
+            before.append(set())
+            out[id(ln)], prev, continued = 0, ln, set()
             continue
         fits = (cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
                 and not cells & (_closed(prev, cols) | closed[-1]))
@@ -1131,7 +1161,7 @@ def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None =
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
     top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
-                                                                       assumed=hanging and not statement)
+                                                assumed=hanging and not statement, form=not statement)
     pitch = None if statement else type_leading(by_col, _extent_of, height)
     inherited = pitch is None and leading is not None and top is None
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
