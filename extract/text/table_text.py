@@ -1,0 +1,48 @@
+"""Lines of a page's text layer that belong to a table, not to its prose.
+
+The text layer of a page holds the text of its tables too, in whatever order the layout left it (a
+borderless table's columns may come out one after another). A line is table text when it is a row
+of figures (``1,831.51  1811.52  89.78``) or when every piece of it is a cell, or one line of a cell,
+of a table read on that page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.document import DocInput
+from normalize.text import no_space
+
+_FIGURE = re.compile(r"[-+]?[\d,.]+%?")
+
+
+def is_table_line(line: str) -> bool:
+    """A row of a table in the text layer: mostly numbers (1,831.51  1811.52  89.78)."""
+    toks = line.split()
+    if len(toks) < 3 or re.search(r"[。，；]", line):
+        return False
+    numeric = sum(1 for t in toks if _FIGURE.fullmatch(t))
+    return numeric * 2 >= len(toks)
+
+
+def table_cells(doc: DocInput) -> dict[int, set[str]]:
+    """Per page, the texts of the table cells on it and of each of their lines (white space removed)."""
+    cells: dict[int, set[str]] = {}
+    for t in doc.tables:
+        for i, row in enumerate(t.rows):
+            page = t.row_pages[i] if i < len(t.row_pages) else t.page
+            bucket = cells.setdefault(page, set())
+            for c in row:
+                if not c:
+                    continue
+                bucket.add(no_space(c))
+                bucket.update(no_space(ln) for ln in c.splitlines() if ln.strip())
+    return cells
+
+
+def in_table(line: str, cells: set[str]) -> bool:
+    """Every piece of the line is a table cell (or one line of a cell) on the page."""
+    if not cells:
+        return False
+    toks = line.split()
+    return bool(toks) and all(no_space(t) in cells for t in toks)
