@@ -112,3 +112,11 @@ def test_narrative_sections_still_leave_the_form_out() -> None:
     text = "\n".join(r.text for r in read_narrative(doc).narratives)
     assert "652.40" in text
     assert "296.4万元" not in text
+
+
+def test_a_cell_with_white_space_inside_is_still_one_cell_of_the_line() -> None:
+    row: list[str | None] = ["基本支出总额", "3184.20 万元", "项目支出总额", "906.45 万元"]
+    table = RawTable.on_page(page=1, rows=[row], reader="words")
+    cells = table_cells(_doc("", [table]))[1]
+    assert in_table("3184.20 万元 项目支出总额 906.45 万元", cells)
+    assert not in_table("3184.20 万元 用于保障机关运转", cells)

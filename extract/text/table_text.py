@@ -41,8 +41,18 @@ def table_cells(doc: DocInput) -> dict[int, set[str]]:
 
 
 def in_table(line: str, cells: set[str]) -> bool:
-    """Every piece of the line is a table cell (or one line of a cell) on the page."""
-    if not cells:
+    """The line is a run of table cells (or lines of cells) on the page: its pieces, split at white
+    space, group into cells from left to right (a cell may hold white space itself: ``5576.54 万元``)."""
+    toks = [no_space(t) for t in line.split()]
+    if not cells or not toks:
         return False
-    toks = line.split()
-    return bool(toks) and all(no_space(t) in cells for t in toks)
+    ends = {0}  # the token counts a run of whole cells can cover from the line's start
+    for i in range(len(toks)):
+        if i not in ends:
+            continue
+        joined = ""
+        for j in range(i, len(toks)):
+            joined += toks[j]
+            if joined in cells:
+                ends.add(j + 1)
+    return len(toks) in ends
