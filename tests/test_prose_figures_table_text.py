@@ -120,3 +120,10 @@ def test_a_cell_with_white_space_inside_is_still_one_cell_of_the_line() -> None:
     cells = table_cells(_doc("", [table]))[1]
     assert in_table("3184.20 万元 项目支出总额 906.45 万元", cells)
     assert not in_table("3184.20 万元 用于保障机关运转", cells)
+
+
+def test_level_names_cut_by_a_line_break_or_without_their_suffix_still_name_a_form() -> None:
+    """An OCR'd or narrow form: 社会效益指|标 broken over two lines, 经济效益 printed without 指标."""
+    assert _amounts(_doc("社会效益指 新增就业岗位收入 64万元 70万元 8 8")) == []
+    assert _amounts(_doc("经济效益 村集体增收 45 万元 47 万元 10 10")) == []
+    assert not names_a_level("完成指定的维修任务")
