@@ -127,3 +127,11 @@ def test_level_names_cut_by_a_line_break_or_without_their_suffix_still_name_a_fo
     assert _amounts(_doc("社会效益指 新增就业岗位收入 64万元 70万元 8 8")) == []
     assert _amounts(_doc("经济效益 村集体增收 45 万元 47 万元 10 10")) == []
     assert not names_a_level("完成指定的维修任务")
+
+
+def test_a_prose_line_broken_before_its_unit_is_no_row_of_figures() -> None:
+    """A year and one amount on a line of prose (the unit 万元 wrapped to the next line) make no table row."""
+    assert not is_table_line("青川县水利局 2021 年度收入、支出预算总计 3,406.72")
+    assert not is_table_line("2023 年度“三公”经费支出决算数比 2022 年度减")
+    doc = _doc("青川县水利局 2021 年度收入、支出预算总计 3,406.72\n万元，比上年增加 12.30 万元。")
+    assert _amounts(doc) == [3406.72]

@@ -14,15 +14,27 @@ from model.document import DocInput
 from normalize.text import no_space
 
 _FIGURE = re.compile(r"[-+]?[\d,.]+%?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _figures(toks: list[str]) -> int:
+    """How many pieces are figures; a year the next piece dates (2018 年度…) is a word of prose."""
+    n = 0
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if _FIGURE.fullmatch(t) and not (_YEAR.fullmatch(t) and nxt.startswith("年")):
+            n += 1
+    return n
 
 
 def is_table_line(line: str) -> bool:
-    """A row of a table in the text layer: mostly numbers (1,831.51  1811.52  89.78)."""
+    """A row of a table in the text layer: two figures or more, and mostly figures (1,831.51  1811.52
+    89.78); a line of prose broken before its unit (…2018 年度支出预算总计 10,150.48) is none."""
     toks = line.split()
     if len(toks) < 3 or re.search(r"[。，；]", line):
         return False
-    numeric = sum(1 for t in toks if _FIGURE.fullmatch(t))
-    return numeric * 2 >= len(toks)
+    figures = _figures(toks)
+    return figures >= 2 and figures * 2 >= len(toks)
 
 
 def table_cells(doc: DocInput) -> dict[int, set[str]]:
