@@ -135,3 +135,12 @@ def test_a_prose_line_broken_before_its_unit_is_no_row_of_figures() -> None:
     assert not is_table_line("2023 年度“三公”经费支出决算数比 2022 年度减")
     doc = _doc("青川县水利局 2021 年度收入、支出预算总计 3,406.72\n万元，比上年增加 12.30 万元。")
     assert _amounts(doc) == [3406.72]
+
+
+def test_prose_set_in_the_cells_of_a_grid_is_still_read() -> None:
+    """A report laid out as a ruled grid (heading cell | text cell): the text cells are narrative."""
+    text_cell = "青川县水利局 2021 年度收入合计 3406.72 万元，其中：财政拨\n款收入 3120.50 万元。"
+    grid: list[list[str | None]] = [["一、部门基本情况", "（三）部门整体收支情况", text_cell]]
+    table = RawTable.on_page(page=1, rows=grid, reader="pdfplumber")
+    doc = _doc("一、部门基本情况 （三）部门整体收支情况\n" + text_cell, [table])
+    assert _amounts(doc) == [3120.50, 3406.72]

@@ -3,7 +3,8 @@
 The text layer of a page holds the text of its tables too, in whatever order the layout left it (a
 borderless table's columns may come out one after another). A line is table text when it is a row
 of figures (``1,831.51  1811.52  89.78``) or when every piece of it is a cell, or one line of a cell,
-of a table read on that page.
+of a table read on that page. A cell that holds sentences (，。；) is prose set in a grid (a report
+laid out as a table, a form's 年度总体目标): its lines stay narrative.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from model.document import DocInput
-from normalize.text import no_space
+from normalize.text import is_sentence, no_space
 
 _FIGURE = re.compile(r"[-+]?[\d,.]+%?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -38,14 +39,15 @@ def is_table_line(line: str) -> bool:
 
 
 def table_cells(doc: DocInput) -> dict[int, set[str]]:
-    """Per page, the texts of the table cells on it and of each of their lines (white space removed)."""
+    """Per page, the texts of the table cells on it that are no sentences, and of each of their lines
+    (white space removed)."""
     cells: dict[int, set[str]] = {}
     for t in doc.tables:
         for i, row in enumerate(t.rows):
             page = t.row_pages[i] if i < len(t.row_pages) else t.page
             bucket = cells.setdefault(page, set())
             for c in row:
-                if not c:
+                if not c or is_sentence(c):  # a cell of prose (a report set in a grid) is narrative
                     continue
                 bucket.add(no_space(c))
                 bucket.update(no_space(ln) for ln in c.splitlines() if ln.strip())
