@@ -64,3 +64,12 @@ def test_the_reader_stamps_each_of_two_forms_in_one_table_with_its_own_project()
     out = read_self_evaluation(_doc(TWO_FORMS))
     assert not [i for i in out.issues if i.rule == "fund_block_form_mismatch"]
     assert {b.project for b in out.budgets if b.amount_wan == 90.75} <= {"乡镇卫生院设备购置经费"}
+
+
+def test_rows_of_a_summary_table_under_its_header_give_no_issue() -> None:
+    """序号 | 项目名称 | 预算数（万元） …: the cell beside 项目名称 is a column heading, not a form's name."""
+    summary: list[list[Cell]] = [
+        ["序号", "项目名称", "预算数（万元）", "执行数（万元）", "得分"],
+        ["1", "河道保洁经费", "84.00", "80.10", "95"],
+    ]
+    assert check_block_stamps(_doc(summary), [_row(1, 84.00, "project", "河道保洁经费")]) == []

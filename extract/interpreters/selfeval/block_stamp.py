@@ -10,7 +10,7 @@ under a 项目名称 row the block must be that project's; under a 部门名称 
 from __future__ import annotations
 
 from extract.interpreters.selfeval.context import clean_project, label_value
-from extract.interpreters.selfeval.vocab import key
+from extract.interpreters.selfeval.vocab import key, vocab
 from model.document import DocInput
 from model.records import BudgetRow, IssueRow
 from model.tables import RawTable
@@ -22,6 +22,8 @@ def _form_above(table: RawTable, row_index: int) -> tuple[str, str | None] | Non
     """The form named nearest above (or on) ``row_index``: ("project", name) or ("department", None)."""
     for row in reversed(table.rows[: row_index + 1]):
         name = label_value(row, "project_labels")
+        if name and key(name) in vocab()["fund_measures"]:
+            continue  # a header row (序号 | 项目名称 | 预算数（万元） …): a column heading, no form's name
         if name:
             return "project", clean_project(name)
         if label_value(row, "department_labels"):
