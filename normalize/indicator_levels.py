@@ -106,3 +106,25 @@ def four_level_level1(level2: str | None) -> str | None:
     """The level 1 a level 2 takes when the form uses the four-level scheme (满意度 under 效益)."""
     got = (_vocab()["level1_in_four_level_scheme"] or {}).get(level2 or "")  # type: ignore[attr-defined]
     return str(got) if got else None
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> re.Pattern[str]:
+    """The words an indicator form is made of: the level names and synonyms that end in 指标
+    (效益指标, 数量指标, 服务对象满意度指标…), also cut before their last character by a line break
+    (经济效益指|标; only a long one: 完成指定 is prose), and the level-2 names of four characters or
+    more without it (经济效益, 社会效益, 服务对象满意度); a bare 产出, 效益 or 成本 is everyday prose."""
+    words: set[str] = set()
+    for level in ("level1", "level2"):
+        for canon, syns in _vocab()[level].items():  # type: ignore[attr-defined]
+            for w in [canon, *(syns or [])]:
+                if w.endswith("指标"):
+                    words.update((w, w[:-1]) if len(w) >= 6 else (w,))  # 完成指|定 is prose
+                elif level == "level2" and len(w) >= 4:
+                    words.add(w)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def names_a_level(text: str) -> bool:
+    """``text`` holds the name of an indicator level (一级/二级指标) anywhere in it."""
+    return _level_words().search(fold(text)) is not None

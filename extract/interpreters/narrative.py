@@ -20,6 +20,7 @@ import yaml
 
 from extract.text.furniture import content_lines
 from extract.text.running_heads import is_running, running_lines
+from extract.text.table_text import in_table, is_table_line, table_cells
 from model.document import DocInput
 from model.pages import PageText
 from model.records import Extraction, NarrativeRow
@@ -79,15 +80,6 @@ def _section_of(s: _Section) -> str:
     return s.parent if own == "其他" and s.parent else own
 
 
-def is_table_line(line: str) -> bool:
-    """A row of a table in the text layer: mostly numbers (1,831.51  1811.52  89.78)."""
-    toks = line.split()
-    if len(toks) < 3 or re.search(r"[。，；]", line):
-        return False
-    numeric = sum(1 for t in toks if re.fullmatch(r"[-+]?[\d,.]+%?", t))
-    return numeric * 2 >= len(toks)
-
-
 def heading_level(line: str) -> str | None:
     for name, pat in LEVELS.items():
         if pat.match(line):
@@ -143,27 +135,6 @@ def _opening_levels(doc: DocInput) -> set[str]:
     return set()
 
 
-def _table_cells(doc: DocInput) -> dict[int, set[str]]:
-    """Per page, the texts of the table cells on it (white space removed)."""
-    cells: dict[int, set[str]] = {}
-    for t in doc.tables:
-        for i, row in enumerate(t.rows):
-            page = t.row_pages[i] if i < len(t.row_pages) else t.page
-            bucket = cells.setdefault(page, set())
-            for c in row:
-                if c:
-                    bucket.add(no_space(c))
-    return cells
-
-
-def _in_table(line: str, cells: set[str]) -> bool:
-    """Every piece of the line is (part of) a table cell on the page."""
-    if not cells:
-        return False
-    toks = line.split()
-    return all(no_space(t) in cells for t in toks)
-
-
 def read_narrative(doc: DocInput) -> Extraction:
     out = Extraction()
     out.narratives.extend(_narrative_rows(doc, _sections(doc)))
@@ -180,7 +151,7 @@ def _prose_lines(page: PageText, cells: set[str], running: set[str]) -> Iterator
         if _TOC.search(line):
             in_toc = in_toc or line.replace(" ", "") == "目录"
             continue
-        if in_toc or is_table_line(line) or _in_table(line, cells) or is_running(line, running):
+        if in_toc or is_table_line(line) or in_table(line, cells) or is_running(line, running):
             continue
         yield line
 
@@ -227,13 +198,13 @@ class _Sectioning:
 
 def _sections(doc: DocInput) -> list[_Section]:
     levels = _opening_levels(doc)
-    table_cells = _table_cells(doc)
+    cells = table_cells(doc)
     running = running_lines(doc.pages)
     cut = _Sectioning(levels=levels, outer=next((lv for lv in LEVELS if lv in levels), None))
     for page in doc.pages:
         if page.garbled:  # read_document reports the page (rule garbled_text); it stays out of the prose
             continue
-        for line in _prose_lines(page, table_cells.get(page.number, set()), running):
+        for line in _prose_lines(page, cells.get(page.number, set()), running):
             cut.add(line, page.number)
     return cut.sections
 

@@ -23,6 +23,7 @@ from extract.text.paragraphs import HEADING, Paragraph, paragraphs
 from model.document import DocInput
 from model.records import BudgetRow, Extraction, FactRow, IssueRow, ScoreRow
 from normalize import DATA_DIR
+from normalize.indicator_levels import names_a_level
 from normalize.numbers import number_problem, parse_number, to_wan
 from normalize.text import fold, no_space
 from normalize.units import money_unit, money_unit_pattern
@@ -207,8 +208,8 @@ def _amount_rows(doc: DocInput, par: Paragraph, ctx: _Context, st: _Sentence, m:
     label = _label_before(before)
     listing = st.in_list or re.search(r"其中|分别为|分别是|包括", before) is not None
     st.in_list = listing
-    if any(w in label for w in _vocab().skip):
-        return []
+    if any(w in label for w in _vocab().skip) or names_a_level(label):
+        return []  # a change, a share, a target (≥…), or the cells of an indicator form (效益指标 …)
     value = parse_number(m.group(1))
     if value is None:
         why = number_problem(m.group(1))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from extract.interpreters.selfeval.block_stamp import check_block_stamps
 from extract.interpreters.selfeval.checks import check_form
 from extract.interpreters.selfeval.context import (
     FormContext,
@@ -193,6 +194,7 @@ def read_self_evaluation(
     if form is not None:
         _finish(form, doc, out)
     out.scores = _dedupe_scores(out.scores)
+    out.issues.extend(check_block_stamps(doc, out.budgets))
     return out
 
 
