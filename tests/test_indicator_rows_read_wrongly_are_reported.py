@@ -5,8 +5,8 @@ visible).
   not stand under on that form (生态效益指标 under 满意度指标 while 社会/经济效益指标 stand under 效益指标):
   ``indicator_level_out_of_place``. A form that puts a whole group under another level 1 (older
   templates: 服务对象满意度指标 under 效益指标) and the newer 成本指标 under 成本指标 are no such rows.
-- A wrapped name's last line read as a row of its own prints a name and nothing else:
-  ``indicator_row_without_values``.
+- A wrapped name's last line read as a row of its own prints a name and nothing else, or no 分值 and
+  得分 on a form whose other rows print them: ``indicator_row_without_values``.
 
 The rows are made up (a water bureau's form); expectations follow the national framework's groups.
 """
@@ -56,3 +56,21 @@ def test_a_row_printing_only_a_name_is_reported() -> None:
         _row(3, "效益指标", "社会效益指标", "群众饮水安全保障", target_raw="有效保障", actual_raw="有效保障"),
     ]
     assert [(i.rule, i.row_index) for i in rows_without_values(rows, "d")] == [("indicator_row_without_values", 2)]
+
+
+def test_a_row_without_points_on_a_form_that_prints_them_is_reported() -> None:
+    rows = [
+        _row(1, "产出指标", "数量指标", "新建供水管网长度", **FIGURES),
+        _row(2, "产出指标", "成本指标", "单位管网建设成", **FIGURES),
+        _row(3, "产出指标", "成本指标", "本", actual_raw="元/米"),
+        _row(4, "效益指标", "社会效益指标", "农村自来水普及率", **FIGURES),
+        _row(5, "满意度指标", "服务对象满意度指标", "用水户满意度", **FIGURES),
+    ]
+    assert [(i.rule, i.row_index) for i in rows_without_values(rows, "d")] == [("indicator_row_without_values", 3)]
+
+
+def test_a_form_without_points_leaves_rows_with_values_alone() -> None:
+    rows = [_row(k, "产出指标", "数量指标", name, target_raw=target)
+            for k, (name, target) in enumerate((("新建供水管网长度", "≥12公里"), ("改造老旧泵站", "3座"),
+                                                 ("水质检测频次", "每月1次")))]
+    assert rows_without_values(rows, "d") == []

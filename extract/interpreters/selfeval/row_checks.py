@@ -8,8 +8,10 @@
   label of a neighbouring span (a label merged over rows and read on the wrong row). A level 2 that is
   its level 1's own name (成本指标 under 成本指标, newer templates) is no member of a group.
 - indicator_row_without_values: a row that prints an indicator's name and nothing else (no target,
-  actual value, 分值 or 得分): a wrapped name's last line read as a row of its own (补贴资金兑付及时/率),
-  or a row whose values were not read. Either way its indicator's figures are not in this row.
+  actual value, 分值 or 得分), or no 分值 and no 得分 on a form whose other rows print them (a form with
+  those columns fills them on every indicator row): a wrapped name's last line read as a row of its own
+  (补贴资金兑付及时/率, 单套设备采/购成本 beside a wrapped unit 元/套), or a row whose figures were not
+  read. Either way its indicator's figures are not in this row.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from collections import Counter, defaultdict
 
 from model.records import IndicatorRow, IssueRow
 from normalize.indicator_levels import canonical_level1, canonical_level2, level1_of_level2
+
+POINTED = 0.8  # share of a form's rows printing 分值 or 得分 that makes a row without them a miss
+MIN_POINTED = 3  # rows printing them, at least
 
 
 def _group(r: IndicatorRow) -> tuple[str, str] | None:
@@ -55,12 +60,23 @@ def levels_out_of_place(indicators: list[IndicatorRow], doc_id: str) -> list[Iss
 
 
 def rows_without_values(indicators: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
-    """One warning per row holding an indicator's name and nothing else."""
-    return [IssueRow(
-        doc_id=doc_id, page=r.page, rule="indicator_row_without_values", severity="warning",
-        table_index=r.table_index, row_index=r.row_index,
-        message=f"indicator row {r.name!r} prints no target, actual value, 分值 or 得分: its figures are not "
-                "in this row (a wrapped name's last line read as a row of its own, or values not read)")
-        for r in indicators
-        if not (r.target_raw or "").strip() and not (r.actual_raw or "").strip()
-        and r.weight is None and r.score is None]
+    """One warning per row holding an indicator's name and nothing else, or no 分值 and no 得分 where
+    the form's other rows print them (``POINTED`` of them, ``MIN_POINTED`` at least)."""
+    pointed = [r for r in indicators if r.weight is not None or r.score is not None]
+    by_points = len(pointed) >= MIN_POINTED and len(pointed) >= POINTED * len(indicators)
+    out: list[IssueRow] = []
+    for r in indicators:
+        if r.weight is not None or r.score is not None:
+            continue
+        if not (r.target_raw or "").strip() and not (r.actual_raw or "").strip():
+            what = "no target, actual value, 分值 or 得分"
+        elif by_points:
+            what = f"no 分值 or 得分, which {len(pointed)} of the form's {len(indicators)} rows print"
+        else:
+            continue
+        out.append(IssueRow(
+            doc_id=doc_id, page=r.page, rule="indicator_row_without_values", severity="warning",
+            table_index=r.table_index, row_index=r.row_index,
+            message=f"indicator row {r.name!r} prints {what}: its figures are not in this row (a wrapped "
+                    "name's last line read as a row of its own, or values not read)"))
+    return out
