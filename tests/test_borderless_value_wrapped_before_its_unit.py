@@ -42,17 +42,17 @@ def _word(text: str, x0: float, top: float) -> dict[str, Any]:
     return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + SIZE}
 
 
-def _words(top: float = 140.0) -> list[dict[str, Any]]:
+def _words(form: list[Row], top: float = 140.0) -> list[dict[str, Any]]:
     words: list[dict[str, Any]] = []
-    for row in ROWS:
+    for row in form:
         for c, lines in row.items():
             words += [_word(text, X[c], top + PAD + k * LEADING) for k, text in enumerate(lines)]
         top += (max(len(lines) for lines in row.values()) - 1) * LEADING + SIZE + 2 * PAD
     return words
 
 
-def _rows() -> list[list[str]]:
-    (found,) = read_positions(_words(), page=1, page_height=842, reader="words")
+def _rows(form: list[Row] = ROWS) -> list[list[str]]:
+    (found,) = read_positions(_words(form), page=1, page_height=842, reader="words")
     return [[(c or "") for c in r] for r in found.table.rows]
 
 
@@ -67,3 +67,13 @@ def test_a_word_the_form_prints_after_no_figure_begins_its_own_row() -> None:
     rows = _rows()
     assert [r[2:5] for r in rows if r[2] in ("培训社会体\n育指导员", "制度建设")] == [
         ["培训社会体\n育指导员", "≥600人", "640"], ["制度建设", "健全", "健全"]]
+
+
+def test_unit_the_line_completes_beside_it_is_known_though_printed_nowhere_whole() -> None:
+    # the target wraps inside its unit (≤95元/平 | 方米); the actual's unit, printed nowhere else, stays with it
+    cost: Row = {1: ["成本指标"], 2: ["场馆维护成", "本"], 3: ["≤95元/平", "方米"], 4: ["88.4", "元/平方米"], 5: ["10"],
+                 6: ["9"]}
+    rows = _rows([*ROWS[:4], cost, *ROWS[5:]])
+    assert [r[2:] for r in rows if r[2].startswith("场馆维护成")] == [
+        ["场馆维护成\n本", "≤95元/平\n方米", "88.4\n元/平方米", "10", "9"]]
+    assert [r[2:5] for r in rows if r[2] == "制度建设"] == [["制度建设", "健全", "健全"]]

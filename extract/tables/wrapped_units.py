@@ -5,8 +5,9 @@ and its unit: the unit goes to the cell's next line. Elsewhere a figure is a one
 below continues it), so a line with a cell under a figure begins a row of its own; a unit alone under
 a bare figure instead ends that figure's cell. It is told a unit by the form itself: the form prints
 it after a figure elsewhere (the target beside it, ≤420元/套; another row's 20台), read by the value
-grammar (:mod:`normalize.indicator_values`). A word the form never prints after a figure (达标, 完成)
-under a figure is another row's value.
+grammar (:mod:`normalize.indicator_values`), or the same line completes it beside (≤180元/平 over
+方米 beside 171.77 over 元/平方米). A word the form never prints after a figure (达标, 完成) under a
+figure is another row's value.
 """
 
 from __future__ import annotations
@@ -37,8 +38,22 @@ def _unit_alone(text: str, units: frozenset[str]) -> bool:
     return v.value is not None and v.operator is None and v.unit in units
 
 
+def _completed_units(cells: Iterable[tuple[str, int]], above: dict[int, str]) -> set[str]:
+    """The units a line completes under figures that began them (≤180元/平 over 方米: 元/平方米)."""
+    out: set[str] = set()
+    for text, c in cells:
+        if c in above and not _BARE_FIGURE.match(above[c]) and not _DIGIT.search(text):
+            begun, whole = parse_indicator_value(above[c]), parse_indicator_value(above[c] + text.strip())
+            if begun.value is not None and whole.value is not None and whole.unit and whole.unit != begun.unit:
+                out.add(whole.unit)
+    return out
+
+
 def wrapped_units(cells: Iterable[tuple[str, int]], above: dict[int, str], units: frozenset[str]) -> set[int]:
-    """The columns where a line's cell (text, column) is a unit alone of ``units`` under a bare figure
-    of the line above (``above``: column -> its text there): that figure's unit, wrapped."""
+    """The columns where a line's cell (text, column) is a unit alone under a bare figure of the line
+    above (``above``: column -> its text there): that figure's unit, wrapped. A unit is one of ``units``
+    or one the same line completes beside it (≤180元/平 over 方米 beside 171.77 over 元/平方米)."""
+    cells = list(cells)
+    known = units | _completed_units(cells, above)
     return {c for text, c in cells
-            if c in above and _BARE_FIGURE.match(above[c]) and _unit_alone(text, units)}
+            if c in above and _BARE_FIGURE.match(above[c]) and _unit_alone(text, frozenset(known))}
