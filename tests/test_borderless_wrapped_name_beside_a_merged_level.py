@@ -94,3 +94,24 @@ def test_the_wrapped_indicator_is_read_whole() -> None:
     assert ("产出指标", "时效指标", "病虫害预警发布及时率", 95.0, 97.6, 10.0, 10.0) in got
     assert ("产出指标", "时效指标", "技术服务响应时限", 48.0, 36.0, 10.0, 10.0) in got
     assert len(got) == 7
+
+
+def test_header_whose_headings_stand_below_a_middle_line_of_headings_is_not_cut() -> None:
+    # a centred two-row header: 绩效指标 over 一级/二级/三级指标 beside headings wrapped over both rows
+    # (年度目标值/（A）), 分值 | 得分 halfway down and a remark heading over three lines: its middle line
+    # holds headings, no figures, so 年度目标值's second line with 一级指标 … is no wrapped name's
+    head = [("绩效指标", 0, 284.7), ("偏差原因分", 7, 284.7), ("年度目标值", 3, 291.2), ("全年实际值", 4, 291.2),
+            ("分值", 5, 297.7), ("得分", 6, 297.7), ("析及", 7, 297.7), ("一级指标", 0, 304.4),
+            ("二级指标", 1, 304.4), ("三级指标", 2, 304.4), ("（A）", 3, 304.1), ("（B）", 4, 304.1),
+            ("改进措施", 7, 310.6)]
+    xs = (56.5, 120.3, 184.0, 247.8, 311.5, 375.3, 439.0, 502.8)
+    words = [_word(t, xs[c], y) for t, c, y in head]
+    body = (("产出指标", "数量指标", "改造农村公路", "≥35公里", "36公里", "30", "30"),
+            ("", "质量指标", "路面验收合格率", "100%", "100%", "30", "30"),
+            ("效益指标", "社会效益指标", "群众出行时间缩短", "≥15分钟", "18分钟", "40", "38"))
+    for k, cells in enumerate(body):
+        words += [_word(t, xs[c], 324.1 + k * 13.3) for c, t in enumerate(cells) if t]
+    (found,) = read_positions(words, page=1, page_height=842, reader="words")
+    rows = [[(c or "") for c in r] for r in found.table.rows]
+    (header,) = [r for r in rows if any("年度目标值" in c for c in r)]
+    assert any("一级指标" in c for c in header) and "年度目标值\n（A）" in header
