@@ -76,9 +76,19 @@ def _centred_between(first: Printed, middle: Printed, last: Printed, cols: Calla
     if not upper or not centre or centre & upper or centre & lower:
         return False
     beside = {c for c in lower if c > min(centre)}  # (left of the row's cells: labels merged over rows)
-    if not lower <= upper and not (beside and beside <= upper):
+    if (not lower <= upper and not (beside and beside <= upper)
+            and not (_labels_left_of(lower, upper) and figures(middle))):
         return False
     return max(centre) > min(upper) and not figures(first) & figures(last)
+
+
+def _labels_left_of(lower: frozenset[int], upper: frozenset[int]) -> bool:
+    """The last line continues cells of the first (a name wrapped to its second line, 兑付及时/率) and
+    fills other columns only left of them: a level label merged over this row and the next, centred on
+    them, stands there on the second line of this row's wrapped name (told so only beside a middle line
+    of figures, the row's values: a header's middle line of one-line headings is not)."""
+    continued = lower & upper
+    return bool(continued) and max(lower - upper) < min(continued)
 
 
 def centred_rows(lines: Sequence[Printed], cols: Callable[[Printed], frozenset[int]],

@@ -59,6 +59,7 @@ from extract.tables.ruled_columns import ruled
 from extract.tables.set_apart_headers import claimed_headers
 from extract.tables.wrapped_cells import wrapped_continuations
 from extract.tables.wrapped_labels import continues, wrapping
+from extract.tables.wrapped_units import form_units, wrapped_units
 from model.tables import Cell, RawTable
 from normalize.indicator_levels import is_level_name
 
@@ -866,10 +867,10 @@ def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[
             out.append((group, r))
             nxt = r
             continue
-        last = nxt - 1
+        last = ceiling  # (a label of a column to its left beginning below, 总分, ends the span above it)
         if fixed:  # on a row's line: its span runs down over the rows of amounts after that row
             last = r
-            while last + 1 < nxt and last + 1 in filled and last + 1 in movable:
+            while last + 1 <= ceiling and last + 1 in filled and last + 1 in movable:
                 last += 1
         rows = anchors if fixed or heights is None else heights  # (a label on a row's line: by those lines)
         first = min(range(clear, r + 1), key=lambda f: (abs((rows[f][0] + rows[last][1]) / 2 - mid), -f))
@@ -976,6 +977,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     In a ``form`` (no statement), the last lines of a cell cut by the page break, above the first row's line
     in a column that row fills, are a row of their own (the rest of the row, as a ruled reader gives it)."""
     hanging = _hanging_lines(block, cols, row_of)
+    units = form_units(s.text for ln in block for s in ln.segments)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
     closed: list[set[int]] = []  # per row: the columns where one of its lines printed a one-line cell
@@ -1012,7 +1014,7 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             out[id(ln)], prev, continued = 0, ln, set()
             continue
         fits = (cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
-                and not cells & (_closed(prev, cols) | closed[-1]))
+                and not _closing_cells(ln, prev, cols, units) & (_closed(prev, cols) | closed[-1]))
         if not fits and ((id(ln) not in hanging and (cells - filled[-1]) & before[-1])
                          or (cells & continued and not _opens_a_column(cells, filled[-1] - closed[-1]))
                          or not ln.rich):
@@ -1030,6 +1032,14 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     told = any(out[id(ln)] == out[id(p)] for p, ln in itertools.pairwise(block)
                if id(ln) not in row_of or id(ln) in hanging)
     return (rows, out) if told or assumed else None
+
+
+def _closing_cells(ln: Line, prev: Line | None, cols: list[tuple[float, float]], units: frozenset[str]) -> set[int]:
+    """The columns of ``ln``'s cells but a unit alone under a bare figure of ``prev`` (the figure's unit,
+    wrapped: see :mod:`extract.tables.wrapped_units`), which continues that figure's cell."""
+    cells = [(s.text, c) for s in ln.segments for c in _covered(s, cols)]
+    above = {c: s.text for s in (prev.segments if prev else []) for c in _covered(s, cols)}
+    return {c for _, c in cells} - wrapped_units(cells, above, units)
 
 
 def _closed(ln: Line, cols: list[tuple[float, float]]) -> set[int]:

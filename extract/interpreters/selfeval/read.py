@@ -51,6 +51,7 @@ from extract.interpreters.selfeval.indicators import (
     read_indicator_row,
 )
 from extract.interpreters.selfeval.roles import resolve_unknown
+from extract.interpreters.selfeval.row_checks import levels_out_of_place, rows_without_values
 from extract.interpreters.selfeval.scores import (
     SummaryTable,
     grade_row,
@@ -539,6 +540,8 @@ def _finish(form: _Form, doc: DocInput, out: Extraction) -> None:
         check_form(form.indicators, form.total, form.block_score, form.block_weight, doc.doc_id,
                    out.failed_identities)
     )
+    out.issues.extend(levels_out_of_place(form.indicators, doc.doc_id))
+    out.issues.extend(rows_without_values(form.indicators, doc.doc_id))
 
 
 def _dedupe_scores(scores: list[ScoreRow]) -> list[ScoreRow]:
