@@ -941,7 +941,7 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float, *, assumed: bool = False
+                     row_of: dict[int, int], height: float, *, assumed: bool = False, tail_row: bool = False
                      ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
@@ -954,7 +954,10 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     unless it opens a column that row leaves empty or closes (:func:`_opens_a_column`), when a line standing
     on no row does not continue the row above, or when no line does (nothing to tell, unless ``assumed``:
     another form of the page hangs its cells). A line with a cell in a column where a line of the row above
-    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between."""
+    printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between.
+    ``tail_row``: the end of a cell begun on the page before, above the first row, is a row of its own (a
+    statement's item name cut by the page break, 行政事业单位医 / 疗: the statement reader joins it to its
+    row once the parts are stitched); otherwise it goes with the first row."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -977,7 +980,14 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             closed[r] |= _closed(ln, cols)
             out[id(ln)], prev, continued = r, ln, set()
             continue
-        if not rows:  # the end of a cell begun on the page before: with the first row, as a ruled reader has it
+        if not rows and not tail_row:  # the end of a cell begun on the page before: with the first row
+            out[id(ln)], prev = 0, ln
+            continue
+        if not rows:  # the end of a cell begun on the page before: a row of its own
+            rows.append((ln.top, ln.bottom))
+            filled.append(cells)
+            closed.append(_closed(ln, cols))
+            before.append(set())
             out[id(ln)], prev = 0, ln
             continue
         fits = (cells <= filled[-1] and prev is not None and ln.top - prev.bottom <= ADJACENT * height
@@ -1128,8 +1138,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
-                                                                       assumed=hanging and not statement)
+    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height, tail_row=statement,
+                                                assumed=hanging and not statement)
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
                                                         lambda p: p.last_col > _span(p.seg, cols)[0],
                                                         lambda p: bool(_DIGIT.search(p.seg.text)))

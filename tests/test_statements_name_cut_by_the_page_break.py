@@ -1,0 +1,108 @@
+"""A borderless statement whose item name wraps under its row's first line (the amounts on that line)
+and is cut by the page break: the first lines of the name end one page, the rest opens the next, above
+the next item's row. The rest belongs to the item above (as printed: 其他农业农村 / 支出 is one name), not to
+the next item, and the part on the next page is the same table even where its right-hand columns
+hold nothing there (its text then ends short of the first part's right edge).
+
+Pages typeset here as word boxes (tests/word_boxes.py) and read as a PDF's are: word positions per
+page, parts continued on the next page given the columns of the part they continue, parts stitched;
+then the statement reader. Expectations are the statement as printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from word_boxes import left, right
+
+from extract.interpreters.statements.read import read_statements
+from extract.tables.positions import align_continued, read_positions
+from extract.tables.stitch import stitch
+from model.document import DocInput
+from model.pages import PageText
+from model.records import BudgetRow
+from model.tables import RawTable
+
+LINE = 14.0
+PAD = 4.0
+# 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
+COLS = ((40.0, 110.0), (110.0, 200.0), (200.0, 290.0), (290.0, 380.0), (380.0, 470.0))
+Item = tuple[str, tuple[str, ...], str, str, str]
+
+
+def _rows(items: tuple[Item, ...], top: float) -> tuple[list[dict[str, Any]], float]:
+    """Items set as the template sets them: the code and the name's first line beside the amounts, the
+    name wrapping at its column's width on the lines below."""
+    words: list[dict[str, Any]] = []
+    y = top
+    for code, name, *amounts in items:
+        if code:
+            words.append(left(code, COLS[0][0] + PAD, y))
+        words += [left(part, COLS[1][0] + PAD, y + k * LINE) for k, part in enumerate(name)]
+        words += [right(a, col[1] - PAD, y) for a, col in zip(amounts, COLS[2:], strict=True) if a]
+        y += len(name) * LINE
+    return words, y
+
+
+def _first_page(last: Item) -> list[dict[str, Any]]:
+    words = [left(h, c0 + PAD, 100.0) for h, (c0, _) in zip(("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                                                               COLS, strict=True)]
+    body: tuple[Item, ...] = (
+        ("", ("合计",), "1,520.40", "1,020.40", "500.00"),
+        ("213", ("农林水支出",), "1,520.40", "1,020.40", "500.00"),
+        ("21301", ("农业农村",), "1,408.30", "908.30", "500.00"),
+        ("2130101", ("行政运行",), "908.30", "908.30", ""),
+        ("2130104", ("事业运行",), "388.00", "", "388.00"),
+        last,
+    )
+    rows, _ = _rows(body, 100.0 + LINE)
+    return words + rows
+
+
+def _second_page(tail: tuple[str, ...]) -> list[dict[str, Any]]:
+    # nothing in 项目支出 on this page: the part's text ends at 基本支出's right edge
+    words = [left(part, COLS[1][0] + PAD, 60.0 + k * LINE) for k, part in enumerate(tail)]
+    rows, _ = _rows((("21302", ("林业和草原",), "112.10", "112.10", ""),
+                     ("2130201", ("行政运行",), "80.00", "80.00", ""),
+                     ("2130299", ("其他林业和草", "原支出"), "32.10", "32.10", "")), 60.0 + len(tail) * LINE)
+    return words + rows
+
+
+def _read(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> tuple[list[RawTable], list[BudgetRow]]:
+    tables = [p.table for n, words in ((1, first), (2, second))
+              for p in read_positions(words, page=n, page_height=595, reader="words")]
+    tables[0].text_above = "支出决算表\n单位：万元"
+    align_continued(tables)
+    stitched = stitch(tables)
+    pages = [PageText(number=n, text="", width=842.0, height=595.0) for n in (1, 2)]
+    doc = DocInput(doc_id="e" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=stitched)
+    return stitched, read_statements(doc).budgets
+
+
+def _amounts(rows: list[BudgetRow], code: str) -> dict[str, tuple[str | None, float | None]]:
+    return {r.measure: (r.line_name, r.amount_wan) for r in rows if r.line_code == code}
+
+
+def test_rest_of_a_name_cut_by_the_page_break_joins_the_item_above() -> None:
+    last = ("2130199", ("其他农业农", "村"), "112.00", "", "112.00")
+    tables, rows = _read(_first_page(last), _second_page(("支出",)))
+    assert len(tables) == 1
+    assert _amounts(rows, "2130199") == {"合计": ("其他农业农村支出", 112.0), "项目支出": ("其他农业农村支出", 112.0)}
+    assert _amounts(rows, "21302") == {"合计": ("林业和草原", 112.1), "基本支出": ("林业和草原", 112.1)}
+    assert _amounts(rows, "2130299")["合计"] == ("其他林业和草原支出", 32.1)
+
+
+def test_two_lines_of_a_name_cut_by_the_page_break_join_the_item_above() -> None:
+    last = ("2130106", ("科技转化与",), "112.00", "", "112.00")
+    _, rows = _read(_first_page(last), _second_page(("推广服务专", "项")))
+    assert _amounts(rows, "2130106")["合计"] == ("科技转化与推广服务专项", 112.0)
+    assert _amounts(rows, "21302")["合计"] == ("林业和草原", 112.1)
+
+
+def test_a_page_opening_on_a_whole_row_reads_every_row_once() -> None:
+    last = ("2130199", ("其他农业农村", "支出"), "112.00", "", "112.00")
+    tables, rows = _read(_first_page(last), _second_page(()))
+    assert len(tables) == 1
+    assert _amounts(rows, "2130199")["合计"] == ("其他农业农村支出", 112.0)
+    assert [r.line_code for r in rows if r.measure == "合计"] == [
+        None, "213", "21301", "2130101", "2130104", "2130199", "21302", "2130201", "2130299"]
