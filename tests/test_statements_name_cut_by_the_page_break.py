@@ -21,7 +21,7 @@ from extract.tables.stitch import stitch
 from model.document import DocInput
 from model.pages import PageText
 from model.records import BudgetRow
-from model.tables import RawTable
+from model.tables import Cell, RawTable
 
 LINE = 14.0
 PAD = 4.0
@@ -106,3 +106,31 @@ def test_a_page_opening_on_a_whole_row_reads_every_row_once() -> None:
     assert _amounts(rows, "2130199")["合计"] == ("其他农业农村支出", 112.0)
     assert [r.line_code for r in rows if r.measure == "合计"] == [
         None, "213", "21301", "2130101", "2130104", "2130199", "21302", "2130201", "2130299"]
+
+
+def _part(page: int, rows: list[list[Cell]], above: str = "") -> RawTable:
+    return RawTable(page=page, rows=rows, row_pages=[page] * len(rows), reader="pdfplumber", text_above=above)
+
+
+def test_rest_of_a_name_opening_a_part_read_apart_joins_the_last_item_of_the_part_before() -> None:
+    # the two parts were not stitched (here: read by another reader): the second is still a continuation
+    first = _part(3, [["科目编码", "科目名称", "合计", "基本支出"],
+                      ["222", "粮油物资储备支出", "45.60", "45.60"],
+                      ["2220115", "粮食风险基", "45.60", "45.60"]], above="一般公共预算支出表\n单位：万元")
+    second = _part(4, [["", "金", "", ""], ["224", "灾害防治及应急管理支出", "12.30", "12.30"]])
+    pages = [PageText(number=n, text="", width=842.0, height=595.0) for n in (3, 4)]
+    doc = DocInput(doc_id="f" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=[first, second])
+    rows = read_statements(doc).budgets
+    assert _amounts(rows, "2220115") == {"合计": ("粮食风险基金", 45.6), "基本支出": ("粮食风险基金", 45.6)}
+    assert _amounts(rows, "224")["合计"] == ("灾害防治及应急管理支出", 12.3)
+
+
+def test_an_item_without_figures_opening_a_part_is_no_rest_of_a_name() -> None:
+    first = _part(3, [["科目编码", "科目名称", "合计", "基本支出"],
+                      ["2220115", "粮食风险基金", "45.60", "45.60"]], above="一般公共预算支出表\n单位：万元")
+    second = _part(4, [["", "２２４ 灾害防治及应急管理支出", "", ""], ["22401", "应急管理事务", "12.30", "12.30"]])
+    pages = [PageText(number=n, text="", width=842.0, height=595.0) for n in (3, 4)]
+    doc = DocInput(doc_id="f" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=[first, second])
+    rows = read_statements(doc).budgets
+    assert _amounts(rows, "2220115")["合计"] == ("粮食风险基金", 45.6)
+    assert _amounts(rows, "22401")["合计"] == ("应急管理事务", 12.3)
