@@ -134,3 +134,41 @@ def test_an_item_without_figures_opening_a_part_is_no_rest_of_a_name() -> None:
     rows = read_statements(doc).budgets
     assert _amounts(rows, "2220115")["合计"] == ("粮食风险基金", 45.6)
     assert _amounts(rows, "22401")["合计"] == ("应急管理事务", 12.3)
+
+
+# the same statement typeset with its names centred on their rows (Word's vAlign center): a two-line
+# name straddles its row's line, a three-line one prints its middle line there
+def _centred_rows(items: tuple[Item, ...], top: float) -> list[dict[str, Any]]:
+    words: list[dict[str, Any]] = []
+    y = top
+    for code, name, *amounts in items:
+        lines = len(name)
+        mid = y + (lines - 1) * LINE / 2  # the row's line: the name's middle
+        words.append(left(code, COLS[0][0] + PAD, mid))
+        words += [left(part, COLS[1][0] + PAD, y + k * LINE) for k, part in enumerate(name)]
+        words += [right(a, col[1] - PAD, mid) for a, col in zip(amounts, COLS[2:], strict=True) if a]
+        y += lines * LINE + 4.0
+    return words
+
+
+def test_rest_of_a_centred_name_cut_by_the_page_break_joins_the_item_above() -> None:
+    heads = [left(h, c0 + PAD, 100.0) for h, (c0, _) in zip(("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                                                               COLS, strict=True)]
+    first = heads + _centred_rows((("213", ("农林水支出",), "1,520.40", "1,020.40", "500.00"),
+                                   ("21301", ("农业农村",), "1,408.30", "908.30", "500.00"),
+                                   ("2130101", ("行政运行",), "908.30", "908.30", ""),
+                                   ("2130106", ("科技转化与", "推广服务"), "388.00", "", "388.00"),
+                                   ("2130108", ("病虫害控制",), "8.00", "", "8.00")), 100.0 + LINE + 4.0)
+    # the last item's first line ends the page on its row's line; the rest opens the next page
+    first += [left("2130199", COLS[0][0] + PAD, 222.0), left("其他农业农", COLS[1][0] + PAD, 222.0),
+              right("112.00", COLS[2][1] - PAD, 222.0), right("112.00", COLS[4][1] - PAD, 222.0)]
+    second = [left("村振兴专", COLS[1][0] + PAD, 60.0), left("项支出", COLS[1][0] + PAD, 60.0 + LINE)]
+    second += _centred_rows((("21302", ("林业和草原",), "112.10", "112.10", ""),
+                             ("2130201", ("林业草原行", "政运行"), "80.00", "80.00", ""),
+                             ("2130299", ("其他林业和", "草原事务", "支出"), "32.10", "32.10", "")),
+                            60.0 + 2 * LINE + 4.0)
+    _, rows = _read(first, second)
+    assert _amounts(rows, "2130199")["合计"] == ("其他农业农村振兴专项支出", 112.0)
+    assert _amounts(rows, "21302")["合计"] == ("林业和草原", 112.1)
+    assert _amounts(rows, "2130201")["合计"] == ("林业草原行政运行", 80.0)
+    assert _amounts(rows, "2130299")["合计"] == ("其他林业和草原事务支出", 32.1)

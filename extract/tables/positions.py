@@ -44,7 +44,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
@@ -1132,9 +1132,10 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
             first, last = _span(s, cols)
             row = None if id(ln) in own and id(s) not in own[id(ln)] else row_of.get(id(ln))  # (merged over it)
             by_col.setdefault(first, []).append(_Placed(s, last, row, id(ln)))
+    grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
+    anchors, row_of, grouped = _centred_tail(grouped, anchors, row_of, active=statement and bool(centred))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
-    grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
@@ -1185,6 +1186,41 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
+
+
+def _centred_tail(grouped: dict[int, list[tuple[list[_Placed], int]]], anchors: list[tuple[float, float]],
+                  row_of: dict[int, int], *, active: bool
+                  ) -> tuple[list[tuple[float, float]], dict[int, int], dict[int, list[tuple[list[_Placed], int]]]]:
+    """A statement whose cells are centred on their rows, continued from the page before: where the
+    first row's cell prints a line on the row's own line and more lines above it than below, it is not
+    centred there; the extra lines at the top end a cell begun on the page before (机关事业 / 单位职业年金
+    / 缴费支出 cut by the page break, above 卫生健康支出). They are a row of their own above the first row
+    (the statement reader joins it to its item once the parts are stitched); anchors, the rows of the
+    lines and the groups are renumbered. Nothing changes unless ``active`` (a statement read as centred)."""
+    if not active or not anchors:
+        return anchors, row_of, grouped
+    top, bottom = anchors[0]
+    tails: dict[int, list[_Placed]] = {}
+    for c, groups in grouped.items():
+        for group, r in groups:
+            if r != 0:
+                continue
+            above = [p for p in group if p.seg.bottom <= top + 0.5]
+            below = [p for p in group if p.seg.top >= bottom - 0.5]
+            on = len(group) - len(above) - len(below)
+            if on and len(above) > len(below):
+                tails[c] = above[:len(above) - len(below)]
+    if not tails:
+        return anchors, row_of, grouped
+    cut = {id(p) for ps in tails.values() for p in ps}
+    out: dict[int, list[tuple[list[_Placed], int]]] = {}
+    for c, groups in grouped.items():
+        moved = [([replace(p, row=None if p.row is None else p.row + 1) for p in g if id(p) not in cut], r + 1)
+                 for g, r in groups]
+        out[c] = ([(tails[c], 0)] if c in tails else []) + [(g, r) for g, r in moved if g]
+    first = [p.seg for ps in tails.values() for p in ps]
+    tail_anchor = (min(sg.top for sg in first), max(sg.bottom for sg in first))
+    return [tail_anchor, *anchors], {k: v + 1 for k, v in row_of.items()}, out
 
 
 def _with_own_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
