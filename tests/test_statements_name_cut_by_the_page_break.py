@@ -172,3 +172,15 @@ def test_rest_of_a_centred_name_cut_by_the_page_break_joins_the_item_above() -> 
     assert _amounts(rows, "21302")["合计"] == ("林业和草原", 112.1)
     assert _amounts(rows, "2130201")["合计"] == ("林业草原行政运行", 80.0)
     assert _amounts(rows, "2130299")["合计"] == ("其他林业和草原事务支出", 32.1)
+
+
+def test_rest_of_a_name_on_a_two_sided_statement_read_apart_changes_neither_side() -> None:
+    # 收入 | 支出 side by side: which side's item it ends is not told, so neither name changes
+    first = _part(3, [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"],
+                      ["一般公共预算财政拨款收入", "980.00", "一般公共服务支出", "600.00"],
+                      ["事业收入", "20.00", "节能环保支出", "400.00"]], above="收入支出决算总表\n单位：万元")
+    second = _part(4, [["", "", "专项", ""], ["本年收入合计", "1,000.00", "本年支出合计", "1,000.00"]])
+    pages = [PageText(number=n, text="", width=842.0, height=595.0) for n in (3, 4)]
+    doc = DocInput(doc_id="f" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=[first, second])
+    names = {r.line_name for r in read_statements(doc).budgets}
+    assert {"事业收入", "节能环保支出", "本年收入合计", "本年支出合计"} <= names

@@ -489,13 +489,13 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
 
 def _tail_of(part: RawTable, layout: Layout) -> str:
     """The rest of an item name cut by the page break, when the continuation ``part`` opens with it:
-    a first row with text in name columns only, above a row of figures."""
+    a first row with text in the one name column only, above a row of figures."""
     if len(part.rows) < 2 or not _has_amount(padded(part.rows[1:2], len(layout.kinds))[0], layout):
         return ""
     first = padded(part.rows[:1], len(layout.kinds))[0]
     texts = [(c, cell_text(cell)) for c, cell in enumerate(first) if cell_text(cell)]
-    if len(texts) != 1 or layout.kinds[texts[0][0]] != NAME or _opens_an_item(texts[0][1]):
-        return ""
+    if len(texts) != 1 or layout.name_cols() != [texts[0][0]] or _opens_an_item(texts[0][1]):
+        return ""  # (two sides of names: which item it ends is not told by the budgets rows)
     return texts[0][1]
 
 
