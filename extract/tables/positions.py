@@ -955,9 +955,10 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     on no row does not continue the row above, or when no line does (nothing to tell, unless ``assumed``:
     another form of the page hangs its cells). A line with a cell in a column where a line of the row above
     printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between.
-    ``tail_row``: the end of a cell begun on the page before, above the first row, is a row of its own (a
-    statement's item name cut by the page break, 行政事业单位医 / 疗: the statement reader joins it to its
-    row once the parts are stitched); otherwise it goes with the first row."""
+    ``tail_row`` (a statement whose first row is a row of figures: a part continued from the page before):
+    the end of a cell begun on the page before, above the first row, is a row of its own (an item name
+    cut by the page break, 行政事业单位医 / 疗: the statement reader joins it to its row once the parts are
+    stitched); otherwise it goes with the first row (a 表二 tag above a table's 编制单位 line)."""
     hanging = _hanging_lines(block, cols, row_of)
     rows: list[tuple[float, float]] = []
     filled: list[set[int]] = []
@@ -1139,7 +1140,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
-    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height, tail_row=statement,
+    top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
+                                                tail_row=_opens_on_figures(statement, figure_rows),
                                                 assumed=hanging and not statement)
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
                                                         lambda p: p.last_col > _span(p.seg, cols)[0],
@@ -1188,18 +1190,28 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
 
 
+def _opens_on_figures(statement: bool, figure_rows: set[int]) -> bool:
+    """A statement whose first row is a row of figures: a part continued from the page before."""
+    return statement and 0 in figure_rows
+
+
 def _centred_tail(grouped: dict[int, list[tuple[list[_Placed], int]]], anchors: list[tuple[float, float]],
                   row_of: dict[int, int], *, active: bool
                   ) -> tuple[list[tuple[float, float]], dict[int, int], dict[int, list[tuple[list[_Placed], int]]]]:
     """A statement whose cells are centred on their rows, continued from the page before: where the
     first row's cell prints a line on the row's own line and more lines above it than below, it is not
     centred there; the extra lines at the top end a cell begun on the page before (机关事业 / 单位职业年金
-    / 缴费支出 cut by the page break, above 卫生健康支出). They are a row of their own above the first row
+    / 缴费支出 cut by the page break, above 卫生健康支出; the first row holds figures, while a table's first
+    row, 编制单位 … 单位：千元 under a 表二 tag, holds none). They are a row of their own above the first row
     (the statement reader joins it to its item once the parts are stitched); anchors, the rows of the
     lines and the groups are renumbered. Nothing changes unless ``active`` (a statement read as centred)."""
     if not active or not anchors:
         return anchors, row_of, grouped
     top, bottom = anchors[0]
+    on_first = [p for groups in grouped.values() for g, r in groups if r == 0 for p in g
+                if p.seg.top < bottom - 0.5 and p.seg.bottom > top + 0.5]
+    if not any(_AMOUNT.match(p.seg.text) and _DIGIT.search(p.seg.text) for p in on_first):
+        return anchors, row_of, grouped  # the first row holds no figures: not a part continued
     tails: dict[int, list[_Placed]] = {}
     for c, groups in grouped.items():
         for group, r in groups:
