@@ -43,3 +43,21 @@ def test_narrower_table_of_other_columns_on_the_next_page_is_a_table_of_its_own(
     other = _continued()
     other.columns = [(60.0, 150.0), (320.0, 350.0), (405.0, 440.0), (495.0, 530.0)]  # a column in no column's range
     assert len(stitch([_first(), other])) == 2
+
+
+def test_continuation_given_its_columns_back_but_ending_short_of_the_right_is_joined() -> None:
+    # the part on page 5 was given the first part's columns back (align_continued); its text still
+    # ends at 事业收入's right edge, far short of 其他收入's
+    t = RawTable.on_page(page=5, reader="words", bbox=(60.0, 50.0, 530.0, 300.0),
+                         rows=[["20502 普通教育", "300.00", "", "290.00", "10.00", ""]])
+    t.columns = list(FIRST_COLS)
+    (table,) = stitch([_first(), t])
+    assert table.rows[3] == ["20502 普通教育", "300.00", "", "290.00", "10.00", ""]
+    assert table.row_pages == [4, 4, 4, 5]
+
+
+def test_table_of_as_many_columns_set_elsewhere_on_the_next_page_is_a_table_of_its_own() -> None:
+    t = RawTable.on_page(page=5, reader="words", bbox=(60.0, 50.0, 530.0, 300.0),
+                         rows=[["20502 普通教育", "300.00", "", "290.00", "10.00", ""]])
+    t.columns = [(60.0, 100.0), (110.0, 150.0), (160.0, 200.0), (210.0, 250.0), (265.0, 300.0), (310.0, 330.0)]
+    assert len(stitch([_first(), t])) == 2

@@ -44,7 +44,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from extract.sources.garbled import cells_garbled
@@ -960,7 +960,8 @@ def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_r
 
 
 def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],
-                     row_of: dict[int, int], height: float, *, assumed: bool = False, form: bool = False
+                     row_of: dict[int, int], height: float, *, assumed: bool = False, form: bool = False,
+                     tail_row: bool = False
                      ) -> tuple[list[tuple[float, float]], dict[int, int]] | None:
     """Rows and the row of every line (by ``id``) when the form sets its cells from the top of their
     rows: each line that stands on no row continues, in every column it fills, a cell begun on the
@@ -975,7 +976,11 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
     another form of the page hangs its cells). A line with a cell in a column where a line of the row above
     printed a one-line cell (an amount, 98.9%: :func:`_closed`) begins a row, whichever lines came between.
     In a ``form`` (no statement), the last lines of a cell cut by the page break, above the first row's line
-    in a column that row fills, are a row of their own (the rest of the row, as a ruled reader gives it)."""
+    in a column that row fills, are a row of their own (the rest of the row, as a ruled reader gives it).
+    ``tail_row`` (a statement whose first row is a row of figures: a part continued from the page before):
+    the end of a cell begun on the page before, above the first row, is a row of its own (an item name
+    cut by the page break, 行政事业单位医 / 疗: the statement reader joins it to its row once the parts are
+    stitched); otherwise it goes with the first row (a 表二 tag above a table's 编制单位 line)."""
     hanging = _hanging_lines(block, cols, row_of)
     units = form_units(s.text for ln in block for s in ln.segments)
     rows: list[tuple[float, float]] = []
@@ -1002,12 +1007,12 @@ def top_aligned_rows(block: list[Line], cols: list[tuple[float, float]], anchors
             closed[r] |= _closed(ln, cols)
             out[id(ln)], prev, continued = r, ln, set()
             continue
-        if not rows and not cells & first_cells:
+        if not rows and not tail_row and not cells & first_cells:
             # the end of a cell begun on the page before, over the first row's empty columns: with that row
             out[id(ln)], prev = 0, ln
             continue
-        if not rows:  # ... but above a cell the first row hangs from its line: a row of its own (the ruled
-            rows.append((ln.top, ln.bottom))  # reader's rest of the row cut by the page break)
+        if not rows:  # ... but a row of its own above a cell the first row hangs from its line (the ruled
+            rows.append((ln.top, ln.bottom))  # reader's rest of the row) or in a statement continued on figures
             filled.append(cells)
             closed.append(_closed(ln, cols))
             before.append(set())
@@ -1164,14 +1169,16 @@ def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None =
             first, last = _span(s, cols)
             row = None if id(ln) in own and id(s) not in own[id(ln)] else row_of.get(id(ln))  # (merged over it)
             by_col.setdefault(first, []).append(_Placed(s, last, row, id(ln)))
+    grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
+    anchors, row_of, grouped = _centred_tail(grouped, anchors, row_of, active=statement and bool(centred))
     rows: list[list[Cell]] = [[""] * len(cols) for _ in anchors]
     conf: list[list[float | None]] = [[None] * len(cols) for _ in anchors]
-    grouped = {c: _group(sorted(cells, key=lambda p: p.seg.top), anchors, height) for c, cells in by_col.items()}
     figure_rows = {row_of[id(ln)] for ln in block
                    if (_amounts(ln) or _key_amount(ln, block, cols)) and id(ln) in row_of}
     key, filled = _label_columns(grouped, figure_rows)
     top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
-                                                assumed=hanging and not statement, form=not statement)
+                                                assumed=hanging and not statement, form=not statement,
+                                                tail_row=_opens_on_figures(statement, figure_rows))
     pitch = None if statement else type_leading(by_col, _extent_of, height)
     inherited = pitch is None and leading is not None and top is None
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
@@ -1221,6 +1228,51 @@ def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None =
     x1 = max(s.x1 for ln in block for s in ln.segments)
     return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None,
                 leading=(pitch if pitch is not None else leading) if by_cells is not None else None)
+
+
+def _opens_on_figures(statement: bool, figure_rows: set[int]) -> bool:
+    """A statement whose first row is a row of figures: a part continued from the page before."""
+    return statement and 0 in figure_rows
+
+
+def _centred_tail(grouped: dict[int, list[tuple[list[_Placed], int]]], anchors: list[tuple[float, float]],
+                  row_of: dict[int, int], *, active: bool
+                  ) -> tuple[list[tuple[float, float]], dict[int, int], dict[int, list[tuple[list[_Placed], int]]]]:
+    """A statement whose cells are centred on their rows, continued from the page before: where the
+    first row's cell prints a line on the row's own line and more lines above it than below, it is not
+    centred there; the extra lines at the top end a cell begun on the page before (机关事业 / 单位职业年金
+    / 缴费支出 cut by the page break, above 卫生健康支出; the first row holds figures, while a table's first
+    row, 编制单位 … 单位：千元 under a 表二 tag, holds none). They are a row of their own above the first row
+    (the statement reader joins it to its item once the parts are stitched); anchors, the rows of the
+    lines and the groups are renumbered. Nothing changes unless ``active`` (a statement read as centred)."""
+    if not active or not anchors:
+        return anchors, row_of, grouped
+    top, bottom = anchors[0]
+    on_first = [p for groups in grouped.values() for g, r in groups if r == 0 for p in g
+                if p.seg.top < bottom - 0.5 and p.seg.bottom > top + 0.5]
+    if not any(_AMOUNT.match(p.seg.text) and _DIGIT.search(p.seg.text) for p in on_first):
+        return anchors, row_of, grouped  # the first row holds no figures: not a part continued
+    tails: dict[int, list[_Placed]] = {}
+    for c, groups in grouped.items():
+        for group, r in groups:
+            if r != 0:
+                continue
+            above = [p for p in group if p.seg.bottom <= top + 0.5]
+            below = [p for p in group if p.seg.top >= bottom - 0.5]
+            on = len(group) - len(above) - len(below)
+            if on and len(above) > len(below):
+                tails[c] = above[:len(above) - len(below)]
+    if not tails:
+        return anchors, row_of, grouped
+    cut = {id(p) for ps in tails.values() for p in ps}
+    out: dict[int, list[tuple[list[_Placed], int]]] = {}
+    for c, groups in grouped.items():
+        moved = [([replace(p, row=None if p.row is None else p.row + 1) for p in g if id(p) not in cut], r + 1)
+                 for g, r in groups]
+        out[c] = ([(tails[c], 0)] if c in tails else []) + [(g, r) for g, r in moved if g]
+    first = [p.seg for ps in tails.values() for p in ps]
+    tail_anchor = (min(sg.top for sg in first), max(sg.bottom for sg in first))
+    return [tail_anchor, *anchors], {k: v + 1 for k, v in row_of.items()}, out
 
 
 def _with_own_rows(block: list[Line], cols: list[tuple[float, float]], anchors: list[tuple[float, float]],

@@ -34,21 +34,23 @@ _X_TOLERANCE = 25.0
 _POSITIONS = "words"
 
 
-def _same_width(a: RawTable, b: RawTable) -> bool:
+def _same_width(a: RawTable, b: RawTable, where: list[int] | None) -> bool:
     if a.last_bbox is None or b.bbox is None:
         return a.n_cols == b.n_cols
     return abs(a.last_bbox[0] - b.bbox[0]) <= _X_TOLERANCE and (
-        abs(a.last_bbox[2] - b.bbox[2]) <= _X_TOLERANCE or column_map(a, b) is not None)
+        abs(a.last_bbox[2] - b.bbox[2]) <= _X_TOLERANCE or where is not None)
 
 
 def column_map(prev: RawTable, nxt: RawTable) -> list[int] | None:
-    """For a continuation read from word positions with fewer columns than ``prev`` (the columns
-    empty on its page, inside the table or at its right, left out), the column of ``prev`` each of
-    its columns stands in: its middle within that column's x-range, one column each, in order, the
-    first columns alike. None when the two give no column ranges or a column stands in none."""
+    """For a continuation read from word positions with no more columns than ``prev`` (the columns
+    empty on its page, inside the table or at its right, left out, or given back by
+    :func:`extract.tables.positions.align_continued` while its text ends short of the right), the
+    column of ``prev`` each of its columns stands in: its middle within that column's x-range, one
+    column each, in order, the first columns alike. None when the two give no column ranges or a
+    column stands in none."""
     if (prev.reader, nxt.reader) != (_POSITIONS, _POSITIONS) or prev.ruled or nxt.ruled:
         return None
-    if not prev.columns or not nxt.columns or len(nxt.columns) >= len(prev.columns):
+    if not prev.columns or not nxt.columns or len(nxt.columns) > len(prev.columns):
         return None
     out: list[int] = []
     for x0, x1 in nxt.columns:
@@ -103,14 +105,15 @@ def only_furniture_above(t: RawTable) -> bool:
     return all(is_continuation_mark(ln) for ln in lines)
 
 
-def continues(prev: RawTable, nxt: RawTable) -> bool:
+def continues(prev: RawTable, nxt: RawTable, where: list[int] | None) -> bool:
+    """``nxt`` continues ``prev`` (``where``: :func:`column_map` of the two)."""
     return (
         nxt.page == prev.last_page + 1
         and nxt.index_on_page == 0
         and prev.reader == nxt.reader
         and not strip_furniture(prev.text_below).strip()
         and only_furniture_above(nxt)
-        and _same_width(prev, nxt)
+        and _same_width(prev, nxt, where)
         and not opens_with_title(nxt)
     )
 
@@ -118,11 +121,11 @@ def continues(prev: RawTable, nxt: RawTable) -> bool:
 def stitch(tables: list[RawTable]) -> list[RawTable]:
     out: list[RawTable] = []
     for t in tables:
-        if out and continues(out[-1], t):
+        where = column_map(out[-1], t) if out else None
+        if out and continues(out[-1], t, where):
             prev = out[-1]
             skip = _repeated_header_rows(prev, t)
             width = prev.n_cols
-            where = column_map(prev, t)
             prev.rows.extend(_placed(r, where, width) if where and len(r) == len(where) else _align(r, width)
                              for r in t.rows[skip:])
             prev.row_pages.extend(t.row_pages[skip:])

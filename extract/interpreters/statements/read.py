@@ -381,6 +381,7 @@ class _Previous:
     layout: Layout
     statement: str
     units: list[str | None]
+    tail: str = ""  # a continuation's first row: the rest of the previous part's last item name
 
 
 def _recognise(doc: DocInput, index: int, table: RawTable, prev: _Previous | None,
@@ -394,7 +395,7 @@ def _recognise(doc: DocInput, index: int, table: RawTable, prev: _Previous | Non
         if prev is not None and part is not None:
             layout = continuation_layout(prev.layout, part.n_cols)
             if layout is not None:
-                return _Previous(part, layout, prev.statement, prev.units)
+                return _Previous(part, layout, prev.statement, prev.units, _tail_of(part, layout))
         return None
     layout = read_layout(rows, width)
     if layout is None:
@@ -466,6 +467,8 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
         prev = _recognise(doc, index, table, prev, ext.issues)
         if prev is None:
             continue
+        if prev.tail and claimed:
+            _join_tail(ext.budgets, max(claimed), prev.tail)
         claimed.add(index)
         read = read_statement_table(doc, index, prev.table, prev.layout, prev.statement, prev.units)
         ext.budgets.extend(read.rows)
@@ -484,12 +487,51 @@ def read_statements_claiming(doc: DocInput) -> tuple[Extraction, frozenset[int]]
     return ext, frozenset(claimed)
 
 
+def _tail_of(part: RawTable, layout: Layout) -> str:
+    """The rest of an item name cut by the page break, when the continuation ``part`` opens with it:
+    a first row with text in the one name column only, above a row of figures."""
+    if len(part.rows) < 2 or not _has_amount(padded(part.rows[1:2], len(layout.kinds))[0], layout):
+        return ""
+    first = padded(part.rows[:1], len(layout.kinds))[0]
+    texts = [(c, cell_text(cell)) for c, cell in enumerate(first) if cell_text(cell)]
+    if len(texts) != 1 or layout.name_cols() != [texts[0][0]] or _opens_an_item(texts[0][1]):
+        return ""  # (two sides of names: which item it ends is not told by the budgets rows)
+    return texts[0][1]
+
+
+def _opens_an_item(text: str) -> bool:
+    """The text begins an item of its own: a code, a number, a numbering or a total."""
+    head = fold(text).strip()
+    return bool(re.match(r"\d", head)) or bool(_NUMBERING.match(head)) or head.startswith(_TOTAL_WORDS)
+
+
+def _join_tail(budgets: list[BudgetRow], index: int, tail: str) -> None:
+    """The rest of a name cut by the page break joins the item of the last row read from table ``index``."""
+    rows = [b for b in budgets if b.table_index == index and b.row_index is not None and b.line_name]
+    if not rows:
+        return
+    last = max(b.row_index or 0 for b in rows)
+    for b in rows:
+        if b.row_index == last:
+            b.line_name = (b.line_name or "") + tail
+
+
+def _opens_with_figures(table: RawTable) -> bool:
+    """The table's first row holds figures, or its second does under the rest of a name cut by the page
+    break (one cell of text)."""
+    first = [c for c in table.rows[0] if c and c.strip()] if table.rows else []
+    if any(parse_number(c) is not None for c in first):
+        return True
+    return (len(first) == 1 and len(table.rows) > 1
+            and any(parse_number(c) is not None for c in table.rows[1] if c))
+
+
 def _continuation(prev: _Previous, table: RawTable) -> RawTable | None:
     """A headerless table at the top of the page after a statement table continues it: the table,
     with the previous part's leading empty columns put back when the page dropped them (a ruled
     column left blank on every row is not drawn on the next page)."""
     if not (table.page == prev.table.last_page + 1 and table.index_on_page == 0 and table.rows
-            and any(parse_number(c) is not None for c in table.rows[0] if c)):
+            and _opens_with_figures(table)):
         return None
     missing = prev.table.n_cols - table.n_cols
     if missing == 0:
