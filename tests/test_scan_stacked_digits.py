@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extract.tables.scan_grid import cell_text, without_stray_digits
+from extract.tables.scan_grid import cell_text, without_stray_dashes, without_stray_digits
 
 
 def _word(text: str, x0: float, top: float, confidence: float = 0.97) -> dict[str, Any]:
@@ -42,3 +42,16 @@ def test_digits_beside_words_or_on_one_line_are_kept() -> None:
     assert without_stray_digits(words) == words
     line = [_word("15", 10.0, 30.0), _word("2", 30.0, 30.5, confidence=0.55)]
     assert without_stray_digits(line) == line
+
+
+def test_a_dash_on_a_line_of_its_own_under_a_label_is_a_stray_mark() -> None:
+    # a seal's ring leaves a flat stroke under a level-2 label: 效益指标 over — is still 效益指标
+    words = [_word("效益指标", 140.0, 210.0), _word("—", 150.0, 219.0, confidence=0.5)]
+    assert cell_text(without_stray_dashes(words)) == "效益指标"
+    above = [_word("-", 141.0, 300.0, confidence=0.5), _word("满意度", 140.0, 309.0)]
+    assert cell_text(without_stray_dashes(above)) == "满意度"
+
+
+def test_a_dash_beside_a_label_on_its_line_is_kept() -> None:
+    words = [_word("不适用", 100.0, 50.0), _word("—", 130.0, 50.0)]
+    assert without_stray_dashes(words) == words

@@ -187,10 +187,28 @@ def without_stray_dashes(words: list[Word]) -> list[Word]:
     figure is marked uncertain (its row is flagged)."""
     figures = [w for w in words if figure_like(str(w["text"]))]
     dashes = [w for w in words if (t := str(w["text"]).strip()) and set(t) <= _DASH_WORDS]
-    if len(figures) != 1 or not dashes:
+    if not dashes:
         return words
+    if len(figures) != 1:
+        return without_dash_lines(words, dashes)
     figures[0]["uncertain"] = True
     return [w for w in words if not any(w is d for d in dashes)]
+
+
+def _ideographic(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in text)
+
+
+def without_dash_lines(words: list[Word], dashes: list[Word]) -> list[Word]:
+    """A cell's words less the dashes that stand on a line of their own above or below a label (a
+    line of ideographs): a form's dash fills an empty cell, and a label's cell is not empty; a dash
+    under it is a seal's ring or a ruling's stub (``成本指标`` over a stroke read as ``成本指标\n—``)."""
+    lines = _lines(words)
+    alone = [ln[0] for ln in lines if len(ln) == 1 and any(ln[0] is d for d in dashes)]
+    labelled = any(_ideographic(str(w["text"])) for ln in lines for w in ln)
+    if not alone or not labelled:
+        return words
+    return [w for w in words if not any(w is d for d in alone)]
 
 
 STRAY_DIGIT_BELOW = 0.8  # a lone digit read with less confidence than this (ocr.UNCERTAIN_BELOW) is doubtful
@@ -255,8 +273,46 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.row_words.append(mine)
             out.spots.extend(spots)
             out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    mended = mend_split_cells(out.rows)
+    out.spots = [s for s in out.spots if (s[0], s[1]) not in mended]
     out.spots.extend(misread_marks(out))
     return out
+
+
+def _spans(row: list[Cell]) -> list[tuple[int, int]]:
+    """The cells of a row as column ranges [start, end): a merged cell's continuation columns are None."""
+    out: list[tuple[int, int]] = []
+    for j, c in enumerate(row):
+        if c is not None or not out:
+            out.append((j, j + 1))
+        else:
+            out[-1] = (out[-1][0], j + 1)
+    return out
+
+
+def mend_split_cells(rows: list[list[Cell]]) -> set[tuple[int, int]]:
+    """Rows whose cell is cut in two or three by a stroke across it (a seal's ring meeting both the
+    row's rulings reads as a wall) where the row below has that cell whole and the row above does not
+    cut it either (the same cell, or a wider one: a heading over it): the pieces
+    are one cell again (the text of the one piece that holds any, at the cell's first column; the
+    other columns None, as a merged cell's). Returns the (row, column) of the pieces emptied."""
+    emptied: set[tuple[int, int]] = set()
+    for i in range(1, len(rows) - 1):
+        above = _spans(rows[i - 1])
+        for start, end in _spans(rows[i + 1]):
+            whole_above = any(a <= start and end <= b for a, b in above)
+            if end - start < 2 or len(rows[i]) < end or (start, end) in _spans(rows[i]) or not whole_above:
+                continue
+            pieces = rows[i][start:end]
+            filled = [c for c in pieces if c]
+            if len(filled) > 1 or any(c is None for c in pieces[:1]):
+                continue
+            rows[i][start] = filled[0] if filled else ""
+            for j in range(start + 1, end):
+                rows[i][j] = None
+                emptied.add((i, j))
+            emptied.add((i, start))
+    return emptied
 
 
 MARK_COLUMN = 0.5  # a column at least this share of whose filled cells hold a mark is a column of marks
