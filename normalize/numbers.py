@@ -36,6 +36,20 @@ _BODY = re.compile(rf"^(?:{_DIGITS}(?:\.\d*)?|\.\d+)$")
 _NUMBERISH = re.compile(r"^[\d.,]*\d[\d.,]*$")
 
 
+# a figure as a form prints or a reader reads it, stray marks and all: digits, separators, percent signs,
+# signs and dashes only
+_FIGURE_LIKE = re.compile(r"^[\d.,，%+\-—–－]+$")
+
+
+def figure_like(text: str, *, min_digits: int = 1) -> bool:
+    """``text`` (blanks ignored) is made of digits, separators, percent signs, signs and dashes only,
+    with at least ``min_digits`` digits: a figure, or a figure read with a stray mark (``4,062.22—``,
+    a seal's stroke beside it) — not a number perhaps, but not words either. The one definition of
+    "looks like a figure" for the readers of scanned cells and of fund blocks."""
+    s = "".join(text.split())
+    return bool(s) and bool(_FIGURE_LIKE.match(s)) and sum(ch.isdigit() for ch in s) >= max(1, min_digits)
+
+
 @dataclass(frozen=True, kw_only=True)
 class PrintedNumber:
     """A number read from its printed form."""

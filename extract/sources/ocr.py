@@ -471,6 +471,7 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                 crops, _, _ = engine.ocr.text_cls(crops)
             read = _recognise(engine, crops, cfg.rec_batch, cfg.rec_min_ratio)
             seal = _seal_boxes(img, crops, [text.strip() for text, _, _ in read]) if cfg.drop_seal else set()
+            threshold: float | None = None  # the page's ink level, once a word needs it
             for k, (box, crop, (text, conf, chars)) in enumerate(zip(boxes, crops, read, strict=True)):
                 if conf < cfg.min_confidence or not text.strip():
                     continue
@@ -478,6 +479,12 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                     text, chars = _without_seal_characters(img, crop, text, chars, sealed=k in seal)
                     if not text.strip():
                         continue
+                if cfg.marks and text[:1].isdigit():
+                    threshold = _ink_threshold(img) if threshold is None else threshold
+                    text, chars = _with_cut_operator(engine, img, box, crop, chars, threshold, cfg)
+                if cfg.marks and _DIGIT_PAIR.search(text):
+                    threshold = _ink_threshold(img) if threshold is None else threshold
+                    text, chars = _with_range_dashes(engine, crop, chars, threshold, cfg)
                 ink = ink_extent(crop) if cfg.tighten else None
                 words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
             if cfg.marks and words:
@@ -508,6 +515,64 @@ def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars
         return text, chars
     kept = [c for k, c in enumerate(chars) if k not in bad]
     return "".join(c for c, _, _ in kept), kept
+
+
+_DIGIT_PAIR = re.compile(r"\d\d")
+
+
+def _ink_threshold(img: np.ndarray) -> float:
+    from extract.sources.marks import ink_threshold
+
+    return ink_threshold(img)
+
+
+def _with_cut_operator(engine: _Engine, img: np.ndarray, box: np.ndarray, crop: np.ndarray, chars: Chars,
+                       threshold: float, cfg: OcrSettings) -> tuple[str, Chars]:
+    """The word with the operator its box cut through put back (``100%`` -> ``=100%``): where the
+    crop's left edge cuts ink, the word read again from the page, its box widened to the left
+    (:mod:`extract.sources.edge_marks`; the caller holds the engine's lock)."""
+    from extract.sources.edge_marks import WIDEN, ink_at_left_edge, left_of_wall, operator_put_before
+
+    text = "".join(c for c, _, _ in chars)
+    ink = ink_extent(crop)
+    if ink is None or not ink_at_left_edge(crop, threshold, (ink.top, ink.bottom)):
+        return text, chars
+    x0, x1 = float(box[:, 0].min()), float(box[:, 0].max())
+    y0, y1 = float(box[:, 1].min()), float(box[:, 1].max())
+    left = max(0, int(x0 - WIDEN * (y1 - y0)))
+    rows = slice(max(0, int(y0)), int(y1) + 1)
+    left += left_of_wall(img[rows, left:int(x0) + 1], threshold)
+    wider = np.ascontiguousarray(img[rows, left:int(x1) + 1])
+    again, _, read = _recognise(engine, [wider], cfg.rec_batch, cfg.rec_min_ratio)[0]
+    op = operator_put_before(text, again.strip())
+    if op is None:
+        return text, chars
+    width = max(1.0, x1 - x0)
+    ops: Chars = [(c, p, max(0.0, (left + share * wider.shape[1] - x0) / width)) for c, p, share in read[:len(op)]]
+    return op + text, [*ops, *chars]
+
+
+TIGHT_MARGIN = (1, 2)  # pixels of paper left and right, above and below a word's ink when it is read again
+
+
+def _with_range_dashes(engine: _Engine, crop: np.ndarray, chars: Chars, threshold: float,
+                       cfg: OcrSettings) -> tuple[str, Chars]:
+    """The word with the dashes of a range the recogniser read past put back (``35天`` -> ``3-5天``):
+    where the crop shows a dash between two digits, the word read again close around its ink
+    (:mod:`extract.sources.range_dashes`; the caller holds the engine's lock)."""
+    from extract.sources.range_dashes import dash_between_digits, dashes_put_back, with_dashes
+
+    text = "".join(c for c, _, _ in chars)
+    ink = ink_extent(crop) if dash_between_digits(crop, chars, threshold) else None
+    if ink is None:
+        return text, chars
+    mx, my = TIGHT_MARGIN
+    tight = np.ascontiguousarray(crop[max(0, ink.top - my):ink.bottom + my, max(0, ink.left - mx):ink.right + mx])
+    again = _recognise(engine, [tight], cfg.rec_batch, cfg.rec_min_ratio)[0][0]
+    if not dashes_put_back(text, again):
+        return text, chars
+    mended = with_dashes(chars, again)
+    return "".join(c for c, _, _ in mended), mended
 
 
 def _seal_boxes(img: np.ndarray, crops: list[np.ndarray], texts: list[str]) -> set[int]:

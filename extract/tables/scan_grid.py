@@ -14,7 +14,6 @@ Words left outside every ruled table are read by the position reader.
 
 from __future__ import annotations
 
-import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, int
 from extract.sources.marks import is_mark
 from extract.sources.ocr import Ruling
 from model.tables import Cell
+from normalize.numbers import figure_like
 
 Word = dict[str, Any]
 Box = tuple[float, float, float, float]
@@ -173,6 +173,49 @@ def cell_text(words: list[Word]) -> str:
     """The words of one cell: one line per printed line, top to bottom, words joined by a blank."""
     if not words:
         return ""
+    lines = _lines(words)
+    return "\n".join(" ".join(str(w["text"]) for w in sorted(ln, key=lambda w: w["x0"])) for ln in lines).strip()
+
+
+_DASH_WORDS = frozenset("-—–－─_")
+
+
+def without_stray_dashes(words: list[Word]) -> list[Word]:
+    """A cell's words less a dash standing apart (a word of its own) beside a figure: a dash is what a
+    form prints in a cell left unfilled, never beside its amount (a minus sign is read as part of
+    its figure's word), so it is a mark of something else (a seal's ring, a ruling's stub). The
+    figure is marked uncertain (its row is flagged)."""
+    figures = [w for w in words if figure_like(str(w["text"]))]
+    dashes = [w for w in words if (t := str(w["text"]).strip()) and set(t) <= _DASH_WORDS]
+    if not dashes:
+        return words
+    if len(figures) != 1:
+        return without_dash_lines(words, dashes)
+    figures[0]["uncertain"] = True
+    return [w for w in words if not any(w is d for d in dashes)]
+
+
+def _ideographic(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in text)
+
+
+def without_dash_lines(words: list[Word], dashes: list[Word]) -> list[Word]:
+    """A cell's words less the dashes that stand on a line of their own above or below a label (a
+    line of ideographs): a form's dash fills an empty cell, and a label's cell is not empty; a dash
+    under it is a seal's ring or a ruling's stub (``成本指标`` over a stroke read as ``成本指标\n—``)."""
+    lines = _lines(words)
+    alone = [ln[0] for ln in lines if len(ln) == 1 and any(ln[0] is d for d in dashes)]
+    labelled = any(_ideographic(str(w["text"])) for ln in lines for w in ln)
+    if not alone or not labelled:
+        return words
+    return [w for w in words if not any(w is d for d in alone)]
+
+
+STRAY_DIGIT_BELOW = 0.8  # a lone digit read with less confidence than this (ocr.UNCERTAIN_BELOW) is doubtful
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """The words of one cell grouped by printed line, top to bottom (as :func:`cell_text` groups them)."""
     height = statistics.median(w["bottom"] - w["top"] for w in words) or 10.0
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
@@ -181,24 +224,30 @@ def cell_text(words: list[Word]) -> str:
             lines[-1].append(w)
         else:
             lines.append([w])
-    return "\n".join(" ".join(str(w["text"]) for w in sorted(ln, key=lambda w: w["x0"])) for ln in lines).strip()
+    return lines
 
 
-_DASH_WORDS = frozenset("-—–－─_")
-_FIGURE = re.compile(r"^[-+]?[\d.,%]*\d[\d.,%]*$")
-
-
-def without_stray_dashes(words: list[Word]) -> list[Word]:
-    """A cell's words less a dash standing apart (a word of its own) beside a figure: a dash is what a
-    form prints in a cell left unfilled, never beside its amount (a minus sign is read as part of
-    its figure's word), so it is a mark of something else (a seal's ring, a ruling's stub). The
-    figure is marked uncertain (its row is flagged)."""
-    figures = [w for w in words if _FIGURE.match(str(w["text"]).strip())]
-    dashes = [w for w in words if (t := str(w["text"]).strip()) and set(t) <= _DASH_WORDS]
-    if len(figures) != 1 or not dashes:
+def without_stray_digits(words: list[Word]) -> list[Word]:
+    """A cell's words less a lone digit read doubtfully on a line of its own above or below a figure
+    read surely: a form prints one figure per cell, and a figure a column wraps leaves its last
+    digits beside ink as sure as its first; a lone doubtful digit stacked on a figure is ink of
+    something else (a seal's stroke, a neighbour's stub), and joined with the figure it would make a
+    number the page does not print (``9`` over ``8`` read as ``98``). The figure is marked uncertain
+    (its row is flagged)."""
+    if len(words) < 2:
         return words
-    figures[0]["uncertain"] = True
-    return [w for w in words if not any(w is d for d in dashes)]
+    lines = _lines(words)
+    if len(lines) < 2:
+        return words
+    lone = [ln[0] for ln in lines if len(ln) == 1 and len(t := str(ln[0]["text"]).strip()) == 1 and t.isdigit()
+            and float(ln[0].get("confidence") or 0.0) < STRAY_DIGIT_BELOW]
+    sure = [w for ln in lines for w in ln if not any(w is d for d in lone) and figure_like(str(w["text"]))
+            and float(w.get("confidence") or 0.0) >= STRAY_DIGIT_BELOW]
+    others = [w for w in words if not any(w is d for d in lone) and not any(w is f for f in sure)]
+    if not lone or len(sure) != 1 or others:
+        return words
+    sure[0]["uncertain"] = True
+    return sure
 
 
 def fill(table: Table, words: list[Word]) -> ScanTable:
@@ -212,7 +261,7 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             if box is None:
                 cells.append(None)
                 continue
-            inside = without_stray_dashes([w for w in words if _inside(w, box)])
+            inside = without_stray_digits(without_stray_dashes([w for w in words if _inside(w, box)]))
             mine.extend(inside)
             cells.append(cell_text(inside))
             if not inside:
@@ -224,8 +273,46 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.row_words.append(mine)
             out.spots.extend(spots)
             out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    mended = mend_split_cells(out.rows)
+    out.spots = [s for s in out.spots if (s[0], s[1]) not in mended]
     out.spots.extend(misread_marks(out))
     return out
+
+
+def _spans(row: list[Cell]) -> list[tuple[int, int]]:
+    """The cells of a row as column ranges [start, end): a merged cell's continuation columns are None."""
+    out: list[tuple[int, int]] = []
+    for j, c in enumerate(row):
+        if c is not None or not out:
+            out.append((j, j + 1))
+        else:
+            out[-1] = (out[-1][0], j + 1)
+    return out
+
+
+def mend_split_cells(rows: list[list[Cell]]) -> set[tuple[int, int]]:
+    """Rows whose cell is cut in two or three by a stroke across it (a seal's ring meeting both the
+    row's rulings reads as a wall) where the row below has that cell whole and the row above does not
+    cut it either (the same cell, or a wider one: a heading over it): the pieces
+    are one cell again (the text of the one piece that holds any, at the cell's first column; the
+    other columns None, as a merged cell's). Returns the (row, column) of the pieces emptied."""
+    emptied: set[tuple[int, int]] = set()
+    for i in range(1, len(rows) - 1):
+        above = _spans(rows[i - 1])
+        for start, end in _spans(rows[i + 1]):
+            whole_above = any(a <= start and end <= b for a, b in above)
+            if end - start < 2 or len(rows[i]) < end or (start, end) in _spans(rows[i]) or not whole_above:
+                continue
+            pieces = rows[i][start:end]
+            filled = [c for c in pieces if c]
+            if len(filled) > 1 or any(c is None for c in pieces[:1]):
+                continue
+            rows[i][start] = filled[0] if filled else ""
+            for j in range(start + 1, end):
+                rows[i][j] = None
+                emptied.add((i, j))
+            emptied.add((i, start))
+    return emptied
 
 
 MARK_COLUMN = 0.5  # a column at least this share of whose filled cells hold a mark is a column of marks

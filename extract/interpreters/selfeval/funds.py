@@ -15,7 +15,6 @@ amount reaches the vocabulary's yuan_threshold (then 元, noted).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -28,10 +27,9 @@ from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import BudgetRow, IssueRow
 from model.tables import Cell
 from normalize import DATA_DIR
-from normalize.numbers import is_zero_dash, number_problem, parse_number, read_number, to_wan
+from normalize.numbers import figure_like, is_zero_dash, number_problem, parse_number, read_number, to_wan
 from normalize.units import split_unit_suffix
 
-_FIGURE_LIKE = re.compile(r"^[\d.,，%+\-—–－]+$")
 _RATE_TOLERANCE = 0.1  # percentage points (more where the rate is printed with fewer decimals: _rate_tolerance)
 
 
@@ -157,14 +155,7 @@ def continues_block(row: list[Cell], block: FundBlock) -> bool:
     read = [c for c in filled if parse_number(c) is not None]
     # a labelled row of amounts with a cell that looks like a figure but does not read as one (an OCR'd
     # 4,062.22 with a seal's stroke beside it) is still the block's: that cell is reported (number_rejected)
-    return bool(read) and all(c in read or (bool(label) and figure_like(c)) for c in filled)
-
-
-def figure_like(cell: str) -> bool:
-    """A cell made of digits, separators, dashes and blanks only (a figure read with a stray mark):
-    not a number, but not words either."""
-    s = "".join(cell.split())
-    return bool(s) and bool(_FIGURE_LIKE.match(s)) and sum(ch.isdigit() for ch in s) >= 2
+    return bool(read) and all(c in read or (bool(label) and figure_like(c, min_digits=2)) for c in filled)
 
 
 def unit_above(text_above: str) -> str | None:
@@ -320,7 +311,7 @@ def _rejected(text: Cell, label: str, measure: str, *, doc_id: str, page: int, t
               row_index: int) -> list[IssueRow]:
     """A fund block's cell that looks like a figure but does not read as one: not read, said so (none
     for a blank, a dash or words)."""
-    if not text or is_zero_dash(text) or not figure_like(text):
+    if not text or is_zero_dash(text) or not figure_like(text, min_digits=2):
         return []
     why = number_problem(text) or "not a number"
     return [IssueRow(doc_id=doc_id, page=page, rule="number_rejected", severity="warning",
