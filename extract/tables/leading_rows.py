@@ -64,8 +64,7 @@ class _Cell(Generic[T]):
         return (self.top + self.bottom) / 2
 
 
-def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float, *,
-                 closer: bool = True) -> float | None:
+def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) -> float | None:
     """The pitch between the lines of a wrapped cell: the commonest step from a piece's top to the
     next one's down the same column (the shorter on a tie), when it is seen ``MIN_PITCHES`` times and
     tells the cells apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a
@@ -76,9 +75,7 @@ def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float, 
     of the form's one-line rows (padded a little beyond the leading, as a spreadsheet's rows are when
     most cells hold one line): the lines of a cell are never closer than the leading, so the leading
     is the commonest of those shorter steps, and the one-line rows are the padded steps it tells
-    apart (``closer=False``: such a form tells no leading, as a Writer form whose one-line rows are
-    padded a little may not be read by it). Steps shorter than ``MIN_STEP`` line heights are pieces
-    of one line, not lines."""
+    apart. Steps shorter than ``MIN_STEP`` line heights are pieces of one line, not lines."""
     tol = LEADING_TOLERANCE * height
     steps: Counter[float] = Counter()
     body: Counter[float] = Counter()  # the steps between two lines of the body's type (not a smaller header's)
@@ -93,7 +90,7 @@ def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float, 
         return None
     step, _ = min(steps.items(), key=lambda kv: (-kv[1], kv[0]))
     shorter = {s: n for s, n in body.items() if s < step - tol}
-    if closer and sum(shorter.values()) >= MIN_PITCHES:  # lines closer than the commonest step: that one is the rows'
+    if sum(shorter.values()) >= MIN_PITCHES:  # lines closer than the commonest step: that one is the rows'
         step, _ = min(shorter.items(), key=lambda kv: (-kv[1], kv[0]))
     near = sum(n for s, n in steps.items() if abs(s - step) <= tol)
     padded = sum(n for s, n in steps.items() if step + tol < s < (1 + HALF) * step - tol)

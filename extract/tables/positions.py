@@ -1144,17 +1144,6 @@ def _extent_of(p: _Placed) -> tuple[float, float]:
     return p.seg.top, p.seg.bottom
 
 
-def _by_cells_kept(n_cells: int, n_anchors: int, top: tuple[Any, ...] | None,
-                   by_col: dict[int, list[_Placed]], pitch: float | None, height: float) -> bool:
-    """Whether a form read by its cells (``n_cells`` rows) is kept over the reading by lines: read by
-    cells, rows cut where their lines interleave are joined (never more rows); and where the rows hang
-    from their tops (``top``), a leading told only by lines closer than the commonest step (one-line
-    rows padded a little beyond it, see :func:`type_leading`) does not read the form by cells."""
-    if n_cells >= len(top[0] if top is not None else range(n_anchors)):
-        return False
-    return top is None or type_leading(by_col, _extent_of, height, closer=False) == pitch
-
-
 def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None = None) -> Grid:
     """The block's grid of cells. ``hanging``: another form of the page hangs its cells from the top
     of their rows (a document sets its forms alike), so this one is read so too unless it shows
@@ -1196,9 +1185,8 @@ def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None =
                                                         lambda p: p.last_col > _span(p.seg, cols)[0],
                                                         lambda p: bool(_DIGIT.search(p.seg.text)),
                                                         known=leading if inherited else None)
-    if by_cells is not None and not inherited and not _by_cells_kept(len(by_cells[0]), len(anchors), top,
-                                                                     by_col, pitch, height):
-        by_cells = None
+    if by_cells is not None and not inherited and len(by_cells[0]) >= len(top[0] if top is not None else anchors):
+        by_cells = None  # read by cells, rows cut where their lines interleave are joined: never more rows
     if by_cells is not None:  # cells centred on their rows, told by the type's leading (see leading_rows)
         anchors, grouped = by_cells
         cols, grouped = _exclusive_columns_joined(cols, grouped)
