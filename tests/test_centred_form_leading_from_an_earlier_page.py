@@ -12,16 +12,11 @@ spreadsheet sets them (tests/word_boxes.py). Expectations are what the made-up f
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
 from typing import Any
 
-import pytest
 from word_boxes import CHAR, left
 
-from extract.sources.pdf import OpenedPdf
-from extract.tables import words
-from extract.tables.positions import PositionedTable, read_positions
+from extract.tables.positions import read_positions
 
 LEADING = 13.0  # a wrapped cell's lines, top to top
 ROW = 15.0  # a one-line row's height: padded a little beyond the leading
@@ -93,39 +88,3 @@ def test_next_page_read_with_the_leading_of_the_first_pages_form() -> None:
     assert _levels(table.table.rows) == _expected(SECOND)
     assert table.leading == LEADING  # read by its cells: the pages after it are read so too
 
-
-
-def test_leading_carries_to_a_page_read_by_a_later_call(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the doubtful pages of a document are read one call each: the leading of the form read by its cells
-    # on page 1 reaches the read of page 2 (the page reader stands in for the PDF: only the hand-on is shown)
-    pdf = OpenedPdf.__new__(OpenedPdf)
-    pdf.path = Path("form.pdf")
-    pages = {1: _page(SECOND), 2: _page(SECOND)}
-    seen: dict[int, float | None] = {}
-
-    class _Page:
-        def __init__(self, n: int) -> None:
-            self.n = n
-
-        def close(self) -> None:
-            pass
-
-    class _Pdf:
-        plumber = type("P", (), {"pages": [_Page(1), _Page(2)]})()
-
-    def _read(found_words: list[dict[str, Any]], *, page: int, leading: float | None = None,
-              **_: Any) -> list[PositionedTable]:
-        seen[page] = leading
-        # page 1 stands for a form that tells its own leading: read by its cells at it
-        return read_positions(found_words, page=page, page_height=842.0, reader="words",
-                              leading=LEADING if page == 1 else leading)
-
-    monkeypatch.setattr(words, "opened_pdf", lambda source: contextlib.nullcontext(_Pdf()))
-    monkeypatch.setattr(words, "upright_words",
-                        lambda page: type("F", (), {"words": pages[page.n], "height": 842.0, "turn": 90})())
-    # (turned: no cell geometry is kept for the stand-in pages)
-    monkeypatch.setattr(words, "read_positions", _read)
-    words.read_borderless(pdf, [1])
-    (table,) = words.read_borderless(pdf, [2])
-    assert seen == {1: None, 2: LEADING}
-    assert _levels(table.rows) == _expected(SECOND)

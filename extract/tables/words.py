@@ -6,7 +6,6 @@ typeset without rulings, and the parts of a page outside its ruled tables.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,9 +19,6 @@ from model.tables import RawTable
 READER = "words"
 
 Word = dict[str, Any]
-# per document: the leading of a form read by its centred cells (see extract.tables.leading_rows), for the
-# forms of its later pages that cannot tell their own
-_LEADING: weakref.WeakKeyDictionary[OpenedPdf, float] = weakref.WeakKeyDictionary()
 
 
 def tables_on_page(words: list[Word], page_number: int, page_height: float,
@@ -44,9 +40,7 @@ def read_borderless(source: OpenedPdf | Path, pages: list[int],
     wanted = set(pages)
     if not wanted:
         return out
-    # of a form read by its centred cells (on a page read before, by this call or another): the document's
-    # later forms alike
-    leading = _LEADING.get(source) if isinstance(source, OpenedPdf) else None
+    leading: float | None = None  # of a form read by its centred cells: the document's later forms alike
     with opened_pdf(source) as pdf:
         for pno in sorted(wanted):
             page = pdf.plumber.pages[pno - 1]
@@ -55,8 +49,6 @@ def read_borderless(source: OpenedPdf | Path, pages: list[int],
             found = read_positions(frame.words, page=pno, page_height=frame.height, reader=READER, skip=boxes,
                                    leading=leading)
             leading = next((p.leading for p in found if p.leading is not None), leading)
-            if leading is not None and isinstance(source, OpenedPdf):
-                _LEADING[source] = leading
             out.extend(p.table for p in found)
             if frame.turn == 0 and isinstance(source, OpenedPdf):  # the cells' lines, for the interpreters
                 keep_borderless_geometry(source, pno, [(p.boxes, p.table.rows) for p in found], page.chars)
