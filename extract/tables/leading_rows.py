@@ -269,23 +269,18 @@ def _label_starts(mine: list[_Cell[T]], extents: list[tuple[float, float]], heig
 
 
 def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: float,
-                      wide: Callable[[T], bool] = lambda _: False, figure: Callable[[T], bool] = lambda _: False,
-                      *, known: float | None = None
+                      wide: Callable[[T], bool] = lambda _: False, figure: Callable[[T], bool] = lambda _: False
                       ) -> tuple[list[tuple[float, float]], dict[int, list[tuple[list[T], int]]]] | None:
     """The rows of a form whose cells are vertically centred (see the module) and, per column, its cells
     (pieces top to bottom) with their row; None when the form does not show itself centred so. ``wide``:
-    a piece runs across more than its column; ``figure``: a piece holds a figure (see :func:`_kinds`).
-    ``known``: the leading of the document's forms read so on an earlier page (a document sets its forms
-    alike): a form that cannot tell its own (too few wrapped cells) is read with it, centred as they are."""
+    a piece runs across more than its column; ``figure``: a piece holds a figure (see :func:`_kinds`)."""
     leading = type_leading(columns, extent, height)
-    inherited = leading is None and known is not None
-    leading = known if leading is None else leading
     if leading is None:
         return None
     cells = [cell for c, pieces in columns.items() for cell in _cells(c, pieces, extent, leading, height)]
     clusters = _clusters(cells, height)
     rows = [r for r in clusters if len({x.column for x in r}) > 1]
-    if not inherited and _centred_evidence(rows) < MIN_CENTRED_ROWS:
+    if _centred_evidence(rows) < MIN_CENTRED_ROWS:
         return None
     straddling = _straddling(rows, height)
     rows = [r for k, r in enumerate(rows) if k not in straddling]

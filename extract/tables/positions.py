@@ -52,7 +52,7 @@ from extract.tables.cell_wraps import runs_on
 from extract.tables.centred_cells import MIDWAY, own_rows
 from extract.tables.centred_rows import centred_rows, joined, merged_over_rows
 from extract.tables.header_levels import upper_cells
-from extract.tables.leading_rows import centred_cell_rows, type_leading
+from extract.tables.leading_rows import centred_cell_rows
 from extract.tables.narrow_columns import split_shared_bands
 from extract.tables.position_columns import Box, header_aligned, join_wrapped_headers, spread_upper_headers
 from extract.tables.ruled_columns import ruled
@@ -820,7 +820,6 @@ class Grid:
     bbox: tuple[float, float, float, float]
     boxes: list[list[Box | None]] = field(default_factory=list)  # each cell's box (its column, its lines)
     hanging: bool = False  # read as a form that hangs its cells from the top of their rows
-    leading: float | None = None  # read by its centred cells: its type's leading (see leading_rows)
 
 
 def _merged_labels(groups: list[tuple[list[_Placed], int]], anchors: list[tuple[float, float]],
@@ -1144,11 +1143,10 @@ def _extent_of(p: _Placed) -> tuple[float, float]:
     return p.seg.top, p.seg.bottom
 
 
-def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None = None) -> Grid:
+def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     """The block's grid of cells. ``hanging``: another form of the page hangs its cells from the top
     of their rows (a document sets its forms alike), so this one is read so too unless it shows
-    otherwise. ``leading``: a form of an earlier page was read by its centred cells at this leading, so
-    this one is read so too where it cannot tell its own (see :mod:`extract.tables.leading_rows`)."""
+    otherwise."""
     height = _height([w for ln in block for w in ln.words]) or 10.0
     body = _statement_body(block)
     statement = bool(body)
@@ -1179,13 +1177,10 @@ def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None =
     top = None if centred else top_aligned_rows(block, cols, anchors, row_of, height,
                                                 assumed=hanging and not statement, form=not statement,
                                                 tail_row=_opens_on_figures(statement, figure_rows))
-    pitch = None if statement else type_leading(by_col, _extent_of, height)
-    inherited = pitch is None and leading is not None and top is None
     by_cells = None if statement else centred_cell_rows(by_col, _extent_of, height,
                                                         lambda p: p.last_col > _span(p.seg, cols)[0],
-                                                        lambda p: bool(_DIGIT.search(p.seg.text)),
-                                                        known=leading if inherited else None)
-    if by_cells is not None and not inherited and len(by_cells[0]) >= len(top[0] if top is not None else anchors):
+                                                        lambda p: bool(_DIGIT.search(p.seg.text)))
+    if by_cells is not None and len(by_cells[0]) >= len(top[0] if top is not None else anchors):
         by_cells = None  # read by cells, rows cut where their lines interleave are joined: never more rows
     if by_cells is not None:  # cells centred on their rows, told by the type's leading (see leading_rows)
         anchors, grouped = by_cells
@@ -1226,8 +1221,7 @@ def grid_of(block: list[Line], *, hanging: bool = False, leading: float | None =
         _upper_header_rows(rows, conf, boxes, placed, cols, height)
     x0 = min(s.x0 for ln in block for s in ln.segments)
     x1 = max(s.x1 for ln in block for s in ln.segments)
-    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None,
-                leading=(pitch if pitch is not None else leading) if by_cells is not None else None)
+    return Grid(cols, rows, conf, (x0, block[0].top, x1, block[-1].bottom), boxes, hanging=top is not None)
 
 
 def _opens_on_figures(statement: bool, figure_rows: set[int]) -> bool:
@@ -1520,25 +1514,21 @@ class PositionedTable:
     table: RawTable
     confidence: list[list[float | None]]  # per cell, for OCR'd words (None: a text layer)
     boxes: list[list[Box | None]]  # per cell: its column's x-range and its lines' heights (None: empty)
-    leading: float | None = None  # read by its centred cells: its type's leading
 
 
 def read_positions(words: Sequence[Word], *, page: int, page_height: float, reader: str,
-                   skip: Sequence[tuple[float, float, float, float]] = (), leading: float | None = None
-                   ) -> list[PositionedTable]:
+                   skip: Sequence[tuple[float, float, float, float]] = ()) -> list[PositionedTable]:
     """The tables among ``words`` (dicts with ``x0, x1, top, bottom, text`` and, from OCR,
     ``confidence``) of one page; words inside the boxes of ``skip`` (tables read another way)
-    are left out. ``leading``: the leading of a form of an earlier page of the document read by its
-    centred cells (see :func:`grid_of`)."""
+    are left out."""
     kept = [w for w in words if str(w.get("text", "")).strip() and not _inside(w, skip)]
     lines = lines_of(kept)
     height = _height(kept) or 10.0
     found: list[tuple[Grid, list[Line]]] = []
     blocks = _blocks(lines, height)
-    grids = [grid_of(block, leading=leading) for block in blocks]
+    grids = [grid_of(block) for block in blocks]
     if any(g.hanging for g in grids):  # the page's forms hang their cells: so do those that cannot tell
-        grids = [g if g.hanging else grid_of(b, hanging=True, leading=leading)
-                 for g, b in zip(grids, blocks, strict=True)]
+        grids = [g if g.hanging else grid_of(b, hanging=True) for g, b in zip(grids, blocks, strict=True)]
     for grid, block in zip(grids, blocks, strict=True):
         if is_table(grid.rows) or (_at_top(block, lines, height) and is_tail(grid.rows)):
             found.append((grid, block))
@@ -1555,7 +1545,7 @@ def read_positions(words: Sequence[Word], *, page: int, page_height: float, read
             garbled=cells_garbled(grid.rows),
         )
         table.columns = grid.columns
-        out.append(PositionedTable(table, grid.confidence, grid.boxes, grid.leading))
+        out.append(PositionedTable(table, grid.confidence, grid.boxes))
     return out
 
 

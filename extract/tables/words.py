@@ -40,15 +40,12 @@ def read_borderless(source: OpenedPdf | Path, pages: list[int],
     wanted = set(pages)
     if not wanted:
         return out
-    leading: float | None = None  # of a form read by its centred cells: the document's later forms alike
     with opened_pdf(source) as pdf:
         for pno in sorted(wanted):
             page = pdf.plumber.pages[pno - 1]
             frame = upright_words(page)
             boxes = (skip or {}).get(pno, ())  # the ruled tables' boxes, in the upright frame as these words
-            found = read_positions(frame.words, page=pno, page_height=frame.height, reader=READER, skip=boxes,
-                                   leading=leading)
-            leading = next((p.leading for p in found if p.leading is not None), leading)
+            found = read_positions(frame.words, page=pno, page_height=frame.height, reader=READER, skip=boxes)
             out.extend(p.table for p in found)
             if frame.turn == 0 and isinstance(source, OpenedPdf):  # the cells' lines, for the interpreters
                 keep_borderless_geometry(source, pno, [(p.boxes, p.table.rows) for p in found], page.chars)
