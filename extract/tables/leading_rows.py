@@ -197,17 +197,14 @@ def _touched(cell: _Cell[T], extents: list[tuple[float, float]], height: float) 
     return first, min(first + 1, len(extents) - 1)
 
 
-def _kinds(rows: list[list[_Cell[T]]], labels: set[int], figure: Callable[[T], bool], item: int | None = None
-           ) -> list[bool | None]:
+def _kinds(rows: list[list[_Cell[T]]], labels: set[int], figure: Callable[[T], bool]) -> list[bool | None]:
     """Per row: a row of amounts (True: ``FIGURE_CELLS`` of its cells or more hold a figure: 2953.33 |
     2609.14, 500人 | 520人, 年度目标（80分） | 74), a header row (False: 预算数(A) | 执行数(B) | 得分（20分*
-    执行率）) or neither (None: only labels without figures, merged over the rows about it; or only the
-    name of an item in column ``item``, its values left empty: a template's placeholder 指标1：)."""
+    执行率）) or neither (None: only labels without figures, merged over the rows about it)."""
     out: list[bool | None] = []
     for r in rows:
         figures = sum(1 for x in r if any(figure(p) for p in x.pieces))
-        alone = {x.column for x in r} == {item}  # an item's name alone on its row (a placeholder 指标1：)
-        out.append(None if alone or (not figures and all(x.column in labels for x in r)) else figures >= FIGURE_CELLS)
+        out.append(None if not figures and all(x.column in labels for x in r) else figures >= FIGURE_CELLS)
     return out
 
 
@@ -312,7 +309,7 @@ def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: fl
             placed.setdefault(r, []).extend(cell.pieces)
         out[c] = [(placed[r], r) for r in sorted(placed)]
     labels = _label_columns(out)
-    kinds = _kinds(rows, set(labels), figure, item)
+    kinds = _kinds(rows, set(labels), figure)
     for c in labels:
         mine = sorted((x for x in cells if x.column == c), key=lambda x: x.top)
         floors = [_floor(x, row_of.get(id(x)), extents, kinds, height) for x in mine]
