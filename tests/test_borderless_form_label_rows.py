@@ -6,8 +6,8 @@ reader (issue #11, holdout3's Calc and Writer forms).
   that widest line, so the four-character labels do not reach its edge and are no wrapped label.
 - A Writer form pads its one-line rows by a little (rows 12.7 pt apart) and wraps long names at the
   leading (12.1 pt): the one-line rows outnumber the wrapped lines, so the commonest step is no
-  leading (lines stand closer than it: the leading is theirs), and a block of one-line rows is not
-  read as one cell centred on a row.
+  leading (lines stand closer than it), and a block of one-line rows is not read as one cell centred
+  on a row.
 
 The pages are made up (a district's road-maintenance project, a bureau's form), as word boxes set the
 way the office programs set such tables. Expectations are what the made-up forms print.
@@ -85,9 +85,9 @@ LEADING = 12.1  # a wrapped cell's lines, top to top
 ROW = 12.7  # one-line rows, top to top: padded a little
 
 
-def test_leading_is_the_shorter_step_though_padded_one_line_rows_outnumber_wrapped_lines() -> None:
+def test_one_line_rows_a_little_further_apart_than_wrapped_lines_tell_no_leading() -> None:
     # a fund block of eight one-line rows, then three names wrapped over two lines each: the one-line
-    # rows' pitch is the commonest step, but lines closer than it show it is no leading: theirs is
+    # rows' pitch is the commonest step, but lines closer than it show it is no leading
     tops = [100.0 + k * ROW for k in range(8)]
     names = []
     top = tops[-1] + 2 * ROW
@@ -95,7 +95,7 @@ def test_leading_is_the_shorter_step_though_padded_one_line_rows_outnumber_wrapp
         names += [top, top + LEADING]
         top += LEADING + 2 * ROW
     pieces = {0: [(t, t + SIZE) for t in tops], 1: [(t, t + SIZE) for t in names]}
-    assert type_leading(pieces, lambda p: p, SIZE) == LEADING
+    assert type_leading(pieces, lambda p: p, SIZE) is None
 
 
 def _writer_form() -> list[dict[str, Any]]:

@@ -70,12 +70,11 @@ def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) 
     tells the cells apart: the form pads its rows, so that ``MIN_PITCHES`` times the first line of a
     cell stands a little more than a leading below the last line of the cell above it (less than the
     half leading more that a centred cell one line shorter than its neighbour's shows). A form whose
-    rows follow each other at the leading itself shows no cell's end by it. Where a shorter step
-    between lines of the body's type is seen ``MIN_PITCHES`` times, the commonest step is the pitch
-    of the form's one-line rows (padded a little beyond the leading, as a spreadsheet's rows are when
-    most cells hold one line): the lines of a cell are never closer than the leading, so the leading
-    is the commonest of those shorter steps, and the one-line rows are the padded steps it tells
-    apart. Steps shorter than ``MIN_STEP`` line heights are pieces of one line, not lines."""
+    rows follow each other at the leading itself shows no cell's end by it; nor does one where a
+    shorter step is seen ``MIN_PITCHES`` times: the lines of a cell are never closer than the leading,
+    so the commonest step is then its one-line rows' pitch (padded a little beyond the leading), and
+    the rows a little further apart are not told by it. Steps shorter than ``MIN_STEP`` line heights
+    are pieces of one line, not lines."""
     tol = LEADING_TOLERANCE * height
     steps: Counter[float] = Counter()
     body: Counter[float] = Counter()  # the steps between two lines of the body's type (not a smaller header's)
@@ -89,9 +88,8 @@ def type_leading(columns: dict[int, list[T]], extent: Extent[T], height: float) 
     if not steps:
         return None
     step, _ = min(steps.items(), key=lambda kv: (-kv[1], kv[0]))
-    shorter = {s: n for s, n in body.items() if s < step - tol}
-    if sum(shorter.values()) >= MIN_PITCHES:  # lines closer than the commonest step: that one is the rows'
-        step, _ = min(shorter.items(), key=lambda kv: (-kv[1], kv[0]))
+    if sum(n for s, n in body.items() if s < step - tol) >= MIN_PITCHES:
+        return None  # lines closer than the commonest step: that step is the rows', not the type's
     near = sum(n for s, n in steps.items() if abs(s - step) <= tol)
     padded = sum(n for s, n in steps.items() if step + tol < s < (1 + HALF) * step - tol)
     return step if near >= MIN_PITCHES and padded >= MIN_PITCHES else None
@@ -167,15 +165,6 @@ def _span(cell: _Cell[T], extents: list[tuple[float, float]], after: int, before
             if best is None or cand < best:
                 best = cand
     return (best[2], best[3]) if best is not None else (first, last)
-
-
-def _item_column(cells: list[_Cell[T]]) -> int | None:
-    """The column naming each row's item: the first one holding nearly as many cells as the fullest
-    (``DENSE``). A cell of it that no other column's cell stands beside is still a row: an item whose
-    values are left empty (a template's placeholder row 指标1： under the indicators of a level)."""
-    counts = Counter(x.column for x in cells)
-    most = max(counts.values(), default=0)
-    return next((c for c in sorted(counts) if counts[c] >= DENSE * most), None)
 
 
 def _label_columns(out: dict[int, list[tuple[list[T], int]]]) -> list[int]:
@@ -284,10 +273,8 @@ def centred_cell_rows(columns: dict[int, list[T]], extent: Extent[T], height: fl
     extents = [(min(x.top for x in r), max(x.bottom for x in r)) for r in rows]
     lone = [x for r in clusters if len({x.column for x in r}) == 1 for x in r]
     lone += [x for r in straddling.values() for x in r]
-    item = _item_column(cells)
-    for cell in lone:  # a cell beside no row that is a heading or names an item is a row of its own
-        if ((cell.column == item or any(wide(p) for p in cell.pieces))
-                and not any(_overlaps(cell, ext, height) for ext in extents)):
+    for cell in lone:  # a cell beside no row and wider than its column is a row of its own (a heading)
+        if any(wide(p) for p in cell.pieces) and not any(_overlaps(cell, ext, height) for ext in extents):
             rows.append([cell])
             extents.append((cell.top, cell.bottom))
     order = sorted(range(len(rows)), key=lambda i: (extents[i][0] + extents[i][1]) / 2)
