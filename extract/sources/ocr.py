@@ -346,12 +346,19 @@ def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -
 
 
 def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
-    from extract.sources.marks import MarkClean, ink_threshold, is_mark, mark_crop
+    from extract.sources.marks import SHAPE_CONFIDENCE, MarkClean, dash, ink_in, ink_threshold, is_mark, mark_crop
 
     cfg = page.settings
     engine = _engine(cfg.threads, cfg.use_cls)
     threshold = ink_threshold(page.image)
     out: list[tuple[str, float] | None] = [None] * len(cells)
+    # a flat stroke alone in its cell is a dash by its shape (the recogniser, shown a lone dash with
+    # paper all round it, may read it as a figure: ``2``); never read as anything else
+    for i, cell in enumerate(cells):
+        box = ink_in(page.image, cell, char_px, threshold)
+        flat = None if box is None else dash(box, char_px)
+        if flat is not None:
+            out[i] = (flat, SHAPE_CONFIDENCE)
     # as inked; where that reads as no mark, again without a grey seal's strokes, then its core only
     # (a crop cleaned of a seal can lose a light stroke of the mark too: it never overrules a mark read)
     for clean in (MarkClean.NONE, MarkClean.SEAL, MarkClean.CORE):
@@ -366,11 +373,13 @@ def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> 
         page.timings.recognise += time.process_time() - t
         for (i, _), (text, conf, _) in zip(todo_crops, read, strict=True):
             text = text.strip()
-            if is_mark(text) and conf >= SPOT_CONFIDENCE:
+            if (is_mark(text) or CELL_FIGURE.match(text)) and conf >= SPOT_CONFIDENCE:
                 out[i] = (text, conf)
     return out
 
 
+# a short figure alone in its cell (a score or weight: ``10``, ``5.5``), read again from the cell's ink
+CELL_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?%?$")
 SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls already tell it from anything else
 
 

@@ -16,7 +16,16 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.sources.mark_shapes import OPERATORS, SHAPE_CONFIDENCE
-from extract.sources.ocr import EXTRACTOR, OcrPage, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
+from extract.sources.ocr import (
+    EXTRACTOR,
+    UNCERTAIN_BELOW,
+    OcrPage,
+    OcrWord,
+    Ruling,
+    normalise_number,
+    number_needs_flag,
+    ocr_page,
+)
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
@@ -223,7 +232,9 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
         if old is not None and mark[1] <= old and not (was and was != mark[0] and mark[0].startswith(was)):
             continue
         t.rows[i][j] = mark[0]
-        t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
+        # a figure read again less surely than a character's certainty stays doubtful: its row is flagged
+        unsure = mark[1] < UNCERTAIN_BELOW and any(c.isdigit() for c in mark[0])
+        t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": unsure})
     _fill_shapes(t, read, slope, centre, unread)
 
 
