@@ -491,8 +491,37 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                 words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
             if cfg.marks and words:
                 words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
+            if cfg.shapes and words:
+                _operator_bars(img, words, cfg, (x_off, y_off))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
+
+
+# an operator the recogniser reads unsurely at the head of a target (``≥95%`` as ``>95%``): bare or barred
+_BARE = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
+OPERATOR_PAD = 0.15  # ems of paper around the operator cut from its word
+
+
+def _operator_bars(img: np.ndarray, words: list[OcrWord], cfg: OcrSettings, offset: tuple[int, int]) -> None:
+    """Words opening with a bare ``>`` or ``<`` read with less confidence than :data:`UNCERTAIN_BELOW`
+    (and no ``=`` after it): the operator is cut out and its strokes counted
+    (:func:`extract.sources.mark_shapes.has_bar`); one with the bar of ``≥`` / ``≤`` becomes that
+    operator, its confidence kept (unsure: the word's figure is flagged, :func:`number_needs_flag`)."""
+    from extract.sources.mark_shapes import has_bar
+
+    char_px = float(np.median([w.bottom - w.top for w in words])) * cfg.scale * IDEOGRAPH_INK
+    for k, w in enumerate(words):
+        if (not w.text or w.text[0] not in _BARE or not w.char_confidences
+                or w.char_confidences[0] >= UNCERTAIN_BELOW or w.text[1:2] in ("=", "＝")):
+            continue
+        pad = OPERATOR_PAD * (w.bottom - w.top)
+        right = (w.char_x[0] + w.char_x[1]) / 2 if len(w.char_x) > 1 else w.x1 + pad
+        x0, x1 = max(0, round((w.x0 - pad) * cfg.scale) - offset[0]), round(right * cfg.scale) - offset[0]
+        y0, y1 = max(0, round((w.top - pad) * cfg.scale) - offset[1]), round((w.bottom + pad) * cfg.scale) - offset[1]
+        if x1 - x0 < 2 or y1 - y0 < 2 or not has_bar(np.ascontiguousarray(img[y0:y1, x0:x1]), char_px):
+            continue
+        words[k] = OcrWord(text=_BARE[w.text[0]] + w.text[1:], x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom,
+                           confidence=w.confidence, char_confidences=w.char_confidences, char_x=w.char_x)
 
 
 def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars: Chars,
@@ -914,7 +943,7 @@ def normalise_number(text: str) -> NumberReading:
 def number_needs_flag(word: OcrWord, below: float = UNCERTAIN_BELOW) -> bool:
     """True when a figure read by OCR should be flagged: one of its digits, points or signs was
     uncertain, or its text had to be mended, or it is a slip with more than one reading."""
-    digits = set("0123456789.,%-+")
+    digits = set("0123456789.,%-+<>=≤≥＜＞＝")  # the figure's operator too (``≥`` read as ``>``)
     unsure = any(word.text[i] in digits for i in word.uncertain(below) if i < len(word.text))
     reading = normalise_number(word.text)
     return unsure or reading.changed or reading.ambiguous
