@@ -112,3 +112,12 @@ def test_figure_read_again_still_unsurely_is_flagged() -> None:
     _fill_marks(t, _Spots(("6", 0.62)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
     assert t.rows[0][2] == "6"
     assert t.row_words[0][-1]["uncertain"] is True
+
+
+def test_empty_cell_read_as_a_figure_is_left_empty() -> None:
+    # a seal's ring cut a ruled cell of 1,307.19 apart: the empty sliver reads "1.3"; a cell without words
+    # holds a mark at most (a dash, an operator, a lone digit), never a figure of its own
+    box = (300.0, 240.0, 310.0, 252.0)
+    t = ScanTable(bbox=box, rows=[["项目支出", "", "1,247.78"]], row_words=[[]], spots=[(0, 1, box, None)])
+    _fill_marks(t, _Spots(("1.3", 0.95)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
+    assert t.rows[0][1] == ""

@@ -16,6 +16,7 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.sources.mark_shapes import OPERATORS, SHAPE_CONFIDENCE
+from extract.sources.marks import is_mark
 from extract.sources.ocr import (
     EXTRACTOR,
     UNCERTAIN_BELOW,
@@ -224,8 +225,8 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
     marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
     unread = [(i, j, box) for (i, j, box, _), mark in zip(t.spots, marks, strict=True) if mark is None]
     for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
-        if mark is None:
-            continue
+        if mark is None or (old is None and not is_mark(mark[0])):
+            continue  # an empty cell holds a mark at most (a figure there is a number a seal's ring cut apart)
         was = (t.rows[i][j] or "").strip()
         if was and was != mark[0] and was.startswith(mark[0]):
             continue  # a part of what was read (the ``>`` of a ``>=``): never surer than the whole
