@@ -121,3 +121,23 @@ def test_empty_cell_read_as_a_figure_is_left_empty() -> None:
     t = ScanTable(bbox=box, rows=[["项目支出", "", "1,247.78"]], row_words=[[]], spots=[(0, 1, box, None)])
     _fill_marks(t, _Spots(("1.3", 0.95)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
     assert t.rows[0][1] == ""
+
+
+def test_stub_of_a_broken_ruling_at_an_empty_cells_edge_is_not_a_dash() -> None:
+    # three empty cells (x 0..90, 90..200, 200..260; walls 2 px) of a scan whose rulings are broken and
+    # skewed: each holds only a short flat stub of ruling that reaches the edge of the cell's inset
+    # (its top-left corner, its bottom, its right end), none as long as a wall stretch; a fourth cell
+    # holds a true dash in its middle, paper all round it
+    img = np.full((50, 330, 3), PAPER, dtype=np.uint8)
+    img[0:2, :] = INK
+    img[48:50, :] = INK
+    for x in (0, 90, 200, 260, 328):
+        img[:, x:x + 2] = INK
+    img[3:4, 2:12] = INK  # stub out of the first cell's left wall, at its top
+    img[45:48, 150:175] = INK  # stub risen off the second cell's bottom ruling
+    img[30:31, 246:260] = INK  # stub out of the third cell's right wall
+    img[24:26, 287:299] = INK  # a dash in the fourth cell
+    cells = [(0, 0, 92, 50), (90, 0, 202, 50), (200, 0, 262, 50), (260, 0, 330, 50)]
+    out = _read_cells(_Page(img), cells, 12.0)  # type: ignore[arg-type]
+    assert [r[0] if r else None for r in out][:3] == [None, None, None]
+    assert out[3] is not None and out[3][0] in ("—", "-")

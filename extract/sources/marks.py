@@ -156,6 +156,19 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
     return None if found is None else found[0]
 
 
+def lone_dash(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> str | None:
+    """The dash (:func:`dash`) a ruled cell holds alone, with paper all round it: ink that reaches
+    the edge of the cell's inset is a stretch of a wall (a skewed or broken ruling's end), never a dash."""
+    box = ink_in(bgr, cell, char_px, threshold)
+    if box is None:
+        return None
+    inset = max(2, round(CELL_INSET * char_px))
+    x0, y0, x1, y1 = cell[0] + inset, cell[1] + inset, cell[2] - inset, cell[3] - inset
+    if box.x0 <= x0 or box.y0 <= y0 or box.x1 >= x1 or box.y1 >= y1:
+        return None
+    return dash(box, char_px)
+
+
 def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float, *, without_seal: bool
               ) -> tuple[MarkBox, np.ndarray, tuple[int, int]] | None:
     """:func:`ink_in`'s box (``without_seal``: a grey seal's strokes, :func:`seal_strokes`, left

@@ -346,7 +346,7 @@ def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -
 
 
 def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
-    from extract.sources.marks import SHAPE_CONFIDENCE, MarkClean, dash, ink_in, ink_threshold, is_mark, mark_crop
+    from extract.sources.marks import SHAPE_CONFIDENCE, MarkClean, ink_threshold, is_mark, lone_dash, mark_crop
 
     cfg = page.settings
     engine = _engine(cfg.threads, cfg.use_cls)
@@ -355,8 +355,7 @@ def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> 
     # a flat stroke alone in its cell is a dash by its shape (the recogniser, shown a lone dash with
     # paper all round it, may read it as a figure: ``2``); never read as anything else
     for i, cell in enumerate(cells):
-        box = ink_in(page.image, cell, char_px, threshold)
-        flat = None if box is None else dash(box, char_px)
+        flat = lone_dash(page.image, cell, char_px, threshold)
         if flat is not None:
             out[i] = (flat, SHAPE_CONFIDENCE)
     # as inked; where that reads as no mark, again without a grey seal's strokes, then its core only
