@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extract.sources.marks import mark_crop, wall_pieces
+from extract.sources.marks import mark_crop, wall_pieces, wall_stub
 from extract.sources.ocr import OcrPage, _read_cells
 from extract.tables.scan_grid import ScanTable, _doubtful
 from extract.tables.scans import _fill_marks
@@ -141,3 +141,19 @@ def test_stub_of_a_broken_ruling_at_an_empty_cells_edge_is_not_a_dash() -> None:
     out = _read_cells(_Page(img), cells, 12.0)  # type: ignore[arg-type]
     assert [r[0] if r else None for r in out][:3] == [None, None, None]
     assert out[3] is not None and out[3][0] in ("—", "-")
+
+
+def test_empty_cell_holding_only_a_stub_off_its_wall_holds_no_mark() -> None:
+    # a cell (x 0..140, y 0..36) of a skewed scan whose bottom ruling rises into it for 30 px at its
+    # right end: flat ink reaching its inset's edge; cut out without the wall, the stub alone would be
+    # read as a dash. A centred dash and a digit flush against the wall are marks still.
+    img = np.full((40, 300, 3), PAPER, dtype=np.uint8)
+    img[0:2, :] = INK
+    img[34:36, :] = INK
+    for x in (0, 138, 298):
+        img[:, x:x + 2] = INK
+    img[31:34, 108:138] = INK  # the stub
+    img[17:19, 212:226] = INK  # a dash in the middle of the second cell (x 138..300)
+    assert wall_stub(img, (0, 0, 140, 36), 12.0, 150.0)
+    assert not wall_stub(img, (138, 0, 300, 36), 12.0, 150.0)
+    assert not wall_stub(_cell_with_digit_by_its_wall(), (40, 8, 162, 49), 14.0, 150.0)

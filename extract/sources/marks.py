@@ -157,16 +157,25 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
 
 
 def lone_dash(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> str | None:
-    """The dash (:func:`dash`) a ruled cell holds alone, with paper all round it: ink that reaches
-    the edge of the cell's inset is a stretch of a wall (a skewed or broken ruling's end), never a dash."""
+    """The dash (:func:`dash`) a ruled cell holds alone, with paper all round it: flat ink that
+    reaches the edge of the cell's inset is a stub of a wall (:func:`wall_stub`), never a dash."""
     box = ink_in(bgr, cell, char_px, threshold)
-    if box is None:
-        return None
-    inset = max(2, round(CELL_INSET * char_px))
-    x0, y0, x1, y1 = cell[0] + inset, cell[1] + inset, cell[2] - inset, cell[3] - inset
-    if box.x0 <= x0 or box.y0 <= y0 or box.x1 >= x1 or box.y1 >= y1:
+    if box is None or _reaches_inset_edge(box, cell, char_px):
         return None
     return dash(box, char_px)
+
+
+def wall_stub(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> bool:
+    """The cell's only ink is flat (as flat as a dash) and reaches the edge of its inset: the stub of
+    a broken or skewed ruling, too short for :func:`wall_pieces`. The cell holds no mark."""
+    box = ink_in(bgr, cell, char_px, threshold)
+    return box is not None and dash(box, char_px) is not None and _reaches_inset_edge(box, cell, char_px)
+
+
+def _reaches_inset_edge(box: MarkBox, cell: tuple[int, ...], char_px: float) -> bool:
+    inset = max(2, round(CELL_INSET * char_px))
+    x0, y0, x1, y1 = cell[0] + inset, cell[1] + inset, cell[2] - inset, cell[3] - inset
+    return box.x0 <= x0 or box.y0 <= y0 or box.x1 >= x1 or box.y1 >= y1
 
 
 def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float, *, without_seal: bool

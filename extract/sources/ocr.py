@@ -346,7 +346,15 @@ def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -
 
 
 def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
-    from extract.sources.marks import SHAPE_CONFIDENCE, MarkClean, ink_threshold, is_mark, lone_dash, mark_crop
+    from extract.sources.marks import (
+        SHAPE_CONFIDENCE,
+        MarkClean,
+        ink_threshold,
+        is_mark,
+        lone_dash,
+        mark_crop,
+        wall_stub,
+    )
 
     cfg = page.settings
     engine = _engine(cfg.threads, cfg.use_cls)
@@ -358,10 +366,13 @@ def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> 
         flat = lone_dash(page.image, cell, char_px, threshold)
         if flat is not None:
             out[i] = (flat, SHAPE_CONFIDENCE)
+    # a cell whose only ink is a flat stub off its wall holds nothing: not shown to the recogniser
+    # (cut out without its wall, the stub alone reads as a dash)
+    stubs = {i for i, cell in enumerate(cells) if out[i] is None and wall_stub(page.image, cell, char_px, threshold)}
     # as inked; where that reads as no mark, again without a grey seal's strokes, then its core only
     # (a crop cleaned of a seal can lose a light stroke of the mark too: it never overrules a mark read)
     for clean in (MarkClean.NONE, MarkClean.SEAL, MarkClean.CORE):
-        todo = [i for i, r in enumerate(out) if r is None]
+        todo = [i for i, r in enumerate(out) if r is None and i not in stubs]
         crops = [(i, mark_crop(page.image, cells[i], char_px, threshold, clean=clean)) for i in todo]
         todo_crops = [(i, c) for i, c in crops if c is not None]
         if not todo_crops:
