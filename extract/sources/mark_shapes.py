@@ -185,3 +185,40 @@ def _equals(bars: list[Piece], pairs: list[Piece]) -> int | None:
     if len(bars) == 2 and not pairs and _pair(*bars):
         return min(b.x0 for b in bars)
     return None
+
+
+# an operator with its bar (``≥``, ``≤``, also set as ``⩾``/``⩽`` with the bar slanting under the lower
+# arm): down at least this share of its inked columns a line crosses three strokes (two arms and the
+# bar); a bare ``>`` or ``<`` is crossed by two at most (its arms) wherever it is cut
+BAR_COLUMNS = 0.2
+LOOSE_INK = 0.3  # a wall or ruling caught in the crop: its pixels darker than the paper by this share of the contrast
+WALL_SHARE = 0.6  # over this share of the crop's height: a wall
+RULING_SHARE = 0.9  # over this share of its width: a ruling (the bar of a ``≥`` spans most of it too)
+
+
+def has_bar(crop: np.ndarray, char_px: float) -> bool | None:
+    """Whether the operator inked in ``crop`` (one character cut from a word: a ``>`` the recogniser
+    read unsurely) has the bar of ``≥`` / ``≤``: :data:`BAR_COLUMNS`. Walls and rulings caught in the
+    crop are painted paper first (they are darker than a thin mark). None when the crop shows no clear ink."""
+    import cv2
+
+    factor = max(1.0, UPSCALED / char_px) if char_px > 0 else 1.0
+    if factor > 1.0:
+        crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+    grey = (crop.max(axis=2) if crop.ndim == 3 else crop).astype(np.float32)
+    paper, darkest = float(np.percentile(grey, 90)), float(grey.min())
+    if paper - darkest < CONTRAST:
+        return None
+    loose = grey < paper - LOOSE_INK * (paper - darkest)
+    h, w = loose.shape
+    grey[:, loose.sum(axis=0) >= WALL_SHARE * h] = paper
+    grey[loose.sum(axis=1) >= RULING_SHARE * w, :] = paper
+    darkest = float(grey.min())
+    if paper - darkest < CONTRAST:
+        return None
+    dark = (grey < darkest + INK_LEVEL * (paper - darkest)).astype(np.int8)
+    strokes = (np.diff(np.vstack([np.zeros((1, w), np.int8), dark]), axis=0) == 1).sum(axis=0)
+    inked = strokes > 0
+    if not inked.any():
+        return None
+    return float((strokes[inked] >= 3).mean()) >= BAR_COLUMNS

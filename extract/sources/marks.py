@@ -156,6 +156,28 @@ def ink_in(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: fl
     return None if found is None else found[0]
 
 
+def lone_dash(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> str | None:
+    """The dash (:func:`dash`) a ruled cell holds alone, with paper all round it: flat ink that
+    reaches the edge of the cell's inset is a stub of a wall (:func:`wall_stub`), never a dash."""
+    box = ink_in(bgr, cell, char_px, threshold)
+    if box is None or _reaches_inset_edge(box, cell, char_px):
+        return None
+    return dash(box, char_px)
+
+
+def wall_stub(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float) -> bool:
+    """The cell's only ink is flat (as flat as a dash) and reaches the edge of its inset: the stub of
+    a broken or skewed ruling, too short for :func:`wall_pieces`. The cell holds no mark."""
+    box = ink_in(bgr, cell, char_px, threshold)
+    return box is not None and dash(box, char_px) is not None and _reaches_inset_edge(box, cell, char_px)
+
+
+def _reaches_inset_edge(box: MarkBox, cell: tuple[int, ...], char_px: float) -> bool:
+    inset = max(2, round(CELL_INSET * char_px))
+    x0, y0, x1, y1 = cell[0] + inset, cell[1] + inset, cell[2] - inset, cell[3] - inset
+    return box.x0 <= x0 or box.y0 <= y0 or box.x1 >= x1 or box.y1 >= y1
+
+
 def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold: float, *, without_seal: bool
               ) -> tuple[MarkBox, np.ndarray, tuple[int, int]] | None:
     """:func:`ink_in`'s box (``without_seal``: a grey seal's strokes, :func:`seal_strokes`, left
@@ -171,6 +193,7 @@ def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold:
     h, w = dark.shape
     dark[:, dark.sum(axis=0) >= WALL * h] = False  # a wall caught inside the inset (thick, or leaning)
     dark[dark.sum(axis=1) >= WALL * w, :] = False
+    dark &= ~wall_pieces(dark, char_px)
     seal = seal_strokes(grey, dark) if without_seal else np.zeros_like(dark)
     dark &= ~seal
     if int(dark.sum()) < MIN_INK * char_px:
@@ -178,6 +201,25 @@ def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold:
     ys, xs = np.nonzero(dark)
     box = MarkBox(x0=x0 + int(xs.min()), y0=y0 + int(ys.min()), x1=x0 + int(xs.max()) + 1, y1=y0 + int(ys.max()) + 1)
     return box, seal, (x0, y0)
+
+
+# a piece of a cell's ink this many character heights long or more, and on average no thicker than
+# WALL_THICKNESS of one, is a stretch of a wall (a skewed ruling caught inside the inset runs along the
+# cell's edge over many pixel rows, none of them dark across the whole cell): no mark is that long and thin
+WALL_LENGTH = RULING_CHARS
+WALL_THICKNESS = 0.3
+
+
+def wall_pieces(dark: np.ndarray, char_px: float) -> np.ndarray:
+    """The pixels of ``dark`` (a cell's ink) in pieces (8-connected) that are stretches of a wall:
+    at least :data:`WALL_LENGTH` characters long and on average thinner than :data:`WALL_THICKNESS`."""
+    import cv2
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(dark.astype(np.uint8), connectivity=8)
+    walls = [k for k in range(1, n)
+             if max(stats[k][2], stats[k][3]) >= WALL_LENGTH * char_px
+             and stats[k][4] <= WALL_THICKNESS * char_px * max(stats[k][2], stats[k][3])]
+    return np.isin(labels, walls) if walls else np.zeros_like(dark)
 
 
 # a piece of ink in a cell whose darkest pixel is lighter than the cell's darkest piece's by this
@@ -232,7 +274,7 @@ def mark_crop(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold:
         return None
     box, seal, (sx, sy) = found
     if clean is MarkClean.NONE:
-        return crop(bgr, box, char_px)
+        return _cell_crop(bgr, box, cell, char_px)
     if clean is MarkClean.SEAL and not seal.any():
         return None  # nothing taken out: read as inked already
     page = bgr.copy() if bgr.ndim == 3 else np.repeat(bgr[:, :, None], 3, axis=2)
@@ -240,12 +282,31 @@ def mark_crop(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold:
     paper = int(np.percentile(grey[sy:sy + seal.shape[0], sx:sx + seal.shape[1]], 75))
     wider = cv2.dilate(seal.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # with its blurred edge
     page[sy:sy + seal.shape[0], sx:sx + seal.shape[1]][wider] = paper
-    out = crop(page, box, char_px)
+    out = _cell_crop(page, box, cell, char_px)
     if clean is MarkClean.CORE:
         g = out.max(axis=2)
         deepest = float(np.percentile(g, 1))
         out[g > deepest + MARK_CORE * max(0.0, paper - deepest)] = paper
     return out
+
+
+def _cell_crop(bgr: np.ndarray, box: MarkBox, cell: tuple[int, ...], char_px: float) -> np.ndarray:
+    """The mark at ``box`` cut out as :func:`crop` cuts it, with everything outside the
+    cell's inset painted paper: the recogniser reads a ``7`` set flush against its cell's wall, with
+    the wall and the next cell's type in its crop, as nothing or as ``17``."""
+    h, w = bgr.shape[:2]
+    reach = round(max(box.y1 - box.y0, char_px) + (MARGIN_X + MARGIN_Y + 1) * char_px)
+    x0, y0 = max(0, box.x0 - reach), max(0, box.y0 - reach)
+    x1, y1 = min(w, box.x1 + reach), min(h, box.y1 + reach)
+    window = bgr[y0:y1, x0:x1].copy()
+    inset = max(2, round(CELL_INSET * char_px))
+    grey = window.max(axis=2) if window.ndim == 3 else window
+    paper = int(np.percentile(grey, 75))
+    keep = np.zeros(grey.shape, dtype=bool)
+    keep[max(0, cell[1] + inset - y0):max(0, cell[3] - inset - y0),
+         max(0, cell[0] + inset - x0):max(0, cell[2] - inset - x0)] = True
+    window[~keep] = paper
+    return crop(window, MarkBox(x0=box.x0 - x0, y0=box.y0 - y0, x1=box.x1 - x0, y1=box.y1 - y0), char_px)
 
 
 def is_mark(text: str) -> bool:

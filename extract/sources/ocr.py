@@ -346,16 +346,33 @@ def _read_spots(page: OcrPage, spots: list[tuple[float, float, float, float]]) -
 
 
 def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> list[tuple[str, float] | None]:
-    from extract.sources.marks import MarkClean, ink_threshold, is_mark, mark_crop
+    from extract.sources.marks import (
+        SHAPE_CONFIDENCE,
+        MarkClean,
+        ink_threshold,
+        is_mark,
+        lone_dash,
+        mark_crop,
+        wall_stub,
+    )
 
     cfg = page.settings
     engine = _engine(cfg.threads, cfg.use_cls)
     threshold = ink_threshold(page.image)
     out: list[tuple[str, float] | None] = [None] * len(cells)
+    # a flat stroke alone in its cell is a dash by its shape (the recogniser, shown a lone dash with
+    # paper all round it, may read it as a figure: ``2``); never read as anything else
+    for i, cell in enumerate(cells):
+        flat = lone_dash(page.image, cell, char_px, threshold)
+        if flat is not None:
+            out[i] = (flat, SHAPE_CONFIDENCE)
+    # a cell whose only ink is a flat stub off its wall holds nothing: not shown to the recogniser
+    # (cut out without its wall, the stub alone reads as a dash)
+    stubs = {i for i, cell in enumerate(cells) if out[i] is None and wall_stub(page.image, cell, char_px, threshold)}
     # as inked; where that reads as no mark, again without a grey seal's strokes, then its core only
     # (a crop cleaned of a seal can lose a light stroke of the mark too: it never overrules a mark read)
     for clean in (MarkClean.NONE, MarkClean.SEAL, MarkClean.CORE):
-        todo = [i for i, r in enumerate(out) if r is None]
+        todo = [i for i, r in enumerate(out) if r is None and i not in stubs]
         crops = [(i, mark_crop(page.image, cells[i], char_px, threshold, clean=clean)) for i in todo]
         todo_crops = [(i, c) for i, c in crops if c is not None]
         if not todo_crops:
@@ -366,11 +383,13 @@ def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> 
         page.timings.recognise += time.process_time() - t
         for (i, _), (text, conf, _) in zip(todo_crops, read, strict=True):
             text = text.strip()
-            if is_mark(text) and conf >= SPOT_CONFIDENCE:
+            if (is_mark(text) or CELL_FIGURE.match(text)) and conf >= SPOT_CONFIDENCE:
                 out[i] = (text, conf)
     return out
 
 
+# a short figure alone in its cell (a score or weight: ``10``, ``5.5``), read again from the cell's ink
+CELL_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?%?$")
 SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls already tell it from anything else
 
 
@@ -489,8 +508,37 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                 words.extend(_words(box, crop.shape[:2], text, chars, (x_off, y_off), cfg.scale, ink))
             if cfg.marks and words:
                 words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
+            if cfg.shapes and words:
+                _operator_bars(img, words, cfg, (x_off, y_off))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
+
+
+# an operator the recogniser reads unsurely at the head of a target (``≥95%`` as ``>95%``): bare or barred
+_BARE = {">": "≥", "<": "≤", "＞": "≥", "＜": "≤"}
+OPERATOR_PAD = 0.15  # ems of paper around the operator cut from its word
+
+
+def _operator_bars(img: np.ndarray, words: list[OcrWord], cfg: OcrSettings, offset: tuple[int, int]) -> None:
+    """Words opening with a bare ``>`` or ``<`` read with less confidence than :data:`UNCERTAIN_BELOW`
+    (and no ``=`` after it): the operator is cut out and its strokes counted
+    (:func:`extract.sources.mark_shapes.has_bar`); one with the bar of ``≥`` / ``≤`` becomes that
+    operator, its confidence kept (unsure: the word's figure is flagged, :func:`number_needs_flag`)."""
+    from extract.sources.mark_shapes import has_bar
+
+    char_px = float(np.median([w.bottom - w.top for w in words])) * cfg.scale * IDEOGRAPH_INK
+    for k, w in enumerate(words):
+        if (not w.text or w.text[0] not in _BARE or not w.char_confidences
+                or w.char_confidences[0] >= UNCERTAIN_BELOW or w.text[1:2] in ("=", "＝")):
+            continue
+        pad = OPERATOR_PAD * (w.bottom - w.top)
+        right = (w.char_x[0] + w.char_x[1]) / 2 if len(w.char_x) > 1 else w.x1 + pad
+        x0, x1 = max(0, round((w.x0 - pad) * cfg.scale) - offset[0]), round(right * cfg.scale) - offset[0]
+        y0, y1 = max(0, round((w.top - pad) * cfg.scale) - offset[1]), round((w.bottom + pad) * cfg.scale) - offset[1]
+        if x1 - x0 < 2 or y1 - y0 < 2 or not has_bar(np.ascontiguousarray(img[y0:y1, x0:x1]), char_px):
+            continue
+        words[k] = OcrWord(text=_BARE[w.text[0]] + w.text[1:], x0=w.x0, x1=w.x1, top=w.top, bottom=w.bottom,
+                           confidence=w.confidence, char_confidences=w.char_confidences, char_x=w.char_x)
 
 
 def _without_seal_characters(img: np.ndarray, crop: np.ndarray, text: str, chars: Chars,
@@ -970,7 +1018,7 @@ def normalise_number(text: str) -> NumberReading:
 def number_needs_flag(word: OcrWord, below: float = UNCERTAIN_BELOW) -> bool:
     """True when a figure read by OCR should be flagged: one of its digits, points or signs was
     uncertain, or its text had to be mended, or it is a slip with more than one reading."""
-    digits = set("0123456789.,%-+")
+    digits = set("0123456789.,%-+<>=≤≥＜＞＝")  # the figure's operator too (``≥`` read as ``>``)
     unsure = any(word.text[i] in digits for i in word.uncertain(below) if i < len(word.text))
     reading = normalise_number(word.text)
     return unsure or reading.changed or reading.ambiguous

@@ -22,7 +22,7 @@ from typing import Any
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from extract.sources.marks import is_mark
-from extract.sources.ocr import Ruling
+from extract.sources.ocr import UNCERTAIN_BELOW, Ruling
 from model.tables import Cell
 from normalize.numbers import figure_like
 
@@ -266,7 +266,7 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             cells.append(cell_text(inside))
             if not inside:
                 spots.append((len(out.rows), j, tuple(box), None))  # type: ignore[arg-type]
-            elif len(inside) == 1 and is_mark(str(inside[0]["text"])):
+            elif len(inside) == 1 and (is_mark(str(inside[0]["text"])) or _doubtful(inside[0])):
                 spots.append((len(out.rows), j, tuple(box), float(inside[0].get("confidence") or 0.0)))  # type: ignore[arg-type]
         if any(cells):
             out.rows.append(cells)
@@ -313,6 +313,18 @@ def mend_split_cells(rows: list[list[Cell]]) -> set[tuple[int, int]]:
                 emptied.add((i, j))
             emptied.add((i, start))
     return emptied
+
+
+DOUBTFUL_CHARS = 3  # a cell's lone word this short, read unsurely, is read again from the cell's ink
+
+
+def _doubtful(w: Word) -> bool:
+    """A cell's lone short word (a score, a weight: ``7`` read as ``N``, ``10`` as ``0``) read with
+    less confidence than :data:`extract.sources.ocr.UNCERTAIN_BELOW` and holding no ideograph: its cell
+    is read again alone (:meth:`extract.sources.ocr.OcrPage.read_spots`), and the surer reading kept."""
+    t = str(w["text"]).strip()
+    return (0 < len(t) <= DOUBTFUL_CHARS and float(w.get("confidence") or 0.0) < UNCERTAIN_BELOW
+            and not any(unicodedata.east_asian_width(c) in "WF" and c.isalpha() for c in t))
 
 
 MARK_COLUMN = 0.5  # a column at least this share of whose filled cells hold a mark is a column of marks

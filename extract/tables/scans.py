@@ -16,7 +16,17 @@ from typing import Any
 
 from extract.sources.garbled import cells_garbled
 from extract.sources.mark_shapes import OPERATORS, SHAPE_CONFIDENCE
-from extract.sources.ocr import EXTRACTOR, OcrPage, OcrWord, Ruling, normalise_number, number_needs_flag, ocr_page
+from extract.sources.marks import is_mark
+from extract.sources.ocr import (
+    EXTRACTOR,
+    UNCERTAIN_BELOW,
+    OcrPage,
+    OcrWord,
+    Ruling,
+    normalise_number,
+    number_needs_flag,
+    ocr_page,
+)
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
@@ -215,15 +225,17 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
     marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
     unread = [(i, j, box) for (i, j, box, _), mark in zip(t.spots, marks, strict=True) if mark is None]
     for (i, j, _, old), mark in zip(t.spots, marks, strict=True):
-        if mark is None:
-            continue
+        if mark is None or (old is None and not is_mark(mark[0])):
+            continue  # an empty cell holds a mark at most (a figure there is a number a seal's ring cut apart)
         was = (t.rows[i][j] or "").strip()
         if was and was != mark[0] and was.startswith(mark[0]):
             continue  # a part of what was read (the ``>`` of a ``>=``): never surer than the whole
         if old is not None and mark[1] <= old and not (was and was != mark[0] and mark[0].startswith(was)):
             continue
         t.rows[i][j] = mark[0]
-        t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": False})
+        # a figure read again less surely than a character's certainty stays doubtful: its row is flagged
+        unsure = mark[1] < UNCERTAIN_BELOW and any(c.isdigit() for c in mark[0])
+        t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": unsure})
     _fill_shapes(t, read, slope, centre, unread)
 
 
