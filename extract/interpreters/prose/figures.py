@@ -34,6 +34,9 @@ _VOCAB = DATA_DIR / "prose_figures.yaml"
 _AMOUNT = re.compile(rf"(\d[\d,，.．]*\d|\d)\s*({money_unit_pattern()})(?!\s*[/／])")
 _YEAR_PREFIX = re.compile(r"^.*(?:19|20)\d{2}\s*年度?")
 _CLAUSE_SEP = re.compile(r"[，,：:；;（）()]")
+# a figure of money per something (180元/平方米): a value complete in itself, so what comes before it is
+# no label of the next amount (成本指标 … ≤180元/平方米 155.78元/平方米 项目资金120万元)
+_UNIT_COST = re.compile(rf"\d\s*(?:{money_unit_pattern()})\s*[/／]")
 _INNER_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{1,3}[)）](?=[\u4e00-\u9fff])")
 _SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,40})[”\"]")
@@ -208,7 +211,9 @@ def _amount_rows(doc: DocInput, par: Paragraph, ctx: _Context, st: _Sentence, m:
     label = _label_before(before)
     listing = st.in_list or re.search(r"其中|分别为|分别是|包括", before) is not None
     st.in_list = listing
-    if any(w in label for w in _vocab().skip) or names_a_level(label):
+    costs = list(_UNIT_COST.finditer(label))
+    own = label[costs[-1].end():] if costs else label  # the label after the last unit cost
+    if any(w in own for w in _vocab().skip) or names_a_level(own):
         return []  # a change, a share, a target (≥…), or the cells of an indicator form (效益指标 …)
     value = parse_number(m.group(1))
     if value is None:
