@@ -14,20 +14,10 @@ a line is taken as able to run on, as before.
 
 from __future__ import annotations
 
-from typing import Protocol
+from extract.tables.wrapped_labels import OPENING, Piece, ends_at_edge
 
 WRAP_ROOM = 1.5  # characters of room on a line, at most, after which the next line's first still went down
-OPENING = "（([《〈「『【〔“‘"  # marks that never end a line (the line breaks before them)
 CLOSING = "，。、；：？！）》」』】〕”’,.;:?!)%％"  # marks that never start one (the character before goes down too)
-
-
-class Piece(Protocol):
-    """A cell's text on one printed line: its box (points, y down) and, from OCR, its confidence."""
-
-    text: str
-    x0: float
-    x1: float
-    confidence: float | None
 
 
 def runs_on(upper: Piece, lower: Piece, right: float, char: float) -> bool:
@@ -35,5 +25,4 @@ def runs_on(upper: Piece, lower: Piece, right: float, char: float) -> bool:
     widest line ends at ``right`` (``char``: the type's character width)."""
     if upper.confidence is not None or lower.confidence is not None:
         return True  # OCR: the box's ends cannot tell
-    room = WRAP_ROOM + (1 if lower.text[:1] in OPENING or lower.text[:1] in CLOSING else 0)
-    return right - upper.x1 <= room * char
+    return ends_at_edge(upper, lower, right, char, room=WRAP_ROOM, marks=OPENING + CLOSING)

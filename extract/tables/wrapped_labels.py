@@ -53,5 +53,11 @@ def continues(upper: Piece, lower: Piece, right: float, char: float, height: flo
         return False
     if not -0.5 * height <= lower.top - upper.bottom <= ADJACENT * height:
         return False  # not the next line (the boxes of CJK type may overlap a little from line to line)
-    short = EDGE + (1 if lower.text[:1] in OPENING else 0)  # the opening mark went down to the next line
-    return right - upper.x1 <= short * char
+    return ends_at_edge(upper, lower, right, char, room=EDGE, marks=OPENING)  # an opening mark went down
+
+
+def ends_at_edge(upper: Piece, lower: Piece, right: float, char: float, *, room: float, marks: str) -> bool:
+    """Whether ``upper`` ends within ``room`` characters of the column's right edge ``right``, one more
+    where ``lower`` opens with one of ``marks`` (Chinese line breaking took a character, or the mark
+    itself, down with it): the line the next character did not fit on."""
+    return right - upper.x1 <= (room + (1 if lower.text[:1] in marks else 0)) * char
