@@ -17,6 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import word_boxes
+
 from extract.interpreters.selfeval.read import read_self_evaluation
 from extract.tables.positions import read_positions
 from model.document import DocInput
@@ -44,8 +46,7 @@ LEVEL1 = (("产出指标", 0, 2), ("效益指标", 3, 5), ("满意度指标", 6,
 
 
 def _word(text: str, x0: float, top: float) -> dict[str, Any]:
-    width = sum(SIZE / 2 if ch.isascii() else SIZE for ch in text)
-    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + SIZE}
+    return word_boxes.left(text, x0, top, SIZE)
 
 
 def _form(top: float = 120.0) -> list[dict[str, Any]]:

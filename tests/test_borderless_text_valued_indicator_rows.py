@@ -21,18 +21,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import word_boxes
+
 from extract.tables.cell_wraps import runs_on
 from extract.tables.positions import Segment, read_positions
 
 CHAR = 6.2  # width and height of one CJK character (Calc's 9 pt type at 70%)
 
 
-def _width(text: str, char: float) -> float:
-    return sum(char / 2 if ch.isascii() else char for ch in text)
-
-
 def _word(text: str, x0: float, top: float, char: float = CHAR) -> dict[str, Any]:
-    return {"text": text, "x0": x0, "x1": x0 + _width(text, char), "top": top, "bottom": top + char}
+    return word_boxes.left(text, x0, top, char)
 
 
 def _tables(words: list[dict[str, Any]]) -> list[list[list[str]]]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import word_boxes
+
 from extract.tables.positions import read_positions
 
 SIZE = 9.0  # the type's height (and a CJK character's width)
@@ -38,8 +40,7 @@ ROWS: list[Row] = [
 
 
 def _word(text: str, x0: float, top: float) -> dict[str, Any]:
-    width = sum(SIZE / 2 if ch.isascii() else SIZE for ch in text)
-    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + SIZE}
+    return word_boxes.left(text, x0, top, SIZE)
 
 
 def _words(form: list[Row], top: float = 140.0) -> list[dict[str, Any]]:

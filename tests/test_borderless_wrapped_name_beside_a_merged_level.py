@@ -18,6 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import word_boxes
+
 from extract.interpreters.selfeval.read import read_self_evaluation
 from extract.tables.positions import read_positions
 from model.document import DocInput
@@ -50,8 +52,7 @@ MERGED = [
 
 
 def _word(text: str, x0: float, top: float) -> dict[str, Any]:
-    width = sum(SIZE / 2 if ch.isascii() else SIZE for ch in text)
-    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + SIZE}
+    return word_boxes.left(text, x0, top, SIZE)
 
 
 def _words(top: float = 150.0) -> list[dict[str, Any]]:
