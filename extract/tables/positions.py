@@ -401,8 +401,9 @@ def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: 
                       gaps: bool = False) -> None:
     """Segments that run over a column's start with a word break just there are two cells set close
     (a long level label and its row's name), not one merged cell: cut them there (in place). ``gaps``:
-    also where a word break falls in the gap between two columns (a statement's header cells set
-    touching, each over its own column: 一般公共预算财政拨款（万元 | 政府性基金预算财政拨款（万)."""
+    also where a word break reaches into the gap between two columns (a statement's header cells set
+    touching, each over its own column: 一般公共预算财政拨款（万元 | 政府性基金预算财政拨款（万; the
+    first may end a little inside its column's figures, a header cell centred wider than them)."""
     starts = [c0 for c0, _ in cols[1:]]
     between = list(itertools.pairwise(cols)) if gaps else []
     for ln in block:
@@ -418,7 +419,7 @@ def _cut(seg: Segment, words: list[Word], starts: list[float], char: float,
     for k in range(1, len(words)):
         end, x = float(words[k - 1]["x1"]), float(words[k]["x0"])
         if end < x and (any(abs(x - c0) <= 0.5 * char for c0 in starts)
-                        or any(a[1] <= end and x <= b[0] for a, b in between)):
+                        or any(end < b[0] and x > a[1] for a, b in between)):
             left, right = words[:k], words[k:]
             return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char, between)]
     return [seg]
