@@ -62,6 +62,7 @@ from extract.tables.wrapped_labels import continues, wrapping
 from extract.tables.wrapped_units import form_units, wrapped_units
 from model.tables import Cell, RawTable
 from normalize.indicator_levels import is_level_name
+from normalize.statement_names import is_caption
 
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
@@ -299,8 +300,21 @@ def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
         before, after = _adjacent(lines, first, -1, cols, height), _adjacent(lines, last, 1, cols, height)
         if closing:  # the wrapped ends above a form's closing row are its first rows, as a ruled reader has them
             before = lines[:first]
-        blocks.append(before + inner + after)
+        blocks.append(_below_the_caption(before + inner + after))
     return blocks
+
+
+def _below_the_caption(block: list[Line]) -> list[Line]:
+    """The block without the caption set at its top (公开02表 / 编制单位：某某局 单位（元）): the lines down to
+    the last caption line among its first lines that are captions or one segment each (a tag, a title)
+    go to the text above the table, never to a row."""
+    last = -1
+    for i, ln in enumerate(block):
+        if is_caption(ln.text):
+            last = i
+        elif len(ln.segments) > 1:
+            break
+    return block[last + 1:] if 0 <= last < len(block) - 1 else block
 
 
 def _closing_line(lines: list[Line], first: int, last: int, height: float) -> bool:
