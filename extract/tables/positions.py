@@ -1350,6 +1350,7 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     for group, r in groups:
         upper = out[-1][0][-1] if out else None
         if (upper is not None and upper.last_col == c and group[0].last_col == c and id(group[0].seg) not in apart
+                and not _one_line(upper.seg.text) and not _one_line(group[0].seg.text)  # amounts wrap into none
                 and continues(upper.seg, group[0].seg, right, char, height)
                 and not (_whole_level(upper.seg.text) and _whole_level(group[0].seg.text))):
             out[-1] = (out[-1][0] + group, out[-1][1])
