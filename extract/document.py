@@ -28,7 +28,7 @@ from extract.sources.discover import decoded_name
 from extract.sources.doc import read_doc
 from extract.sources.docx import read_docx
 from extract.sources.html import read_html
-from extract.sources.pdf import OpenedPdf, read_pdf_text
+from extract.sources.pdf import FEW_CHARS, OpenedPdf, read_pdf_text
 from extract.sources.pdf_structure import structure_problems
 from extract.sources.sniff import sha256_of, sniff_type
 from extract.sources.xls import read_xls
@@ -36,6 +36,7 @@ from extract.sources.xlsx import read_xlsx
 from extract.tables.confidence import stamp_ocr
 from extract.tables.doubt import Note, check_tables, issues_from_notes
 from extract.tables.identity_readings import name_readings
+from extract.tables.page_tails import page_tails, pdf_words
 from extract.tables.pdfplumber import read_tables
 from extract.tables.positions import align_continued
 from extract.tables.ruled_columns import take_ruled_columns
@@ -50,7 +51,7 @@ from model.tables import RawTable
 from model.version import __version__
 
 # a page with fewer characters than this but with content drawn is treated as a scan
-SCANNED_PAGE_CHARS = 5
+SCANNED_PAGE_CHARS = FEW_CHARS
 
 
 @dataclass
@@ -93,27 +94,36 @@ def _loaded(path: Path, file_type: str, ocr: bool = True) -> Iterator[_Loaded]:
     yield _Loaded(*readers[file_type](path), [])
 
 
-def _is_scan(p: PageText) -> bool:
-    return len(p.text.strip()) < SCANNED_PAGE_CHARS and bool(p.width) and not p.garbled
+def is_scan(p: PageText) -> bool:
+    """The page has no text layer: no text at all, or a few characters over an image (a scan's page
+    number). A few words alone on a page that draws no image (the rest of a name cut from the table on
+    the page before) are a text layer."""
+    text = p.text.strip()
+    if not p.width or p.garbled or len(text) >= SCANNED_PAGE_CHARS:
+        return False
+    return not text or p.images != 0
 
 
 def _load_pdf(path: Path, pdf: OpenedPdf, ocr: bool = True) -> _Loaded:
     pages = read_pdf_text(pdf).pages
-    scans = [p for p in pages if _is_scan(p)]
+    scans = [p for p in pages if is_scan(p)]
     try:
         # pdfplumber parses a page in full just to look for rulings: skip pages that draw none
-        tables = read_tables(pdf, pages=[p.number for p in pages if p.paths != 0 and not _is_scan(p)])
+        tables = read_tables(pdf, pages=[p.number for p in pages if p.paths != 0 and not is_scan(p)])
         # tables set without rulings beside the ruled ones (a page with both)
         tables += beside_ruled(pdf, pages, tables)
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
         reason = f"the PDF's tables cannot be read ({type(exc).__name__}: {exc})"
         raise CorruptDocumentError(str(path), reason) from exc
     # doubtful pages are read a second way (camelot, word positions) and compared
-    checked = check_tables(pdf, [p for p in pages if not _is_scan(p)], tables)
+    checked = check_tables(pdf, [p for p in pages if not is_scan(p)], tables)
     found = checked.tables
     scanned = read_scanned(pdf, scans) if ocr and scans else ScanReading()
     if scanned.tables:
         found = sorted([*found, *scanned.tables], key=lambda t: (t.page, t.index_on_page))
+    tails = page_tails(pages, found, pdf_words(pdf))  # the rest of a table's last row alone on the next page
+    if tails:
+        found = sorted([*found, *tails], key=lambda t: (t.page, t.index_on_page))
     take_ruled_columns(found)
     align_continued(found)
     loaded = _Loaded(pages, stitch(found), checked.notes, pdf)
@@ -130,7 +140,7 @@ def _page_issues(doc_id: str, pages: list[PageText]) -> list[IssueRow]:
                          message=f"page {p.number}: {p.bad_chars} characters without a Unicode mapping "
                                  "((cid:N) or replacement characters); rows from this page are flagged")
             )
-        elif _is_scan(p):
+        elif is_scan(p):
             issues.append(
                 IssueRow(doc_id=doc_id, page=p.number, rule="scanned_page", severity="warning",
                          message=f"page {p.number} has no text layer (a scan or an image); nothing was read from it")

@@ -14,4 +14,5 @@ class PageText:
     garbled: bool = False
     bad_chars: int = 0
     paths: int = -1  # path objects drawn (lines, rectangles: rulings); -1 when not counted
+    images: int = -1  # image objects drawn (a scan); -1 when not counted (a page with text enough)
     ocr: bool = False  # the text was read by OCR (the page has no text layer)

@@ -19,6 +19,7 @@ import yaml
 
 from normalize.furniture import is_furniture
 from normalize.text import fold, no_space
+from normalize.units import declared_unit, strip_declarations
 
 _DATA = Path(__file__).with_name("data") / "statements.yaml"
 _TAG = re.compile(
@@ -40,6 +41,7 @@ class StatementVocabulary:
     continuation_marks: frozenset[str]
     project_headers: frozenset[str]
     project_words: tuple[str, ...]
+    caption_tags: tuple[re.Pattern[str], ...]
 
 
 def _key(text: str) -> str:
@@ -69,6 +71,7 @@ def vocabulary() -> StatementVocabulary:
         continuation_marks=frozenset(_key(x) for x in data.get("continuation_marks") or ()),
         project_headers=frozenset(_key(x) for x in data.get("project_item_headers") or ()),
         project_words=tuple(data.get("project_statement_words") or ()),
+        caption_tags=tuple(re.compile(x) for x in data.get("caption_tags") or ()),
     )
 
 
@@ -101,6 +104,16 @@ def is_statement_title(line: str) -> bool:
 def is_known_statement(name: str) -> bool:
     """Whether ``name`` (as :func:`canonical_statement` gives it) is a statement of the vocabulary."""
     return re.sub(r"[（(][^）)]*[）)]$", "", name) in vocabulary().known  # a note (（功能科目）) aside
+
+
+def is_caption(line: str) -> bool:
+    """A statement's caption line, never one of its rows: its agency (编制单位：某某局, 部门：…) or its
+    unit (单位：元, 单位（万元）) or both, with nothing else but a 公开NN表 or 表五 tag (``caption_tags``)."""
+    s = fold(line)
+    if not (_UNIT_TAIL.search(s) or declared_unit(s)):
+        return False
+    rest = _UNIT_TAIL.sub("", strip_declarations(_TAG.sub("", s)))
+    return not rest or any(p.fullmatch(rest) for p in vocabulary().caption_tags)
 
 
 def is_line_number_label(text: str) -> bool:

@@ -15,6 +15,7 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[，。；！？]")
+_SENTENCE_END = re.compile(r"[。；！？]")
 
 
 def nfkc(text: str | None) -> str:
@@ -33,3 +34,8 @@ def fold(text: str | None) -> str:
 def is_sentence(text: str | None) -> bool:
     """Prose, not a cell: the text holds a full-width comma, full stop, semicolon, ! or ?."""
     return bool(_SENTENCE.search(text or ""))
+
+
+def ends_a_sentence(text: str | None) -> bool:
+    """The text holds a full-width full stop, semicolon, ! or ? (a comma only joins two phrases)."""
+    return bool(_SENTENCE_END.search(text or ""))

@@ -96,6 +96,11 @@ def declared_unit(text: str | None) -> str | None:
     return money_unit(m.group("a") or m.group("b"))
 
 
+def strip_declarations(text: str) -> str:
+    """``text`` (folded) without the unit declarations it prints (单位：万元, 单位(元))."""
+    return vocabulary().declaration.sub("", text)
+
+
 def header_unit(label: str | None) -> tuple[str, str | None]:
     """A column header's unit: '金额（元）' -> ('金额', '元'); '金额（单位：万元）' -> ('金额', '万元');
     a header without one -> (the folded label, None)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from word_boxes import left as _word
+from word_boxes import right as _right
 
 from extract.tables.doubt import tails_by_position
 from extract.tables.positions import align_continued, read_positions
@@ -221,3 +222,25 @@ def test_header_cells_set_touching_over_their_columns_head_a_column_each() -> No
     header = next(row for row in table if "支出功能分类" in row)
     assert [c for c in header if c] == ["支出功能分类", "合计（万元）", "经费拨款（万元\n）", "专项拨款（万\n元）",
                                         "基金拨款（\n万元）"]
+
+
+def test_header_cells_set_touching_head_a_column_each_though_the_first_ends_inside_its_figures() -> None:
+    # two header cells centred over their columns wrap around the header's line (一般公共预算拨款收 / 入,
+    # 政府性基金预算拨款 / 收入); their first lines stand closer than a digit is wide and the first ends a
+    # little inside the span of its column's figures (set flush right in a cell wider than they are), the
+    # second begins past it: two cells, each over its own column, not one cell centred over both
+    words = [_word("一般公共预算拨款收", 243, 92), _word("政府性基金预算拨款", 336, 92)]
+    words += [_word("科目", 60, 100), _word("合计", 175, 100), _word("其他收入", 470, 100)]
+    words += [_word("入", 283, 108), _word("收入", 371, 108)]
+    body = [("合计", "33,251,746.17", "28,148,337.58", "4,661,180.00", "442,228.59"),
+            ("一般公共服务支出", "5,757,176.30", "5,477,555.71", "", "279,620.59"),
+            ("城乡社区支出", "9,072,491.02", "4,248,703.02", "4,661,180.00", "162,608.00")]
+    for k, (name, total, a, b, c) in enumerate(body):
+        top = 125 + k * LINE
+        words += [_word(name, 40, top), _right(total, 220, top), _right(a, 335, top), _right(c, 520, top)]
+        if b:
+            words.append(_right(b, 430, top))
+    (table,) = _tables(words)
+    header = next(row for row in table if "科目" in row)
+    assert [c for c in header if c] == ["科目", "合计", "一般公共预算拨款收\n入", "政府性基金预算拨款\n收入",
+                                        "其他收入"]

@@ -144,3 +144,17 @@ def test_prose_set_in_the_cells_of_a_grid_is_still_read() -> None:
     table = RawTable.on_page(page=1, rows=grid, reader="pdfplumber")
     doc = _doc("一、部门基本情况 （三）部门整体收支情况\n" + text_cell, [table])
     assert _amounts(doc) == [3120.50, 3406.72]
+
+
+def test_a_form_cell_whose_phrases_a_comma_joins_is_no_prose() -> None:
+    # a cost indicator's target joins two phrases with a comma (按月计费，按季度考核结算); its row holds the
+    # level, the indicator and the actual value too. The text layer runs those cells into one line: a
+    # form's row, not a sentence stating an amount
+    rows: list[list[str | None]] = [
+        ["一级指标", "二级指标", "年度指标值", "实际完成值"],
+        ["产出指标", "成本指标", "12.5万元/月，\n按季度考核结算", "全年结算养护费 150.00万元"],
+    ]
+    table = RawTable.on_page(page=1, rows=rows, reader="pdfplumber")
+    doc = _doc("一级指标 二级指标 年度指标值 实际完成值\n产出指标 成本指标 12.5 万元/月，按季度考核结算 全年结算养护费 "
+               "150.00 万元\n" + PROSE, [table])
+    assert _amounts(doc) == [611.05, 652.40]

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from extract.document import DocumentResult, read_document
+from extract.document import DocumentResult, is_scan, read_document
 from extract.sources.ocr import EXTRACTOR
+from extract.sources.pdf import read_pdf_text
 from extract.tables.unread import RULE, unread_pages
 from model.pages import PageText
 from model.records import Extraction
@@ -97,3 +98,21 @@ def test_prose_and_contents_are_not_amount_tables() -> None:
     prose = "2020年度我队总收入2544.29万元，其中财政拨款收入2466.87万元，占全年总收入的96.9%。"
     contents = "\n".join(["目录", "一、收入支出决算总表……………3", "二、收入决算表……………4", "三、支出决算表……………5"])
     assert unread_pages("d", [_page(1, prose), _page(2, contents)], [], Extraction()) == []
+
+
+def test_a_page_holding_a_few_words_and_no_image_has_a_text_layer() -> None:
+    # the rest of a name cut from the table on the page before (房补贴) alone on its page: no scan; a
+    # scan's page is an image, with at most a stray character or page number in a text layer
+    def page(text: str, images: int) -> PageText:
+        return PageText(number=4, text=text, width=595.0, height=842.0, images=images)
+
+    assert not is_scan(page("房补贴", images=0))
+    assert is_scan(page("房补贴", images=1))
+    assert is_scan(page(" 3 ", images=1))
+    assert is_scan(page("", images=0))
+    assert not is_scan(page("2024年部门收入总表", images=1))
+
+
+def test_a_page_with_a_few_characters_reads_how_many_images_it_draws() -> None:
+    pages = read_pdf_text(SCAN).pages
+    assert all(p.images >= 1 for p in pages if len(p.text.strip()) < 5)

@@ -198,3 +198,19 @@ def test_header_wrapped_into_two_rows_names_its_column_whole() -> None:
     assert got[("教育支出", "一般公共预算财政拨款")] == 500.0
     assert got[("教育支出", "政府性基金预算财政拨款")] == 30.0
     assert got[("科学技术支出", "一般公共预算财政拨款")] == 80.0
+
+
+def test_header_wrapped_inside_its_unit_names_its_column_and_its_unit() -> None:
+    # each header cell prints its unit in brackets and wraps inside them (事业收入（万 / 元）); a reader of
+    # word positions gives each line its own row: the column is 事业收入 in 万元, not a measure 元）
+    t = _table([
+        ["科目名称", "合计（万元）", "事业收入（万", "其他收入（万"],
+        ["", "", "元）", "元）"],
+        ["教育支出", "530.00", "500.00", "30.00"],
+        ["科学技术支出", "80.00", "80.00", ""],
+    ], "部门收入总表")
+    ext = read_statements(_doc(t))
+    got = {(r.line_name, r.measure): r.amount_wan for r in ext.budgets}
+    assert got == {("教育支出", "合计"): 530.0, ("教育支出", "事业收入"): 500.0, ("教育支出", "其他收入"): 30.0,
+                   ("科学技术支出", "合计"): 80.0, ("科学技术支出", "事业收入"): 80.0}
+    assert not any(i.rule == "money_unit_inferred" for i in ext.issues)

@@ -16,6 +16,7 @@ from typing import Any
 from word_boxes import left, right
 
 from extract.interpreters.statements.read import read_statements
+from extract.tables.page_tails import page_tails
 from extract.tables.positions import align_continued, read_positions
 from extract.tables.stitch import stitch
 from model.document import DocInput
@@ -184,3 +185,35 @@ def test_rest_of_a_name_on_a_two_sided_statement_read_apart_changes_neither_side
     doc = DocInput(doc_id="f" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=[first, second])
     names = {r.line_name for r in read_statements(doc).budgets}
     assert {"事业收入", "节能环保支出", "本年收入合计", "本年支出合计"} <= names
+
+
+def _alone_on_the_next_page(last: Item, second: list[dict[str, Any]], text: str) -> tuple[list[RawTable],
+                                                                                        list[BudgetRow]]:
+    """The statement ends its page with ``last``; the next page holds nothing but ``second`` (its text
+    layer ``text``)."""
+    tables = [p.table for p in read_positions(_first_page(last), page=1, page_height=595, reader="words")]
+    tables[0].text_above = "支出决算表\n单位：万元"
+    pages = [PageText(number=1, text="支出决算表", width=842.0, height=595.0),
+             PageText(number=2, text=text, width=842.0, height=595.0)]
+    stitched = stitch(tables + page_tails(pages, tables, lambda n: (second, 595.0)))
+    doc = DocInput(doc_id="e" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages, tables=stitched)
+    return stitched, read_statements(doc).budgets
+
+
+def test_the_rest_of_a_name_alone_on_the_next_page_joins_the_item_above() -> None:
+    # the last name wraps and the page breaks between its lines: the next page prints nothing but the
+    # rest of the name (and its page number); no table is found there, yet it ends the item above
+    last = ("2130199", ("其他农业农",), "112.00", "", "112.00")
+    second = [left("村支出", COLS[1][0] + PAD, 60.0), left("第 2 页", 300.0, 560.0)]
+    tables, rows = _alone_on_the_next_page(last, second, "村支出\n第 2 页")
+    assert len(tables) == 1 and tables[0].row_pages[-1] == 2
+    assert _amounts(rows, "2130199") == {"合计": ("其他农业农村支出", 112.0), "项目支出": ("其他农业农村支出", 112.0)}
+
+
+def test_a_page_of_its_own_text_after_a_statement_is_not_the_rest_of_its_last_name() -> None:
+    # a note with figures, or a title of the next table, alone on the next page: not a row of the statement
+    last = ("2130199", ("其他农业农村支出",), "112.00", "", "112.00")
+    for text in ("注：本表金额 112.00 万元", "部门预算表"):
+        tables, rows = _alone_on_the_next_page(last, [left(text, COLS[1][0] + PAD, 60.0)], text)
+        assert tables[0].row_pages[-1] == 1
+        assert _amounts(rows, "2130199")["合计"] == ("其他农业农村支出", 112.0)

@@ -87,10 +87,11 @@ def test_sangong_upper_header_spans_the_three_columns_it_is_centred_over() -> No
 
 
 def test_unit_line_above_a_statement_spans_nothing() -> None:
-    # 编制单位 and 单位：万元 stand above the header, over no column of their own
+    # 编制单位 and 单位：万元 stand above the header, over no column of their own: the statement's caption,
+    # the text above the table, never a row of it
     (table,) = _tables(_sangong([("7.43", "0.00", "3.13", "0.00", "3.13", "4.30")]))
-    unit = next(r for r in table.rows if any(c and "单位：万元" in c for c in r))
-    assert None not in unit[unit.index(next(c for c in unit if c and "单位：万元" in c)) + 1:]
+    assert not any(c and ("单位：万元" in c or "编制单位" in c) for r in table.rows for c in r)
+    assert "编制单位：某某市司法局 单位：万元" in table.text_above
 
 
 # ---- 财政拨款收入支出总表: 收入 and 支出 centred over their groups of columns ----------------------

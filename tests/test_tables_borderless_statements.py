@@ -123,3 +123,40 @@ def test_form_rows_continued_without_figures_in_their_first_row_are_still_a_cont
     second.columns = [(100, 200), (200, 230), (230, 300), (300, 330), (330, 400)]
     align_continued([first, second])
     assert second.rows[0] == ["", "", "提高农村地区道路", "=", "作用明显", "%", "作用明显"]
+
+
+def test_amounts_of_a_side_with_fewer_rows_are_one_line_cells_each() -> None:
+    # a 财政拨款收支总表 whose income side holds fewer rows than its expense side: its column of amounts
+    # (each as wide as the column, flush right) is no column of labels wrapped down its rows; every
+    # amount stays on its own row
+    pitch = 12.0
+    words = [_left("收入", 100, 88), _left("支出", 380, 88)]
+    words += [_left(h, x, 100) for h, x in (("项目", 80), ("预算数", 170), ("项目", 300), ("合计", 420),
+                                         ("一般公共预算", 470), ("政府性基金预算", 560))]
+    left = [("一、本年收入", "32,809,517.58"), ("（一）一般公共预算拨款", "28,148,337.58"),
+            ("（二）政府性基金预算拨款", "4,661,180.00"), ("（三）国有资本经营预算拨款", ""), ("二、上年结转", "")]
+    right = [("一、一般公共服务支出", "5,477,555.71", "5,477,555.71", ""),
+             ("二、文化旅游体育与传媒支出", "2,486,927.00", "2,486,927.00", ""),
+             ("三、社会保障和就业支出", "4,679,372.22", "4,679,372.22", ""),
+             ("四、卫生健康支出", "4,405,021.97", "4,405,021.97", ""),
+             ("五、城乡社区支出", "8,909,883.02", "4,248,703.02", "4,661,180.00"),
+             ("六、农林水支出", "2,235,387.00", "2,235,387.00", ""),
+             ("七、住房保障支出", "4,615,370.66", "4,615,370.66", "")]
+    for i, (name, total, gen, fund) in enumerate(right):
+        y = 115 + i * pitch
+        if i < len(left):
+            words.append(_left(left[i][0], 40, y))
+            if left[i][1]:
+                words.append(_right(left[i][1], 230, y))
+        words += [_left(name, 250, y), _right(total, 460, y), _right(gen, 550, y)]
+        if fund:
+            words.append(_right(fund, 640, y))
+    y = 115 + len(right) * pitch
+    words += [_left("收入总计", 40, y), _right("32,809,517.58", 230, y), _left("支出总计", 250, y),
+              _right("32,809,517.58", 460, y), _right("28,148,337.58", 550, y), _right("4,661,180.00", 640, y)]
+    (found,) = read_positions(words, page=1, page_height=842, reader="words")
+    rows = {r[0]: r[1] for r in found.table.rows if r[0]}
+    assert rows["一、本年收入"] == "32,809,517.58"
+    assert rows["（一）一般公共预算拨款"] == "28,148,337.58"
+    assert rows["（二）政府性基金预算拨款"] == "4,661,180.00"
+    assert rows["收入总计"] == "32,809,517.58"

@@ -17,6 +17,7 @@ from word_boxes import right as _right
 
 from extract.tables.positions import read_positions
 from model.tables import RawTable
+from normalize.statement_names import is_caption
 
 LINE = 13.0  # from one printed line's top to the next
 
@@ -67,3 +68,35 @@ def test_unit_piece_over_one_column_still_reads_the_labels_apart() -> None:
     table = _table(_page(unit_x0=150.0))
     header = next(r for r in table.rows if r[0] == "科目")
     assert header[1:] == list(HEADS[1:])
+
+
+def test_the_caption_line_is_never_a_row_of_the_statement() -> None:
+    # 公开05表 / 编制单位：某某县教育局 单位（元） caption a statement whose item column is wide enough to
+    # hold the whole caption line: the caption goes to the text above the table, not into a row of its
+    # own that would make 单位（元） a column and shift the header off its figures
+    top = 100.0
+    right_edges = (300.0, 380.0, 460.0)  # 合计 | 基本支出 | 项目支出, figures set flush right
+    words = [_left("公开05表", 44, top - LINE), _left("编制单位：某某县教育局", 44, top), _left("单位（元）", 170, top)]
+    words += [_left(h, x, top + LINE) for h, x in (("科目", 120), ("合计", 250), ("基本支出", 315), ("项目支出", 395))]
+    body = [("合计", "7,440,835.00", "6,299,876.11", "1,140,958.89"),
+            ("２０１ 一般公共服务支出", "7,440,835.00", "6,299,876.11", "1,140,958.89"),
+            ("２０１０３ 政府办公厅（室）事务", "4,904,584.33", "4,339,976.93", "564,607.40"),
+            ("２０１０３０１ 行政运行", "4,339,976.93", "4,339,976.93", "")]
+    for i, row in enumerate(body):
+        y = top + (2 + i) * LINE
+        words.append(_left(row[0], 44, y))
+        words += [_right(t, x, y) for t, x in zip(row[1:], right_edges, strict=True) if t]
+    table = _table(words)
+    assert "编制单位：某某县教育局 单位（元）" in table.text_above
+    assert table.rows[0] == ["科目", "合计", "基本支出", "项目支出"]
+    assert table.rows[1:] == [list(r) for r in body]
+
+
+def test_a_caption_names_the_agency_or_the_unit_and_nothing_else() -> None:
+    assert is_caption("公开02表 编制单位：某某区城市管理局 单位（元）")
+    assert is_caption("表五 编制单位：某某市商务局 单位：元")
+    assert is_caption("金额单位：千元")
+    # a form's first lines name a project and its agencies: rows of the form
+    assert not is_caption("项目名称：学生营养改善计划补助资金 实施单位：某某区教育委员会")
+    assert not is_caption("主管部门：某某县农业农村局")
+    assert not is_caption("表五")

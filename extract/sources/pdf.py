@@ -81,12 +81,25 @@ def opened_pdf(source: OpenedPdf | Path | str) -> Iterator[OpenedPdf]:
 
 # form XObjects (drawings kept as one object) are looked into this many levels deep
 PATH_DEPTH = 5
+# a page's text layer holding fewer characters than this may be a scan's stray text: its images are counted
+FEW_CHARS = 5
 
 
 def path_objects(parent: Any, level: int = 0) -> int:
     """How many path objects (lines, rectangles) a page (``level`` 0) or a form XObject draws, those of the
     forms it holds included down to :data:`PATH_DEPTH` levels. pypdfium2's ``get_objects`` counts the same
     but wraps every object of the page in a Python object first (three times the time on a ruled page)."""
+    return objects_of(parent, pdfium_c.FPDF_PAGEOBJ_PATH, level)
+
+
+def image_objects(parent: Any) -> int:
+    """How many image objects a page draws (see :func:`path_objects`): a scan is one."""
+    return objects_of(parent, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+
+
+def objects_of(parent: Any, wanted: int, level: int = 0) -> int:
+    """How many objects of type ``wanted`` (``FPDF_PAGEOBJ_*``) a page or form XObject holds (see
+    :func:`path_objects`)."""
     count, get = (
         (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
         if level
@@ -95,17 +108,17 @@ def path_objects(parent: Any, level: int = 0) -> int:
     n_objects = count(parent)
     if n_objects < 0:
         raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-    paths = 0
+    found = 0
     for i in range(n_objects):
         obj = get(parent, i)
         if not obj:
             raise pdfium.PdfiumError("Failed to get pageobject.")
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths += 1
+        if kind == wanted:
+            found += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < PATH_DEPTH - 1:
-            paths += path_objects(obj, level + 1)
-    return paths
+            found += objects_of(obj, wanted, level + 1)
+    return found
 
 
 @dataclass
@@ -128,12 +141,13 @@ def read_pdf_text(source: OpenedPdf | Path | str) -> PdfText:
                 text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
                 textpage.close()
                 paths = path_objects(page.raw)
+                images = image_objects(page.raw) if len(text.strip()) < FEW_CHARS else -1
             finally:
                 page.close()
             bad = garbled_count(text)
             pages.append(
                 PageText(number=i + 1, text=text, width=width, height=height, garbled=is_garbled(text),
-                         bad_chars=bad, paths=paths)
+                         bad_chars=bad, paths=paths, images=images)
             )
         path = opened.path
     if not pages:

@@ -62,6 +62,7 @@ from extract.tables.wrapped_labels import continues, wrapping
 from extract.tables.wrapped_units import form_units, wrapped_units
 from model.tables import Cell, RawTable
 from normalize.indicator_levels import is_level_name
+from normalize.statement_names import is_caption
 
 MIN_ROWS = 3  # rows a table needs
 MIN_RICH = 2  # rich lines a table needs
@@ -299,8 +300,21 @@ def _blocks(lines: list[Line], height: float) -> list[list[Line]]:
         before, after = _adjacent(lines, first, -1, cols, height), _adjacent(lines, last, 1, cols, height)
         if closing:  # the wrapped ends above a form's closing row are its first rows, as a ruled reader has them
             before = lines[:first]
-        blocks.append(before + inner + after)
+        blocks.append(_below_the_caption(before + inner + after))
     return blocks
+
+
+def _below_the_caption(block: list[Line]) -> list[Line]:
+    """The block without the caption set at its top (公开02表 / 编制单位：某某局 单位（元）): the lines down to
+    the last caption line among its first lines that are captions or one segment each (a tag, a title)
+    go to the text above the table, never to a row."""
+    last = -1
+    for i, ln in enumerate(block):
+        if is_caption(ln.text):
+            last = i
+        elif len(ln.segments) > 1:
+            break
+    return block[last + 1:] if 0 <= last < len(block) - 1 else block
 
 
 def _closing_line(lines: list[Line], first: int, last: int, height: float) -> bool:
@@ -401,8 +415,9 @@ def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: 
                       gaps: bool = False) -> None:
     """Segments that run over a column's start with a word break just there are two cells set close
     (a long level label and its row's name), not one merged cell: cut them there (in place). ``gaps``:
-    also where a word break falls in the gap between two columns (a statement's header cells set
-    touching, each over its own column: 一般公共预算财政拨款（万元 | 政府性基金预算财政拨款（万)."""
+    also where a word break reaches into the gap between two columns (a statement's header cells set
+    touching, each over its own column: 一般公共预算财政拨款（万元 | 政府性基金预算财政拨款（万; the
+    first may end a little inside its column's figures, a header cell centred wider than them)."""
     starts = [c0 for c0, _ in cols[1:]]
     between = list(itertools.pairwise(cols)) if gaps else []
     for ln in block:
@@ -418,7 +433,7 @@ def _cut(seg: Segment, words: list[Word], starts: list[float], char: float,
     for k in range(1, len(words)):
         end, x = float(words[k - 1]["x1"]), float(words[k]["x0"])
         if end < x and (any(abs(x - c0) <= 0.5 * char for c0 in starts)
-                        or any(a[1] <= end and x <= b[0] for a, b in between)):
+                        or any(end < b[0] and x > a[1] for a, b in between)):
             left, right = words[:k], words[k:]
             return [_segment_of(left, seg), *_cut(_segment_of(right, seg), right, starts, char, between)]
     return [seg]
@@ -1335,6 +1350,7 @@ def _wrapped_labels(groups: list[tuple[list[_Placed], int]], c: int, cols: list[
     for group, r in groups:
         upper = out[-1][0][-1] if out else None
         if (upper is not None and upper.last_col == c and group[0].last_col == c and id(group[0].seg) not in apart
+                and not _one_line(upper.seg.text) and not _one_line(group[0].seg.text)  # amounts wrap into none
                 and continues(upper.seg, group[0].seg, right, char, height)
                 and not (_whole_level(upper.seg.text) and _whole_level(group[0].seg.text))):
             out[-1] = (out[-1][0] + group, out[-1][1])

@@ -4,7 +4,9 @@ The text layer of a page holds the text of its tables too, in whatever order the
 borderless table's columns may come out one after another). A line is table text when it is a row
 of figures (``1,831.51  1811.52  89.78``) or when every piece of it is a cell, or one line of a cell,
 of a table read on that page. A cell that holds sentences (，。；) is prose set in a grid (a report
-laid out as a table, a form's 年度总体目标): its lines stay narrative.
+laid out as a table, a form's 年度总体目标): its lines stay narrative; but a cell of a form's row of
+``FORM_ROW_CELLS`` cells or more whose phrases a comma only joins (17.4万元/月，实际金额按考核确定 beside its
+indicator and its actual value) is a cell, not prose.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import re
 
 from model.document import DocInput
-from normalize.text import is_sentence, no_space
+from normalize.text import ends_a_sentence, is_sentence, no_space
+
+FORM_ROW_CELLS = 3  # filled cells of a row of a form (indicator, target, actual), not a text merged across it
 
 _FIGURE = re.compile(r"[-+]?[\d,.]+%?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -47,11 +51,19 @@ def table_cells(doc: DocInput) -> dict[int, set[str]]:
             page = t.row_pages[i] if i < len(t.row_pages) else t.page
             bucket = cells.setdefault(page, set())
             for c in row:
-                if not c or is_sentence(c):  # a cell of prose (a report set in a grid) is narrative
+                if not c or _prose(c, row):  # a cell of prose (a report set in a grid) is narrative
                     continue
                 bucket.add(no_space(c))
                 bucket.update(no_space(ln) for ln in c.splitlines() if ln.strip())
     return cells
+
+
+def _prose(cell: str, row: list[str | None]) -> bool:
+    """The cell holds sentences: one ends (。；！？), or a comma joins its phrases in a row of fewer than
+    ``FORM_ROW_CELLS`` cells (a text merged across the row, its label beside it)."""
+    if not is_sentence(cell):
+        return False
+    return ends_a_sentence(cell) or sum(1 for c in row if c and c.strip()) < FORM_ROW_CELLS
 
 
 def in_table(line: str, cells: set[str]) -> bool:

@@ -133,14 +133,34 @@ def _paths(grid: list[list[str]], width: int) -> tuple[list[tuple[str, ...]], li
     for c in range(width):
         labels: list[str] = []
         unit: str | None = None
-        for row in grid:
-            lab, lab_unit = header_unit(row[c]) if row[c] else ("", None)
+        for cell in _bracket_closed([row[c] for row in grid]):
+            lab, lab_unit = header_unit(cell)
             unit = lab_unit or unit
             if lab and (not labels or labels[-1] != lab):
                 labels.append(lab)
         out.append(tuple(_rejoined(labels)))
         units.append(unit)
     return out, units
+
+
+def _bracket_closed(cells: list[str]) -> list[str]:
+    """A column's header labels top-down, a label left with a bracket open (上年结转（万) joined to the
+    labels under it up to the one that closes it (元）): one header cell wrapped over two header rows by
+    a reader of word positions, its unit cut in two."""
+    out: list[str] = []
+    for cell in cells:
+        if not cell or (out and out[-1] == cell):
+            continue
+        if out and _open_brackets(out[-1]) > 0:
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _open_brackets(text: str) -> int:
+    folded = fold(text)
+    return folded.count("(") - folded.count(")")
 
 
 def _rejoined(labels: list[str]) -> list[str]:
