@@ -30,6 +30,7 @@ from normalize import DATA_DIR
 from normalize.numbers import figure_like, is_zero_dash, number_problem, parse_number, read_number, to_wan
 from normalize.units import split_unit_suffix
 
+_MAX_HEADING_ROWS = 3  # table rows one header (a measure's name wrapped line by line) spans
 _RATE_TOLERANCE = 0.1  # percentage points (more where the rate is printed with fewer decimals: _rate_tolerance)
 
 
@@ -79,17 +80,65 @@ def _measure_of(cell: Cell) -> str | None:
 def _header_cells(rows: list[list[Cell]], i: int) -> tuple[list[Cell], int]:
     """The header of a block at rows[i], and how many rows it takes: one row naming two or more
     measures, or a heading row (资金来源 | 金额（元） | 分值 | 执行率 | 得分) over a row naming them
-    (年初预算数 | 调整后预算数 | 预算执行数), read as one."""
+    (年初预算数 | 调整后预算数 | 预算执行数), read as one; the measures' names may wrap over rows of
+    their own (年初预算 | 调整后预 | 预算执行 over 数 | 算数 | 数: :func:`_wrapped_names`)."""
     row = rows[i]
-    if sum(1 for c in row if _measure_of(c)) >= 2 or i + 1 >= len(rows):
+    own = _wrapped_names(rows, i)
+    if own is not None and (own[1] == 1 or _only_headings(row, own[0])):
+        return own
+    if i + 1 >= len(rows) or not (_label_heading(row) or unit_in_cells(row)):
         return row, 1
-    below = rows[i + 1]
-    if sum(1 for c in below if _measure_of(c)) < 2 or any(parse_number(c) is not None for c in below if c):
+    below = _wrapped_names(rows, i + 1)
+    if below is None:
         return row, 1
-    if not (_label_heading(row) or unit_in_cells(row)):
-        return row, 1
-    merged = [b if _measure_of(b) else (row[c] if c < len(row) else None) for c, b in enumerate(below)]
-    return merged, 2
+    merged = [b if _measure_of(b) else (row[c] if c < len(row) else None) for c, b in enumerate(below[0])]
+    return merged, below[1] + 1
+
+
+def _named(cell: Cell) -> bool:
+    """A heading of the block's columns: a measure, or a column without money (分值, 执行率)."""
+    return bool(_measure_of(cell)) or key(cell) in vocab()["fund_non_money"]
+
+
+def _only_headings(row: list[Cell], joined: list[Cell]) -> bool:
+    """The first of the rows a header wraps over holds nothing but the tops of its headings (and a block
+    label before them)."""
+    named = [c for c, cell in enumerate(joined) if _named(cell)]
+    return all(c in named for c, cell in enumerate(row) if cell and cell.strip() and c >= named[0])
+
+
+def _wrapped_names(rows: list[list[Cell]], i: int) -> tuple[list[Cell], int] | None:
+    """rows[i] and the rows below it that go on with its headings, read as one row of headings with
+    each column's lines joined (年初预算 over 数: 年初预算数), and how many rows that is: the most rows
+    whose joined cells name two or more measures, each row below the first adding text only to cells
+    that then name a measure or a column without money (分值, 执行率); None where no such rows name
+    two measures. A row with an amount is no heading."""
+    best: tuple[list[Cell], int] | None = None
+    width = len(rows[i])
+    for n in range(1, _MAX_HEADING_ROWS + 1):
+        if i + n > len(rows) or len(rows[i + n - 1]) != width:
+            break
+        added = rows[i + n - 1]
+        if any(parse_number(c) is not None for c in added if c):
+            break
+        joined = _joined(rows[i : i + n], width)
+        named = {c for c, cell in enumerate(joined) if _named(cell)}
+        if n > 1 and any(cell and cell.strip() and c not in named for c, cell in enumerate(added)):
+            break
+        if sum(1 for cell in joined if _measure_of(cell)) >= 2:
+            best = (joined, n)
+    return best
+
+
+def _joined(rows: list[list[Cell]], width: int) -> list[Cell]:
+    """``rows`` read as one: each column's non-empty cells, top to bottom, as the lines of one cell."""
+    if len(rows) == 1:
+        return list(rows[0])
+    out: list[Cell] = []
+    for c in range(width):
+        parts = [r[c].strip() for r in rows if r[c] and r[c].strip()]  # type: ignore[union-attr]
+        out.append("\n".join(parts) if parts else (None if all(r[c] is None for r in rows) else ""))
+    return out
 
 
 def _label_heading(row: list[Cell]) -> bool:
@@ -114,7 +163,7 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
                 weight_col = c
             else:
                 score_col = c
-    unit = unit_in_cells(rows[i] + (rows[i + 1] if height == 2 else []))
+    unit = unit_in_cells([c for r in rows[i : i + height] for c in r])
     block = FundBlock(measures, {}, rate_col, score_col, weight_col, unit, len(row))
     block.labels_first = _label_heading(rows[i]) and min(measures) > 0
     block.skip_rows = height - 1
