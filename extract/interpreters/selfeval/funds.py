@@ -46,6 +46,7 @@ class FundBlock:
     line_name: str | None = None
     two_level: bool = False  # a second header row names each column's source
     labels_first: bool = False  # row labels in the first column under a heading (资金来源 | 年初预算数 …)
+    no_label: bool = False  # nothing printed before the header's measures: rows may be labelled in the first column
     skip_rows: int = 0  # header rows below this one still to pass (金额（元） over the measures)
     rows: list[tuple[int, int, list[Cell]]] = field(default_factory=list)  # (row_index, page, row)
 
@@ -101,10 +102,11 @@ def _named(cell: Cell) -> bool:
 
 
 def _only_headings(row: list[Cell], joined: list[Cell]) -> bool:
-    """The first of the rows a header wraps over holds nothing but the tops of its headings (and a block
-    label before them)."""
+    """The first of the rows a header wraps over holds the tops of its measures' headings and nothing
+    else after them (a block label before them)."""
     named = [c for c, cell in enumerate(joined) if _named(cell)]
-    return all(c in named for c, cell in enumerate(row) if cell and cell.strip() and c >= named[0])
+    filled = [c for c, cell in enumerate(row) if cell and cell.strip()]
+    return any(_measure_of(joined[c]) for c in filled) and all(c in named for c in filled if c >= named[0])
 
 
 def _wrapped_names(rows: list[list[Cell]], i: int) -> tuple[list[Cell], int] | None:
@@ -166,6 +168,7 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
     unit = unit_in_cells([c for r in rows[i : i + height] for c in r])
     block = FundBlock(measures, {}, rate_col, score_col, weight_col, unit, len(row))
     block.labels_first = _label_heading(rows[i]) and min(measures) > 0
+    block.no_label = not any(c and c.strip() for r in rows[i : i + height] for c in r[: min(measures)])
     block.skip_rows = height - 1
     sub_i = i + height
     if sub_i < len(rows):  # a second header row naming the source of each column
@@ -201,9 +204,10 @@ def continues_block(row: list[Cell], block: FundBlock) -> bool:
     off = block.ncols - len(row)
     cells = [row[c - off] for c in block.measures if 0 <= c - off < len(row)]
     filled = [c for c in cells if c and c.strip()]
-    read = [c for c in filled if parse_number(c) is not None]
+    read = [c for c in filled if parse_number(c) is not None or (bool(label) and is_zero_dash(c))]
     # a labelled row of amounts with a cell that looks like a figure but does not read as one (an OCR'd
-    # 4,062.22 with a seal's stroke beside it) is still the block's: that cell is reported (number_rejected)
+    # 4,062.22 with a seal's stroke beside it) is still the block's: that cell is reported (number_rejected);
+    # a labelled row of dashes (国有资本经营预算 | — | — | —) is one left unfilled
     return bool(read) and all(c in read or (bool(label) and figure_like(c, min_digits=2)) for c in filled)
 
 
@@ -232,7 +236,39 @@ def row_label(row: list[Cell], block: FundBlock) -> str:
     for c in range(0, max(0, first_measure - offset)):
         if row[c] and row[c].strip():  # type: ignore[union-attr]
             label = join_lines(row[c])
+            if block.no_label and c == 0:
+                label = _part_named(row[c] or "") or label
     return label
+
+
+def _part_named(raw: str) -> str | None:
+    """The part of the block (fund_sources.yaml: block_parts) a first-column label cell names where it
+    also holds lines of the block's label merged down that column (其中：一般公共预算 over 年度部门整体,
+    支出预算执行政府性基金预算): the longest part a line of it is or ends with; None for a cell that is
+    a part, a total or a section row as printed, or names none."""
+    whole = _no_prefix(key(raw))
+    if section_kind(raw) or whole in fund_vocab()["total_labels"] or whole in fund_vocab()["block_parts"]:
+        return None
+    parts = sorted(fund_vocab()["block_parts"], key=len, reverse=True)
+    for line in raw.splitlines():
+        k = _no_prefix(key(line))
+        found = next((p for p in parts if k.endswith(p)), None)
+        if found:
+            return str(found)
+    return None
+
+
+def _no_prefix(k: str) -> str:
+    for p in fund_vocab()["strip_prefixes"]:
+        if k.startswith(p):
+            return k[len(p) :]
+    return k
+
+
+def _label_unit(block: FundBlock) -> str | None:
+    """The unit printed in the rows' label cells (a block label merged down them: 情况（千元）)."""
+    cells = [row[c] for _, _, row in block.rows for c in range(max(0, min(block.measures) - (block.ncols - len(row))))]
+    return unit_in_cells(cells)
 
 
 def _amount(cell: Cell) -> tuple[float, str] | None:
@@ -275,7 +311,7 @@ def emit_block(
         for c in block.measures
         if 0 <= c - offset_of[ri] < len(row) and (a := _amount(row[c - offset_of[ri]]))
     ]
-    unit, inferred = block_unit(amounts, block.unit)
+    unit, inferred = block_unit(amounts, block.unit or (_label_unit(block) if block.no_label else None))
     if inferred and block.rows:
         issues.append(
             IssueRow(
