@@ -8,6 +8,9 @@ Three layouts:
 - label/amount pairs in a row (预算数: | 1047.8 | 执行数: | 1047.8), one row per source: read by
   fund_pairs.py;
 - a money label and its amount in the next cell (基本支出总额 | 5576.54 万元).
+A header's measures may wrap over table rows of their own (年初预算 over 数: a reader of word positions
+gives each printed line a row); a header printing nothing before its measures may have its rows labelled
+in the first column, with the lines of a block label merged down that column run into them (row_label).
 Blank and "—" cells are "not filled", not zero. Amounts without a stated unit are 万元
 unless a unit line above the form says so (单位：元, see unit_above) or the block's largest
 amount reaches the vocabulary's yuan_threshold (then 元, noted).
