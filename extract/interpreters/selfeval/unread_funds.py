@@ -9,7 +9,7 @@ A page *prints a fund block* when its text, outside sentences, shows
   removed) followed by ``MIN_FIGURES`` figures or more, on a page that also names a measure (年初预算数,
   调整后预算, 执行数, also wrapped: 年初预算 on a line of its own) and a column without money (执行率,
   分值, 得分, 权重: what a statement's amounts never have beside them); or
-- a pair: a measure label followed by a figure (预算数： 318.09).
+- a pair: a measure label and its colon followed by a figure (预算数： 318.09).
 
 Without this check a block no reader could read (headings wrapped over rows, a label merged into the
 row labels, a layout not known yet) left no trace: the form's indicators and score were read, its money
@@ -50,8 +50,9 @@ def _figure(word: str) -> bool:
 
 
 def _pair(words: list[str]) -> bool:
-    """A measure label with its amount beside it (预算数： 318.09)."""
-    return any(_measure(w) and _figure(n) for w, n in itertools.pairwise(words))
+    """A measure label with its colon and its amount beside it (预算数： 318.09; a statement's row
+    预算数 18.96 3.75 is no pair)."""
+    return any(w.endswith((":", "：")) and _measure(w) and _figure(n) for w, n in itertools.pairwise(words))
 
 
 def _block_row(words: list[str]) -> bool:
