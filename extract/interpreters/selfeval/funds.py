@@ -8,6 +8,9 @@ Three layouts:
 - label/amount pairs in a row (预算数: | 1047.8 | 执行数: | 1047.8), one row per source: read by
   fund_pairs.py;
 - a money label and its amount in the next cell (基本支出总额 | 5576.54 万元).
+A header's measures may wrap over table rows of their own (年初预算 over 数: a reader of word positions
+gives each printed line a row); a header printing nothing before its measures may have its rows labelled
+in the first column, with the lines of a block label merged down that column run into them (row_label).
 Blank and "—" cells are "not filled", not zero. Amounts without a stated unit are 万元
 unless a unit line above the form says so (单位：元, see unit_above) or the block's largest
 amount reaches the vocabulary's yuan_threshold (then 元, noted).
@@ -30,6 +33,7 @@ from normalize import DATA_DIR
 from normalize.numbers import figure_like, is_zero_dash, number_problem, parse_number, read_number, to_wan
 from normalize.units import split_unit_suffix
 
+_MAX_HEADING_ROWS = 3  # table rows one header (a measure's name wrapped line by line) spans
 _RATE_TOLERANCE = 0.1  # percentage points (more where the rate is printed with fewer decimals: _rate_tolerance)
 
 
@@ -45,6 +49,7 @@ class FundBlock:
     line_name: str | None = None
     two_level: bool = False  # a second header row names each column's source
     labels_first: bool = False  # row labels in the first column under a heading (资金来源 | 年初预算数 …)
+    no_label: bool = False  # nothing printed before the header's measures: rows may be labelled in the first column
     skip_rows: int = 0  # header rows below this one still to pass (金额（元） over the measures)
     rows: list[tuple[int, int, list[Cell]]] = field(default_factory=list)  # (row_index, page, row)
 
@@ -79,17 +84,66 @@ def _measure_of(cell: Cell) -> str | None:
 def _header_cells(rows: list[list[Cell]], i: int) -> tuple[list[Cell], int]:
     """The header of a block at rows[i], and how many rows it takes: one row naming two or more
     measures, or a heading row (资金来源 | 金额（元） | 分值 | 执行率 | 得分) over a row naming them
-    (年初预算数 | 调整后预算数 | 预算执行数), read as one."""
+    (年初预算数 | 调整后预算数 | 预算执行数), read as one; the measures' names may wrap over rows of
+    their own (年初预算 | 调整后预 | 预算执行 over 数 | 算数 | 数: :func:`_wrapped_names`)."""
     row = rows[i]
-    if sum(1 for c in row if _measure_of(c)) >= 2 or i + 1 >= len(rows):
+    own = _wrapped_names(rows, i)
+    if own is not None and (own[1] == 1 or _only_headings(row, own[0])):
+        return own
+    if i + 1 >= len(rows) or not (_label_heading(row) or unit_in_cells(row)):
         return row, 1
-    below = rows[i + 1]
-    if sum(1 for c in below if _measure_of(c)) < 2 or any(parse_number(c) is not None for c in below if c):
+    below = _wrapped_names(rows, i + 1)
+    if below is None:
         return row, 1
-    if not (_label_heading(row) or unit_in_cells(row)):
-        return row, 1
-    merged = [b if _measure_of(b) else (row[c] if c < len(row) else None) for c, b in enumerate(below)]
-    return merged, 2
+    merged = [b if _measure_of(b) else (row[c] if c < len(row) else None) for c, b in enumerate(below[0])]
+    return merged, below[1] + 1
+
+
+def _named(cell: Cell) -> bool:
+    """A heading of the block's columns: a measure, or a column without money (分值, 执行率)."""
+    return bool(_measure_of(cell)) or key(cell) in vocab()["fund_non_money"]
+
+
+def _only_headings(row: list[Cell], joined: list[Cell]) -> bool:
+    """The first of the rows a header wraps over holds the tops of its measures' headings and nothing
+    else after them (a block label before them)."""
+    named = [c for c, cell in enumerate(joined) if _named(cell)]
+    filled = [c for c, cell in enumerate(row) if cell and cell.strip()]
+    return any(_measure_of(joined[c]) for c in filled) and all(c in named for c in filled if c >= named[0])
+
+
+def _wrapped_names(rows: list[list[Cell]], i: int) -> tuple[list[Cell], int] | None:
+    """rows[i] and the rows below it that go on with its headings, read as one row of headings with
+    each column's lines joined (年初预算 over 数: 年初预算数), and how many rows that is: the most rows
+    whose joined cells name two or more measures, each row below the first adding text only to cells
+    that then name a measure or a column without money (分值, 执行率); None where no such rows name
+    two measures. A row with an amount is no heading."""
+    best: tuple[list[Cell], int] | None = None
+    width = len(rows[i])
+    for n in range(1, _MAX_HEADING_ROWS + 1):
+        if i + n > len(rows) or len(rows[i + n - 1]) != width:
+            break
+        added = rows[i + n - 1]
+        if any(parse_number(c) is not None for c in added if c):
+            break
+        joined = _joined(rows[i : i + n], width)
+        named = {c for c, cell in enumerate(joined) if _named(cell)}
+        if n > 1 and any(cell and cell.strip() and c not in named for c, cell in enumerate(added)):
+            break
+        if sum(1 for cell in joined if _measure_of(cell)) >= 2:
+            best = (joined, n)
+    return best
+
+
+def _joined(rows: list[list[Cell]], width: int) -> list[Cell]:
+    """``rows`` read as one: each column's non-empty cells, top to bottom, as the lines of one cell."""
+    if len(rows) == 1:
+        return list(rows[0])
+    out: list[Cell] = []
+    for c in range(width):
+        parts = [r[c].strip() for r in rows if r[c] and r[c].strip()]  # type: ignore[union-attr]
+        out.append("\n".join(parts) if parts else (None if all(r[c] is None for r in rows) else ""))
+    return out
 
 
 def _label_heading(row: list[Cell]) -> bool:
@@ -114,9 +168,10 @@ def block_header(rows: list[list[Cell]], i: int) -> FundBlock | None:
                 weight_col = c
             else:
                 score_col = c
-    unit = unit_in_cells(rows[i] + (rows[i + 1] if height == 2 else []))
+    unit = unit_in_cells([c for r in rows[i : i + height] for c in r])
     block = FundBlock(measures, {}, rate_col, score_col, weight_col, unit, len(row))
     block.labels_first = _label_heading(rows[i]) and min(measures) > 0
+    block.no_label = not any(c and c.strip() for r in rows[i : i + height] for c in r[: min(measures)])
     block.skip_rows = height - 1
     sub_i = i + height
     if sub_i < len(rows):  # a second header row naming the source of each column
@@ -152,9 +207,10 @@ def continues_block(row: list[Cell], block: FundBlock) -> bool:
     off = block.ncols - len(row)
     cells = [row[c - off] for c in block.measures if 0 <= c - off < len(row)]
     filled = [c for c in cells if c and c.strip()]
-    read = [c for c in filled if parse_number(c) is not None]
+    read = [c for c in filled if parse_number(c) is not None or (bool(label) and is_zero_dash(c))]
     # a labelled row of amounts with a cell that looks like a figure but does not read as one (an OCR'd
-    # 4,062.22 with a seal's stroke beside it) is still the block's: that cell is reported (number_rejected)
+    # 4,062.22 with a seal's stroke beside it) is still the block's: that cell is reported (number_rejected);
+    # a labelled row of dashes (国有资本经营预算 | — | — | —) is one left unfilled
     return bool(read) and all(c in read or (bool(label) and figure_like(c, min_digits=2)) for c in filled)
 
 
@@ -183,7 +239,39 @@ def row_label(row: list[Cell], block: FundBlock) -> str:
     for c in range(0, max(0, first_measure - offset)):
         if row[c] and row[c].strip():  # type: ignore[union-attr]
             label = join_lines(row[c])
+            if block.no_label and c == 0:
+                label = _part_named(row[c] or "") or label
     return label
+
+
+def _part_named(raw: str) -> str | None:
+    """The part of the block (fund_sources.yaml: block_parts) a first-column label cell names where it
+    also holds lines of the block's label merged down that column (其中：一般公共预算 over 年度部门整体,
+    支出预算执行政府性基金预算): the longest part a line of it is or ends with; None for a cell that is
+    a part, a total or a section row as printed, or names none."""
+    whole = _no_prefix(key(raw))
+    if section_kind(raw) or whole in fund_vocab()["total_labels"] or whole in fund_vocab()["block_parts"]:
+        return None
+    parts = sorted(fund_vocab()["block_parts"], key=len, reverse=True)
+    for line in raw.splitlines():
+        k = _no_prefix(key(line))
+        found = next((p for p in parts if k.endswith(p)), None)
+        if found:
+            return str(found)
+    return None
+
+
+def _no_prefix(k: str) -> str:
+    for p in fund_vocab()["strip_prefixes"]:
+        if k.startswith(p):
+            return k[len(p) :]
+    return k
+
+
+def _label_unit(block: FundBlock) -> str | None:
+    """The unit printed in the rows' label cells (a block label merged down them: 情况（千元）)."""
+    cells = [row[c] for _, _, row in block.rows for c in range(max(0, min(block.measures) - (block.ncols - len(row))))]
+    return unit_in_cells(cells)
 
 
 def _amount(cell: Cell) -> tuple[float, str] | None:
@@ -226,7 +314,7 @@ def emit_block(
         for c in block.measures
         if 0 <= c - offset_of[ri] < len(row) and (a := _amount(row[c - offset_of[ri]]))
     ]
-    unit, inferred = block_unit(amounts, block.unit)
+    unit, inferred = block_unit(amounts, block.unit or (_label_unit(block) if block.no_label else None))
     if inferred and block.rows:
         issues.append(
             IssueRow(

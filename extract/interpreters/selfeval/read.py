@@ -393,7 +393,9 @@ def _block_row_step(scan: _Scan, row: _Row) -> bool:
         return True
     if block.two_level and not _has_amount(cells):
         return True  # the second header row
-    if block.labels_first:
+    if block.labels_first or (block.no_label and cells and cells[0] and cells[0].strip()):
+        # rows labelled in the first column, also under a header that prints nothing before its
+        # measures (a block label merged down the rows' labels, read into them by a reader of word positions)
         ends = not continues_block(cells, block)
     else:
         ends = bool(cells and cells[0] and cells[0].strip() and not block.two_level) or (
