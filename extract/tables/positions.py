@@ -68,6 +68,7 @@ MIN_RICH = 2  # rich lines a table needs
 TAIL_CELLS = 3  # cells of a form's closing row alone at the top of a page
 REMARK_CELLS = 2  # cells of a form's closing remark row (说明 | 无)
 GAP_CHARS = 1.0  # a gap wider than this many character widths separates two cells
+SET_APART = 0.25  # character widths of white between two characters of one word that begin a new cell
 LINE_TOLERANCE = 0.5  # words whose centres differ by less than this share of a character height share a line
 ADJACENT = 1.0  # lines closer than this many line heights (bottom to top) belong to one cell or table
 BLOCK_GAP = 3.5  # a gap of this many line heights between two lines ends a table...
@@ -408,9 +409,29 @@ def _split_at_columns(block: list[Line], cols: list[tuple[float, float]], char: 
     for ln in block:
         out: list[Segment] = []
         for seg in ln.segments:
-            words = [w for w in ln.words if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5]
+            words = [piece for w in ln.words if seg.x0 - 0.5 <= float(w["x0"]) and float(w["x1"]) <= seg.x1 + 0.5
+                     for piece in _apart_at_starts(w, starts, char)]
             out.extend(_cut(seg, words, starts, char, between))
         ln.segments = out
+
+
+def _apart_at_starts(word: Word, starts: list[float], char: float) -> list[Word]:
+    """``word`` cut before each of its characters that begins a column and stands ``SET_APART`` characters
+    or more after the one before it: Chinese type is set solid, so the white is the gap between two
+    cells set close, which the word finder ran together (服务对象满意度 | 企业满意度, 2.9 points apart).
+    A word without its characters (OCR) stays whole."""
+    chars = word.get("chars")
+    if not chars:
+        return [word]
+    cuts = [k for k in range(1, len(chars))
+            if float(chars[k]["x0"]) - float(chars[k - 1]["x1"]) >= SET_APART * char
+            and any(abs(float(chars[k]["x0"]) - c0) <= 0.5 * char for c0 in starts)]
+    if not cuts:
+        return [word]
+    pieces = [chars[a:b] for a, b in itertools.pairwise([0, *cuts, len(chars)])]
+    return [{"text": "".join(str(c["text"]) for c in cs), "x0": float(cs[0]["x0"]),
+             "x1": max(float(c["x1"]) for c in cs), "top": min(float(c["top"]) for c in cs),
+             "bottom": max(float(c["bottom"]) for c in cs)} for cs in pieces]
 
 
 def _cut(seg: Segment, words: list[Word], starts: list[float], char: float,
