@@ -558,6 +558,8 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]], *, statement: b
         if all(id(ln) in labels for ln in g) or all(_level_labels(ln) for ln in g):
             continue
         if not any(ln.rich for ln in g):  # (a row of centred cells joins rich and other lines)
+            if centred and _opens_centred_cells(g, groups[i + 1] if i + 1 < len(groups) else [], block, cols, height):
+                continue
             touches = [x for x in groups[max(i - 1, 0):i + 2] if x is not g and x[0].rich]
             first_cols = {_span(ln.segments[0], cols)[0] for ln in g}
             if (len(first_cols) < 2 and not _heading_row(g, cols)) or any(_overlap(g, x) for x in touches):
@@ -569,6 +571,21 @@ def _anchors(block: list[Line], cols: list[tuple[float, float]], *, statement: b
         for ln in g:
             of[id(ln)] = len(rows) - 1
     return rows, of
+
+
+def _opens_centred_cells(group: list[Line], below: list[Line], block: list[Line], cols: list[tuple[float, float]],
+                         height: float) -> bool:
+    """Whether ``group`` (lines of no figures, in a block that centres its cells) holds only the first
+    lines of cells that go on, line after adjacent line down their columns, into the row ``below``, and
+    level labels: a cell of three lines centred on a row of one-line cells prints its first line above
+    the row's (受汛期影响部分工程延期 / ，已督促施工单位加快进 / 度 about 整改问题销号率 | 95% | 88.3%), where
+    no cell hung from its row's top starts; a level label centred between two rows may share that line
+    (质量指标). The line is no row: its cells join the row below, its labels go where they are centred."""
+    if not below or not any(ln.rich for ln in below):
+        return False
+    cells = [(s, _span(s, cols)[0]) for ln in group if not _level_labels(ln) for s in ln.segments]
+    return bool(cells) and all(not _whole_level(s.text) and _reaches(s, c, below, block, cols, height)
+                               for s, c in cells)
 
 
 def _level_labels(ln: Line) -> bool:
@@ -967,6 +984,15 @@ def _joined_to_the_label_above(out: list[tuple[list[_Placed], int]], anchors: li
     return [*out[:-1], (group, end + 1)]
 
 
+def _bare_items(grouped: dict[int, list[tuple[list[_Placed], int]]], key: int) -> set[int]:
+    """The rows that name an item and print nothing right of it (a template's placeholder row, 指标1：):
+    rows of the block's items as those of figures are, which a level label merged over its rows spans
+    (a header row prints its headings right of the item column too)."""
+    named = {r for _, r in grouped.get(key, [])}
+    right = {r for c, groups in grouped.items() if c > key for _, r in groups}
+    return named - right
+
+
 def _label_columns(grouped: dict[int, list[tuple[list[_Placed], int]]], figure_rows: set[int]) -> tuple[int, set[int]]:
     """The first column that holds a cell in (nearly) as many rows of figures as the fullest column
     (the one naming each row's item), and the rows it fills. The columns left of it, empty in some
@@ -1222,7 +1248,8 @@ def grid_of(block: list[Line], *, hanging: bool = False) -> Grid:
     for c, groups in sorted(grouped.items()):
         if c < key:  # level labels, each centred on the rows it spans
             groups = _wrapped_labels(groups, c, cols, char, height, len(anchors), apart)
-            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows, covered=_covered_rows(grouped, c),
+            groups = _merged_labels(groups, anchors, filled, move_fixed=figure_rows | _bare_items(grouped, key),
+                                    covered=_covered_rows(grouped, c),
                                     heights=_row_extents(anchors, grouped, key),
                                     centred=MIDWAY * height if centred else 0.0,
                                     parents=frozenset(row for row, by in placed.items() if any(k < c for k in by)))
