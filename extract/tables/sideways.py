@@ -97,10 +97,12 @@ def upright_chars(page: Any) -> UprightChars:
 
 
 def upright_words(page: Any) -> UprightWords:
-    """The words of a pdfplumber ``page`` in the frame where its text reads upright."""
+    """The words of a pdfplumber ``page`` in the frame where its text reads upright, each with its
+    characters (``chars``: where two cells set close run together into one word, the position reader
+    cuts it between them)."""
     frame = upright_chars(page)
     if frame.turn == 0:
-        words = list(page.extract_words(keep_blank_chars=False, use_text_flow=False))
+        words = list(page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True))
     else:
-        words = extract_words(frame.chars, keep_blank_chars=False, use_text_flow=False)
+        words = extract_words(frame.chars, keep_blank_chars=False, use_text_flow=False, return_chars=True)
     return UprightWords(words=words, width=frame.width, height=frame.height, turn=frame.turn)

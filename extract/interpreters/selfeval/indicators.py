@@ -2,7 +2,9 @@
 
 A section starts at a header row naming the indicator column (三级指标, 指标内容) next to
 level or target columns; a two-line header (绩效指标 | 年度指标值 over 指标性质 | 指标值 |
-度量单位) is read as one. Blank or merged level cells inherit from the row above, also
+度量单位) is read as one, a lower cell that prints only a bracketed tail (年度指标值 over （A）: a
+heading wrapped before its opening bracket, its lines read on the two header rows) counting as empty.
+Blank or merged level cells inherit from the row above, also
 across pages and across tables that continue the section (their missing left columns are
 aligned from the right). A row cut by the page break is joined to the row above: on the new
 page it has no indicator name, or a name and nothing else (the rest of a wrapped name), or the rest
@@ -86,7 +88,7 @@ def header_roles(rows: list[list[Cell]], i: int) -> dict[int, str] | None:
         upper = rows[i - 1]
         for c, cell in enumerate(upper):
             r = column_role(cell)
-            if r and c not in roles and r not in roles.values() and not (row[c] if c < len(row) else None):
+            if r and c not in roles and r not in roles.values() and not key(row[c] if c < len(row) else None):
                 roles[c] = r
     return roles
 

@@ -9,7 +9,9 @@ From the content, for a role the header left unnamed:
 - target, then actual: cells that read as indicator values (a number with a unit or operator,
   a percentage) in most rows.
 A heading given a role this way is noted (``column_role_from_content``, info); a heading still
-without a role is ``column_role_unknown`` (warning). A column that holds nothing but its own
+without a role is ``column_role_unknown`` (warning). So is a column of figures whose heading is
+empty on both header rows (a heading the scan lost), given the weight or score role where they tell
+it. A column that holds nothing but its own
 heading (the section's label merged down its rows) or nothing at all has nothing to read.
 """
 
@@ -34,6 +36,28 @@ def unknown_columns(row: list[Cell], roles: dict[int, str]) -> dict[int, str]:
         if k and c not in roles and column_role(cell) is None and k not in ignored:
             out[c] = join_lines(cell)
     return out
+
+
+def unnamed_columns(rows: list[list[Cell]], i: int, roles: dict[int, str]) -> list[int]:
+    """Columns without a role whose heading is empty on header row ``i`` and on the row above it."""
+    row, upper = rows[i], rows[i - 1] if i > 0 else []
+    return [c for c in range(len(row)) if c not in roles and not key(row[c])
+            and not key(upper[c] if c < len(upper) else None)]
+
+
+def _unnamed_figures(body: list[list[Cell]], c: int, roles: dict[int, str]) -> tuple[str, str, str] | None:
+    """For a column without a heading (a heading the scan lost: 实际/得分) whose cells are mostly figures:
+    the weight or score role when its figures tell one (set in ``roles``), else a warning; None for a
+    column of anything else (labels merged down, a level's second column)."""
+    cells = _column(body, c)
+    if len(cells) < 2 or sum(1 for x in cells if points_of(x) is not None) < _MOST * len(cells):
+        return None
+    role = _role_from_content(body, c, roles)
+    if role in ("weight", "score"):
+        roles[c] = role
+        return "column_role_from_content", "info", f"column {c + 1} has no heading; read as {role} from its cells"
+    return ("column_role_unknown", "warning",
+            f"column {c + 1} has no heading and holds figures that tell no role; not read")
 
 
 def _body(rows: list[list[Cell]], start: int) -> list[list[Cell]]:
@@ -96,10 +120,13 @@ def resolve_unknown(
     where it tells one; an issues row for each unknown heading."""
     issues: list[IssueRow] = []
     unknown = unknown_columns(rows[i], roles)
-    if not unknown:
-        return roles, issues
     body = _body(rows, i + 1)
     roles = dict(roles)
+    for c in unnamed_columns(rows, i, roles):
+        issue = _unnamed_figures(body, c, roles)
+        if issue is not None:
+            issues.append(IssueRow(doc_id=doc_id, page=page, rule=issue[0], severity=issue[1], message=issue[2],
+                                   table_index=table_index, row_index=i))
     for c, heading in sorted(unknown.items()):
         if all(key(x) == key(heading) for x in _column(body, c)):
             continue  # an empty column, or the section's label merged down its rows: nothing to read
