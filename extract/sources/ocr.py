@@ -382,15 +382,26 @@ def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> 
             read = _recognise(engine, [c for _, c in todo_crops], cfg.rec_batch, cfg.rec_min_ratio)
         page.timings.recognise += time.process_time() - t
         for (i, _), (text, conf, _) in zip(todo_crops, read, strict=True):
-            text = text.strip()
+            text, conf = _mended_figure(text.strip(), conf)
             if (is_mark(text) or CELL_FIGURE.match(text)) and conf >= SPOT_CONFIDENCE:
                 out[i] = (text, conf)
     return out
 
 
+def _mended_figure(text: str, conf: float) -> tuple[str, float]:
+    """A cell's figure read with a slip that has one reading only (``8.``: a seal's dot of red ink
+    beside the ``8``; :func:`normalise_number`) as that reading, never surer than
+    :data:`MENDED_AT_MOST` (a figure mended is doubtful: its row is flagged)."""
+    reading = normalise_number(text)
+    if not reading.changed or reading.ambiguous or not CELL_FIGURE.match(reading.text):
+        return text, conf
+    return reading.text, min(conf, MENDED_AT_MOST)
+
+
 # a short figure alone in its cell (a score or weight: ``10``, ``5.5``), read again from the cell's ink
 CELL_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?%?$")
 SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls already tell it from anything else
+MENDED_AT_MOST = UNCERTAIN_BELOW - 0.01  # a cell's figure read again with a slip mended: doubtful, never sure
 
 
 # a dark run longer than this many ems is a ruling: across, longer than any stroke or dash of type;
