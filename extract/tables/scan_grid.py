@@ -44,6 +44,7 @@ class ScanTable:
     # detector's tight crop)
     spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
     row_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # each row's cell boxes (None: covered)
+    page_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # the same in page space (unlevelled)
 
 
 def levelled(x: float, y: float, slope: float, centre: tuple[float, float]) -> tuple[float, float]:

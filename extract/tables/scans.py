@@ -299,6 +299,7 @@ def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
              if (len(t.rows) >= MIN_ROWS or (k == 0 and _opens_page(t, level))) and max(len(r) for r in t.rows) >= 2]
     for t in found:
         _fill_marks(t, read, slope, centre)
+        t.page_boxes = [tuple(None if b is None else unlevelled(b, slope, centre) for b in row) for row in t.row_boxes]
     if pdf is not None and found:
         keep_cell_lines(pdf, page, found, level)
     return found, level
@@ -317,6 +318,8 @@ def raw_tables(found: list[ScanTable], level: list[dict[str, Any]], *, page: int
         raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
         raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
         raw.ruled = True
+        if len(t.page_boxes) == len(t.rows):
+            raw.cell_boxes = [list(b) for b in t.page_boxes]
         out.append(raw)
     return out
 
