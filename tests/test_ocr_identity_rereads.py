@@ -59,10 +59,11 @@ def test_readings_of_two_cells_that_would_each_do_leave_the_identity_failed() ->
 
 
 def test_reading_taken_goes_into_the_indicator_read_from_the_cell_flagged() -> None:
-    identity, terms = _weights()
+    _, terms = _weights()
     rows = Extraction(indicators=[
         IndicatorRow(doc_id="d", page=1, table_index=0, row_index=r, scope="project", name=n, name_canonical=n,
-                     level1="产出指标", weight=w) for r, n, w in ((1, "办理不动产登记业务", 78.0), (2, "配置森林消防装备", 7.0))])
+                     level1="产出指标", weight=w)
+        for r, n, w in ((1, "办理不动产登记业务", 78.0), (2, "配置森林消防装备", 7.0))])
     assert _take(rows, Reread(term=terms[1], text="78", reading=_read("7"), value=7.0))
     assert rows.indicators[0].weight == 7.0 and rows.indicators[0].flagged
     assert rows.indicators[1].weight == 7.0 and not rows.indicators[1].flagged
