@@ -12,7 +12,7 @@ import pytest
 from PIL import ImageDraw
 
 from extract.sources.ocr import CellReading, read_cells_again
-from extract.tables.identity_rereads import Reread, _fits, _take
+from extract.tables.identity_rereads import Reread, _empty_cells, _fits, _surest_fit, _take
 from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import Extraction, IndicatorRow
 
@@ -67,6 +67,34 @@ def test_reading_taken_goes_into_the_indicator_read_from_the_cell_flagged() -> N
     assert _take(rows, Reread(term=terms[1], text="78", reading=_read("7"), value=7.0))
     assert rows.indicators[0].weight == 7.0 and rows.indicators[0].flagged
     assert rows.indicators[1].weight == 7.0 and not rows.indicators[1].flagged
+
+
+def test_several_cells_misread_under_a_seal_are_taken_together_only_when_the_sum_then_holds() -> None:
+    # 分值 printed 9, 8, 10 (Σ 27 = the maximum): the seal left the 8 unread and the 10 read as 16; read
+    # again, each cell's surest reading is 9, 8, 10: with them together the sum holds, so all are taken
+    terms = [Term(role="满分", value=27.0, page=1),
+             Term(role="分值", value=9.0, page=1, table_index=0, row_index=1, column=3),
+             Term(role="分值", value=16.0, page=1, table_index=0, row_index=3, column=3),
+             Term(role="分值", value=0.0, page=1, table_index=0, row_index=2, column=3)]  # the cell read as nothing
+    identity = FailedIdentity(rule="weight_sum_equals_100", kind=IdentityKind.SUM, terms=terms[:3], tolerance=0.5)
+    readings = [[_read("27")], [_read("9")], [_read("16", 0.6), _read("10", 0.93)],
+                [_read("8", 0.9), _read("章", 0.95)]]
+    taken = _surest_fit(identity, terms, ["27", "9", "16", ""], readings)
+    assert sorted((r.term.row_index, r.value) for r in taken) == [(2, 8.0), (3, 10.0)]
+    # the surest readings leave the sum off (the 10 read again as 16 still): nothing is taken
+    readings[2] = [_read("16", 0.9)]
+    assert _surest_fit(identity, terms, ["27", "9", "16", ""], readings) == []
+
+
+def test_empty_cells_read_again_are_those_of_the_parts_column_in_rows_without_the_figure() -> None:
+    identity, terms = _weights()
+    rows = Extraction(indicators=[
+        IndicatorRow(doc_id="d", page=1, table_index=0, row_index=r, scope="project", name=n, name_canonical=n,
+                     level1="产出指标", weight=w)
+        for r, n, w in ((1, "办理不动产登记业务", 78.0), (2, "配置森林消防装备", 7.0),
+                        (4, "奖补资金兑现及时率", None))])
+    (empty,) = _empty_cells(identity, terms, rows)
+    assert (empty.role, empty.row_index, empty.column, empty.value) == ("分值", 4, 3, 0.0)
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,13 @@ value; several readings of the same value are one), that value is taken: the row
 gets it, stays ``flagged``, and an issues row ``ocr_reread_satisfies_identity`` names the cell, what
 was read first and what was read again (and how). **Nothing is invented**: a value no reading gave is
 never taken (the slips a recogniser makes are only *named*, by
-:mod:`extract.tables.identity_readings`, for the identities left failed). Where no reading fits, or
-more than one term's does, the identity is left failed and its row flagged as before.
+:mod:`extract.tables.identity_readings`, for the identities left failed).
+
+Where no one reading fits (a seal across a column of scores can spoil several), every cell of the
+identity — with, for a Σ得分/Σ分值, the cells of that column in the indicators' rows whose figure was
+read as nothing — is given its surest reading read again; when with all of them together the identity
+holds, they are all taken (each named). Otherwise, or where more than one term's reading would do,
+the identity is left failed and its rows flagged as before.
 """
 
 from __future__ import annotations
@@ -90,18 +95,33 @@ def _fits(identity: FailedIdentity, terms: list[Term], texts: list[str],
     return Reread(term=terms[k], text=texts[k], reading=r, value=v)
 
 
-def _reread(identity: FailedIdentity, tables: list[RawTable], pdf: Any) -> tuple[Reread | None, float]:
+def _empty_cells(identity: FailedIdentity, placed: list[Term], rows: Extraction) -> list[Term]:
+    """The cells of the same column as the parts of a Σ得分/Σ分值 identity in the rows of indicators of
+    the same tables whose figure was not read (a score under a seal read as nothing): parts read as 0."""
+    field = _SCORE_ROLES.get(placed[-1].role) if len(placed) > 1 else None
+    if identity.kind.name != "SUM" or field is None:
+        return []
+    columns = {(t.table_index, t.column) for t in placed[1:] if t.role == placed[-1].role}
+    if len(columns) != 1:
+        return []
+    ((ti, column),) = columns
+    return [Term(role=placed[-1].role, value=0.0, page=i.page, table_index=i.table_index, row_index=i.row_index,
+                 column=column) for i in rows.indicators if i.table_index == ti and getattr(i, field) is None]
+
+
+def _reread(identity: FailedIdentity, tables: list[RawTable], pdf: Any, rows: Extraction
+            ) -> tuple[list[Reread], float]:
     terms = [locate_total(t, tables) if i == 0 else t for i, t in enumerate(identity.terms)]
     placed: list[Term] = []
     texts: list[str] = []
-    where: list[tuple[int, Box] | None] = []
     for t in terms:
         cell = cell_text(t, tables)
         texts.append(cell[0] if cell else "")
         placed.append(Term(role=t.role, value=t.value, text=t.text, page=t.page, table_index=t.table_index,
                            row_index=t.row_index, column=cell[1] if cell else t.column))
-        where.append(_box(t, cell[1] if cell else None, tables))
-    readings: list[list[CellReading]] = [[] for _ in terms]
+    empty = _empty_cells(identity, placed, rows)
+    where = [_box(t, t.column, tables) for t in [*placed, *empty]]
+    readings: list[list[CellReading]] = [[] for _ in where]
     seconds = 0.0
     for page in sorted({w[0] for w in where if w is not None}):
         mine = [k for k, w in enumerate(where) if w is not None and w[0] == page]
@@ -113,25 +133,59 @@ def _reread(identity: FailedIdentity, tables: list[RawTable], pdf: Any) -> tuple
         seconds += spent
         for k, r in zip(mine, read, strict=True):
             readings[k] = r
-    return _fits(identity, placed, texts, readings), seconds
+    one = _fits(identity, placed, texts, readings[:len(placed)])
+    if one is not None:
+        return [one], seconds
+    return _surest_fit(identity, [*placed, *empty], [*texts, *([""] * len(empty))], readings), seconds
+
+
+def _surest(read: list[CellReading]) -> tuple[float, CellReading] | None:
+    """A cell's surest reading that is a figure (its value), None when none is."""
+    figures = [(v, r) for r in read if (v := _value(r.text)) is not None]
+    return max(figures, key=lambda f: f[1].confidence) if figures else None
+
+
+def _surest_fit(identity: FailedIdentity, terms: list[Term], texts: list[str],
+                readings: list[list[CellReading]]) -> list[Reread]:
+    """Where several figures were misread (a seal across a column of scores): every cell's surest
+    reading read again, taken together when with them the identity holds (and only then)."""
+    values = [t.value for t in terms]
+    changed: list[Reread] = []
+    for k, read in enumerate(readings):
+        best = _surest(read)
+        if best is not None and best[0] != values[k]:
+            values[k] = best[0]
+            changed.append(Reread(term=terms[k], text=texts[k], reading=best[1], value=best[0]))
+    if not changed:
+        return []
+    return changed if residual(identity, values) <= identity.tolerance else []
+
+
+def _row_of(rows: Extraction, t: Term) -> tuple[Any, str] | None:
+    """The one row read from the term's cell and the field holding the term's figure, or None."""
+    if t.role in _SCORE_ROLES:
+        field = _SCORE_ROLES[t.role]
+        hits: list[Any] = [i for i in rows.indicators if (i.page, i.table_index, i.row_index)
+                           == (t.page, t.table_index, t.row_index) and getattr(i, field) in (t.value, None)]
+    elif t.role in _FORM_ROLES:
+        field = _FORM_ROLES[t.role]
+        hits = [s for s in rows.scores if s.page == t.page and getattr(s, field) == t.value]
+    else:
+        return None
+    return (hits[0], field) if len(hits) == 1 else None
+
+
+def _can_take(rows: Extraction, r: Reread) -> bool:
+    return _row_of(rows, r.term) is not None
 
 
 def _take(rows: Extraction, r: Reread) -> bool:
     """The reading taken into the row read from the term's cell (flagged); False when no row is."""
-    t = r.term
-    if t.role in _SCORE_ROLES:
-        hits: list[Any] = [i for i in rows.indicators if (i.page, i.table_index, i.row_index)
-                           == (t.page, t.table_index, t.row_index) and getattr(i, _SCORE_ROLES[t.role]) == t.value]
-        field = _SCORE_ROLES[t.role]
-    elif t.role in _FORM_ROLES:
-        hits = [s for s in rows.scores if s.page == t.page and getattr(s, _FORM_ROLES[t.role]) == t.value]
-        field = _FORM_ROLES[t.role]
-    else:
+    found = _row_of(rows, r.term)
+    if found is None:
         return False
-    if len(hits) != 1:
-        return False
-    setattr(hits[0], field, r.value)
-    hits[0].flagged = True
+    setattr(found[0], found[1], r.value)
+    found[0].flagged = True
     return True
 
 
@@ -156,13 +210,15 @@ def reread_identities(rows: Extraction, tables: list[RawTable], pages: list[Page
         if identity.page not in ocr_pages:
             left.append(identity)
             continue
-        found, seconds = _reread(identity, tables, pdf)
+        found, seconds = _reread(identity, tables, pdf, rows)
         out.seconds += seconds
-        if found is None or not _take(rows, found):
+        if not found or not all(_can_take(rows, r) for r in found):
             left.append(identity)
             continue
-        out.issues.append(IssueRow(doc_id=doc_id, page=found.term.page, rule=RULE, severity="warning",
-                                   message=_message(identity, found), table_index=found.term.table_index,
-                                   row_index=found.term.row_index))
+        for r in found:
+            _take(rows, r)
+            out.issues.append(IssueRow(doc_id=doc_id, page=r.term.page, rule=RULE, severity="warning",
+                                       message=_message(identity, r), table_index=r.term.table_index,
+                                       row_index=r.term.row_index))
     rows.failed_identities[:] = left
     return out
