@@ -323,6 +323,13 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
         height, width = img.shape[0] / scale, img.shape[1] / scale
     timings.render = time.process_time() - t
     words, boxes = _read_image(img, cfg, timings)
+    if cfg.tighten and hasattr(source, "render") and any(_unsure_ideograph(w) for w in words):
+        t = time.process_time()  # still unsure: read again from the page rendered finer
+        finer = capped_scale(width, height, WORD_RESCALE)
+        engine = _engine(cfg.threads, cfg.use_cls)
+        with engine.lock:
+            _reread_unsure_ideographs(engine, render(source, finer), words, cfg, (0, 0), finer)
+        timings.recognise += time.process_time() - t
     rulings = _rulings(img, words, cfg.scale) if cfg.rulings else []
     return OcrPage(width=float(width), height=float(height), words=words, settings=cfg, boxes=boxes,
                    timings=timings, rulings=rulings, image=img)
@@ -521,8 +528,63 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                 words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
             if cfg.shapes and words:
                 _operator_bars(img, words, cfg, (x_off, y_off))
+            if cfg.tighten and words:
+                _reread_unsure_ideographs(engine, img, words, cfg, (x_off, y_off))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
+
+
+WORD_MARGIN = 0.1  # ems of the page left around a word's tight box when it is read again
+WORD_RESCALE = 3.0  # words whose ideographs stay unsure are read again from the page rendered at this scale
+
+
+def _unsure_ideograph(w: OcrWord) -> bool:
+    return any(i < len(w.text) and unicodedata.east_asian_width(w.text[i]) in "WF" and w.text[i].isalpha()
+               for i in w.uncertain())
+
+
+def _reread_unsure_ideographs(engine: _Engine, img: np.ndarray, words: list[OcrWord], cfg: OcrSettings,
+                              offset: tuple[int, int], scale: float | None = None) -> None:
+    """Words holding an ideograph read unsurely (``清激`` for ``清淤``, ``深露`` for ``裸露``: the detector's
+    crop of a skewed box cuts into the strokes or takes in a ruling) read again from a crop drawn tight
+    around their ink (:func:`ink_extent`); the new reading replaces the old one only when it is as long,
+    differs from it only where the old one was unsure, and is surer there. ``img`` is the page
+    rendered at ``scale`` (default the settings' scale: the image the page was read from)."""
+    todo = [w for w in words if _unsure_ideograph(w)]
+    crops: list[tuple[OcrWord, np.ndarray]] = []
+    for w in todo:
+        crop = _word_crop(img, w, scale or cfg.scale, offset)
+        if crop is not None:
+            crops.append((w, crop))
+    if not crops:
+        return
+    read = _recognise(engine, [c for _, c in crops], cfg.rec_batch, cfg.rec_min_ratio)
+    for (w, _), (text, _, chars) in zip(crops, read, strict=True):
+        if len(text) != len(w.text) or len(chars) != len(text) or text == w.text:
+            continue
+        unsure = set(w.uncertain())
+        changed = [i for i, (a, b) in enumerate(zip(w.text, text, strict=True)) if a != b]
+        if all(i in unsure and chars[i][1] > max(w.char_confidences[i], cfg.min_confidence) for i in changed):
+            confs = [max(old, new[1]) if i not in changed else new[1]
+                     for i, (old, new) in enumerate(zip(w.char_confidences, chars, strict=True))]
+            w.text, w.char_confidences = text, tuple(confs)
+            w.confidence = float(np.mean(confs))
+
+
+def _word_crop(img: np.ndarray, w: OcrWord, scale: float, offset: tuple[int, int]) -> np.ndarray | None:
+    """The word's ink cut out of the page image with a little paper round it (None: no clear ink)."""
+    h, wd = img.shape[:2]
+    m = WORD_MARGIN * (w.bottom - w.top) * scale
+    x0, y0 = max(0, round(w.x0 * scale - offset[0] - m)), max(0, round(w.top * scale - offset[1] - m))
+    x1, y1 = min(wd, round(w.x1 * scale - offset[0] + m)), min(h, round(w.bottom * scale - offset[1] + m))
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    crop = img[y0:y1, x0:x1]
+    ext = ink_extent(crop)
+    if ext is None:
+        return None
+    pad = max(2, round(REREAD_PAD * (ext.bottom - ext.top)))
+    return np.ascontiguousarray(crop[max(0, ext.top - pad):ext.bottom + pad, max(0, ext.left - pad):ext.right + pad])
 
 
 # an operator the recogniser reads unsurely at the head of a target (``≥95%`` as ``>95%``): bare or barred
