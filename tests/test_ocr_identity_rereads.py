@@ -14,7 +14,7 @@ from PIL import ImageDraw
 from extract.sources.ocr import CellReading, read_cells_again
 from extract.tables.identity_rereads import Reread, _empty_cells, _fits, _surest_fit, _take
 from model.identities import FailedIdentity, IdentityKind, Term
-from model.records import Extraction, IndicatorRow
+from model.records import BudgetRow, Extraction, IndicatorRow
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data/raw/samples/seed000_qingshan_2020.pdf"
@@ -95,6 +95,17 @@ def test_empty_cells_read_again_are_those_of_the_parts_column_in_rows_without_th
                         (4, "奖补资金兑现及时率", None))])
     (empty,) = _empty_cells(identity, terms, rows)
     assert (empty.role, empty.row_index, empty.column, empty.value) == ("分值", 4, 3, 0.0)
+
+
+def test_amount_read_again_goes_into_its_budget_row_in_its_unit() -> None:
+    # a fund block in 万元 prints 年初预算数 1,187.56 of its source; read 187.56, read again 1,187.56
+    term = Term(role="年初预算数", value=187.56, page=1, table_index=0, row_index=7, column=3)
+    row = BudgetRow(doc_id="d", page=1, source="table", scope="department", measure="年初预算数", amount_wan=187.56,
+                    amount_raw="187.56", unit_raw="万元", table_index=0, row_index=7,
+                    funding_source="一般公共预算财政拨款")
+    rows = Extraction(budgets=[row])
+    assert _take(rows, Reread(term=term, text="187.56", reading=_read("1,187.56"), value=1187.56))
+    assert row.amount_wan == pytest.approx(1187.56) and row.amount_raw == "1,187.56" and row.flagged
 
 
 @pytest.fixture(scope="module")

@@ -170,8 +170,10 @@ def _row_of(rows: Extraction, t: Term) -> tuple[Any, str] | None:
     elif t.role in _FORM_ROLES:
         field = _FORM_ROLES[t.role]
         hits = [s for s in rows.scores if s.page == t.page and getattr(s, field) == t.value]
-    else:
-        return None
+    else:  # an amount: the budget row of that cell and measure, its figure as printed
+        field = "amount_raw"
+        hits = [b for b in rows.budgets if (b.page, b.table_index, b.row_index, b.measure)
+                == (t.page, t.table_index, t.row_index, t.role) and _value(b.amount_raw) == t.value and t.value]
     return (hits[0], field) if len(hits) == 1 else None
 
 
@@ -184,8 +186,13 @@ def _take(rows: Extraction, r: Reread) -> bool:
     found = _row_of(rows, r.term)
     if found is None:
         return False
-    setattr(found[0], found[1], r.value)
-    found[0].flagged = True
+    row, field = found
+    if field == "amount_raw":  # the amount in 万元 scaled as the printed figure is (its unit stays)
+        row.amount_wan = row.amount_wan * r.value / r.term.value
+        row.amount_raw = normalise_number(r.reading.text).text
+    else:
+        setattr(row, field, r.value)
+    row.flagged = True
     return True
 
 
