@@ -324,7 +324,7 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
     timings.render = time.process_time() - t
     words, boxes = _read_image(img, cfg, timings)
     if cfg.tighten and hasattr(source, "render") and any(_unsure_ideograph(w) for w in words):
-        t = time.process_time()  # still unsure: read again from the page rendered finer
+        t = time.process_time()  # read again from the page rendered finer
         finer = capped_scale(width, height, WORD_RESCALE)
         engine = _engine(cfg.threads, cfg.use_cls)
         with engine.lock:
@@ -528,14 +528,13 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                 words.extend(_marks(engine, img, boxes, words, cfg, (x_off, y_off)))
             if cfg.shapes and words:
                 _operator_bars(img, words, cfg, (x_off, y_off))
-            if cfg.tighten and words:
-                _reread_unsure_ideographs(engine, img, words, cfg, (x_off, y_off))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
 
 
 WORD_MARGIN = 0.1  # ems of the page left around a word's tight box when it is read again
-WORD_RESCALE = 3.0  # words whose ideographs stay unsure are read again from the page rendered at this scale
+WORD_RESCALE = 3.0  # words holding an unsure ideograph are read again from the page rendered at this scale
+# (once: the page's own 2x image cut tight read 清激 no better, and cost as much again)
 
 
 def _unsure_ideograph(w: OcrWord) -> bool:
