@@ -37,6 +37,7 @@ from extract.sources.xlsx import read_xlsx
 from extract.tables.confidence import stamp_ocr
 from extract.tables.doubt import Note, check_tables, issues_from_notes
 from extract.tables.identity_readings import name_readings
+from extract.tables.identity_rereads import reread_identities
 from extract.tables.page_tails import page_tails, pdf_words
 from extract.tables.pdfplumber import read_tables
 from extract.tables.positions import align_continued
@@ -242,6 +243,9 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     ex.issues.extend(issues_from_notes(doc_id, loaded.notes))
     table_rows, prose_rows = _run_registry(doc, loaded.pdf, rec, ex)
     stamp_ocr(table_rows, loaded.tables, pages)
+    reread = reread_identities(table_rows, loaded.tables, pages, loaded.pdf, doc_id)
+    ex.issues.extend(reread.issues)
+    rec.ocr_seconds += reread.seconds
     ex.issues.extend(name_readings(table_rows, loaded.tables, pages, doc_id))
     table_rows.failed_identities.clear()  # read; not carried further
     ex.issues.extend(unread_pages(doc_id, pages, loaded.tables, table_rows))

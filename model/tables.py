@@ -25,6 +25,9 @@ class RawTable:
     row_uncertain: list[bool] | None = None  # OCR: a figure of the row had uncertain characters
     columns: list[tuple[float, float]] | None = None  # each column's x-range (x0, x1): position reader, ruled grid
     ruled: bool = False  # cells built from the rulings a reader of words saw (a scan's grid): merged cells as printed
+    # OCR'd ruled tables: each row's cell boxes (x0, top, x1, bottom) in points of the visible page of its
+    # row (None: covered by a merged cell), for reading a doubtful cell again (extract/tables/identity_rereads.py)
+    cell_boxes: list[list[tuple[float, float, float, float] | None]] | None = None
 
     @classmethod
     def on_page(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from extract.sources.marks import mark_crop, wall_pieces, wall_stub
-from extract.sources.ocr import OcrPage, _read_cells
+from extract.sources.ocr import UNCERTAIN_BELOW, OcrPage, _mended_figure, _read_cells
 from extract.tables.scan_grid import ScanTable, _doubtful
 from extract.tables.scans import _fill_marks
 
@@ -157,3 +157,17 @@ def test_empty_cell_holding_only_a_stub_off_its_wall_holds_no_mark() -> None:
     assert wall_stub(img, (0, 0, 140, 36), 12.0, 150.0)
     assert not wall_stub(img, (138, 0, 300, 36), 12.0, 150.0)
     assert not wall_stub(_cell_with_digit_by_its_wall(), (40, 8, 162, 49), 14.0, 150.0)
+
+
+def test_score_under_a_seal_read_with_a_stray_point_is_the_figure_and_doubtful() -> None:
+    # a 得分 cell prints 8; the seal's ring leaves a dot of ink beside it and the cell's ink reads "8.":
+    # the one reading of that slip is 8 (normalise_number), kept as a doubtful figure (its row flagged)
+    text, conf = _mended_figure("8.", 0.95)
+    assert text == "8" and conf < UNCERTAIN_BELOW
+    assert _mended_figure("8", 0.95) == ("8", 0.95)
+    assert _mended_figure("8:", 0.95) == ("8:", 0.95)  # a colon with no two decimals: no one reading
+    box = (448.0, 447.0, 504.0, 489.0)
+    t = ScanTable(bbox=box, rows=[["突发险情处置响应时限", "8", ""]], row_words=[[]], spots=[(0, 2, box, None)])
+    _fill_marks(t, _Spots((text, conf)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
+    assert t.rows[0][2] == "8"
+    assert t.row_words[0][-1]["uncertain"] is True

@@ -126,3 +126,22 @@ def test_stray_reading_in_a_column_of_operators_is_read_again() -> None:
     assert sorted((i, j) for i, j, _, old in misread_marks(t) if old is None) == [(0, 2), (2, 2)]
     # the unit column's % is no stray, nor a figure, nor a name
     assert all(j == 2 for _, j, _, _ in misread_marks(t))
+
+
+def test_figure_read_again_longer_through_a_seal_stroke_keeps_the_sure_figure() -> None:
+    # the cell prints 7 (分值), read surely; read again from the cell's ink, a grey seal's ring across the
+    # cell adds a stroke the recogniser takes for a digit: 78, less surely. The 7 stays.
+    box = (310.0, 417.0, 396.0, 456.0)
+    t = ScanTable(bbox=box, rows=[["办理不动产登记业务", "7", "不少于800件"]],
+                  row_words=[[{"text": "7", "confidence": 0.998, "uncertain": False}]], spots=[(0, 1, box, 0.998)])
+    _fill_marks(t, _Spots(("78", 0.66)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
+    assert t.rows[0][1] == "7"
+
+
+def test_figure_read_again_longer_and_surer_replaces_it() -> None:
+    # a 10 whose 0 the detector's box cut off (read 1, unsurely), read whole from the cell's ink: 10
+    box = (310.0, 417.0, 396.0, 456.0)
+    t = ScanTable(bbox=box, rows=[["奖补资金兑现及时率", "1", "100%"]],
+                  row_words=[[{"text": "1", "confidence": 0.55, "uncertain": True}]], spots=[(0, 1, box, 0.55)])
+    _fill_marks(t, _Spots(("10", 0.97)), 0.0, (0.0, 0.0))  # type: ignore[arg-type]
+    assert t.rows[0][1] == "10"

@@ -47,3 +47,24 @@ def test_pieces_that_both_hold_text_stay_apart() -> None:
     before = [list(r) for r in rows]
     assert mend_split_cells(rows) == set()
     assert rows == before
+
+
+def test_a_figure_cut_by_a_stroke_whose_sliver_reads_as_a_mark_is_whole_again() -> None:
+    # a fund block's 年初预算数 cell (three columns wide) prints 2,555.92; a seal's stroke across it cuts
+    # the first digit's edge off, read as a dash beside the figure
+    rows: list[list[Cell]] = [
+        ["按支出性质分：", "", None, None, "", ""],
+        ["其中：基本支出", "-", "2,555.92", None, "2,550.31", "2,397.55"],
+        ["项目支出", "1,506.30", None, None, "1,502.99", "1,412.96"],
+    ]
+    emptied = mend_split_cells(rows)
+    assert rows[1] == ["其中：基本支出", "2,555.92", None, None, "2,550.31", "2,397.55"]
+    assert emptied == {(1, 1), (1, 2), (1, 3)}
+
+
+def test_a_dash_beside_words_stays_apart() -> None:
+    rows = _rows()
+    rows[1][2] = "-"
+    before = [list(r) for r in rows]
+    assert mend_split_cells(rows) == set()
+    assert rows == before

@@ -113,3 +113,17 @@ def test_without_positions_unequal_counts_are_not_split() -> None:
         "5",
     ]
     assert vertical_rows(_section(), row, lambda: None, exact_lines=False) is None
+
+
+def test_figures_whose_unit_wrapped_beside_a_wrapped_name_are_one_indicator() -> None:
+    """每场演出补助标准 wraps in its cell; in the narrow value columns ≤420元/场 and 385.23元/场 wrap
+    before their unit: one indicator, not 每场演出 and 补助标准."""
+    row: list[str | None] = ["产出指标", "成本指标", "每场演出\n补助标准", "≤420\n元/场", "385.23\n元/场", "8", "8"]
+    assert vertical_rows(_section(), row, lambda: None, exact_lines=False) is None
+    assert vertical_rows(_section(), row, lambda: None, exact_lines=True) is None
+
+
+def test_second_indicator_with_figures_and_units_of_its_own_is_split() -> None:
+    row: list[str | None] = ["产出指标", "数量指标", "培训人次\n发放手册", "≥100\n≥500册", "120\n520册", "5\n5", "5\n5"]
+    parts = vertical_rows(_section(), row, lambda: None, exact_lines=True)
+    assert parts is not None and len(parts) == 2

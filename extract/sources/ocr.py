@@ -323,6 +323,13 @@ def ocr_page(source: Any, *, scale: float | None = None, settings: OcrSettings =
         height, width = img.shape[0] / scale, img.shape[1] / scale
     timings.render = time.process_time() - t
     words, boxes = _read_image(img, cfg, timings)
+    if cfg.tighten and hasattr(source, "render") and any(_unsure_ideograph(w) for w in words):
+        t = time.process_time()  # read again from the page rendered finer
+        finer = capped_scale(width, height, WORD_RESCALE)
+        engine = _engine(cfg.threads, cfg.use_cls)
+        with engine.lock:
+            _reread_unsure_ideographs(engine, render(source, finer), words, cfg, (0, 0), finer)
+        timings.recognise += time.process_time() - t
     rulings = _rulings(img, words, cfg.scale) if cfg.rulings else []
     return OcrPage(width=float(width), height=float(height), words=words, settings=cfg, boxes=boxes,
                    timings=timings, rulings=rulings, image=img)
@@ -382,15 +389,26 @@ def _read_cells(page: OcrPage, cells: list[tuple[int, ...]], char_px: float) -> 
             read = _recognise(engine, [c for _, c in todo_crops], cfg.rec_batch, cfg.rec_min_ratio)
         page.timings.recognise += time.process_time() - t
         for (i, _), (text, conf, _) in zip(todo_crops, read, strict=True):
-            text = text.strip()
+            text, conf = _mended_figure(text.strip(), conf)
             if (is_mark(text) or CELL_FIGURE.match(text)) and conf >= SPOT_CONFIDENCE:
                 out[i] = (text, conf)
     return out
 
 
+def _mended_figure(text: str, conf: float) -> tuple[str, float]:
+    """A cell's figure read with a slip that has one reading only (``8.``: a seal's dot of red ink
+    beside the ``8``; :func:`normalise_number`) as that reading, never surer than
+    :data:`MENDED_AT_MOST` (a figure mended is doubtful: its row is flagged)."""
+    reading = normalise_number(text)
+    if not reading.changed or reading.ambiguous or not CELL_FIGURE.match(reading.text):
+        return text, conf
+    return reading.text, min(conf, MENDED_AT_MOST)
+
+
 # a short figure alone in its cell (a score or weight: ``10``, ``5.5``), read again from the cell's ink
 CELL_FIGURE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?%?$")
 SPOT_CONFIDENCE = 0.3  # a mark read alone in its own cell: the cell's walls already tell it from anything else
+MENDED_AT_MOST = UNCERTAIN_BELOW - 0.01  # a cell's figure read again with a slip mended: doubtful, never sure
 
 
 # a dark run longer than this many ems is a ruling: across, longer than any stroke or dash of type;
@@ -512,6 +530,60 @@ def _read_image(img: np.ndarray, cfg: OcrSettings, timings: OcrTimings) -> tuple
                 _operator_bars(img, words, cfg, (x_off, y_off))
         timings.recognise = time.process_time() - t
     return words, len(boxes)
+
+
+WORD_MARGIN = 0.1  # ems of the page left around a word's tight box when it is read again
+WORD_RESCALE = 3.0  # words holding an unsure ideograph are read again from the page rendered at this scale
+# (once: the page's own 2x image cut tight read 清激 no better, and cost as much again)
+
+
+def _unsure_ideograph(w: OcrWord) -> bool:
+    return any(i < len(w.text) and unicodedata.east_asian_width(w.text[i]) in "WF" and w.text[i].isalpha()
+               for i in w.uncertain())
+
+
+def _reread_unsure_ideographs(engine: _Engine, img: np.ndarray, words: list[OcrWord], cfg: OcrSettings,
+                              offset: tuple[int, int], scale: float | None = None) -> None:
+    """Words holding an ideograph read unsurely (``清激`` for ``清淤``, ``深露`` for ``裸露``: the detector's
+    crop of a skewed box cuts into the strokes or takes in a ruling) read again from a crop drawn tight
+    around their ink (:func:`ink_extent`); the new reading replaces the old one only when it is as long,
+    differs from it only where the old one was unsure, and is surer there. ``img`` is the page
+    rendered at ``scale`` (default the settings' scale: the image the page was read from)."""
+    todo = [w for w in words if _unsure_ideograph(w)]
+    crops: list[tuple[OcrWord, np.ndarray]] = []
+    for w in todo:
+        crop = _word_crop(img, w, scale or cfg.scale, offset)
+        if crop is not None:
+            crops.append((w, crop))
+    if not crops:
+        return
+    read = _recognise(engine, [c for _, c in crops], cfg.rec_batch, cfg.rec_min_ratio)
+    for (w, _), (text, _, chars) in zip(crops, read, strict=True):
+        if len(text) != len(w.text) or len(chars) != len(text) or text == w.text:
+            continue
+        unsure = set(w.uncertain())
+        changed = [i for i, (a, b) in enumerate(zip(w.text, text, strict=True)) if a != b]
+        if all(i in unsure and chars[i][1] > max(w.char_confidences[i], cfg.min_confidence) for i in changed):
+            confs = [max(old, new[1]) if i not in changed else new[1]
+                     for i, (old, new) in enumerate(zip(w.char_confidences, chars, strict=True))]
+            w.text, w.char_confidences = text, tuple(confs)
+            w.confidence = float(np.mean(confs))
+
+
+def _word_crop(img: np.ndarray, w: OcrWord, scale: float, offset: tuple[int, int]) -> np.ndarray | None:
+    """The word's ink cut out of the page image with a little paper round it (None: no clear ink)."""
+    h, wd = img.shape[:2]
+    m = WORD_MARGIN * (w.bottom - w.top) * scale
+    x0, y0 = max(0, round(w.x0 * scale - offset[0] - m)), max(0, round(w.top * scale - offset[1] - m))
+    x1, y1 = min(wd, round(w.x1 * scale - offset[0] + m)), min(h, round(w.bottom * scale - offset[1] + m))
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    crop = img[y0:y1, x0:x1]
+    ext = ink_extent(crop)
+    if ext is None:
+        return None
+    pad = max(2, round(REREAD_PAD * (ext.bottom - ext.top)))
+    return np.ascontiguousarray(crop[max(0, ext.top - pad):ext.bottom + pad, max(0, ext.left - pad):ext.right + pad])
 
 
 # an operator the recogniser reads unsurely at the head of a target (``≥95%`` as ``>95%``): bare or barred
@@ -1023,3 +1095,73 @@ def number_needs_flag(word: OcrWord, below: float = UNCERTAIN_BELOW) -> bool:
     reading = normalise_number(word.text)
     return unsure or reading.changed or reading.ambiguous
 
+
+
+# ---------------------------------------------------------------- a cell read again
+
+
+REREAD_SCALES = (3.0, 4.0)  # a doubtful cell is read again rendered at these scales (the page was read at 2.0)
+REREAD_INSET = 1.0  # points of a cell cut off at each wall before its ink is looked for (the rulings)
+REREAD_PAD = 0.3  # of the ink's height, paper left around it in the crop read again
+
+
+@dataclass(frozen=True)
+class CellReading:
+    """What the recogniser read in a cell read again, and how the cell was shown to it."""
+
+    text: str
+    confidence: float
+    how: str  # "3x", "4x without red" ...
+
+
+def read_cells_again(page: Any, boxes: list[tuple[float, float, float, float]],
+                     scales: tuple[float, ...] = REREAD_SCALES,
+                     settings: OcrSettings = DEFAULT) -> tuple[list[list[CellReading]], float]:
+    """Every reading the recogniser gives of each cell (x0, top, x1, bottom in points of the visible
+    page) of ``page`` (a pypdfium2 page), rendered again at each of ``scales`` and cut tight around
+    the cell's ink (:func:`ink_extent`: rulings and a red seal are not ink), as inked and with its red
+    ink made white (:func:`suppress_red`). Nothing is guessed: only what was read. Returns the
+    readings per cell and the CPU seconds spent."""
+    t = time.process_time()
+    engine = _engine(settings.threads, settings.use_cls)
+    out: list[list[CellReading]] = [[] for _ in boxes]
+    width, height = page.get_size()
+    for scale in scales:
+        s = capped_scale(width, height, scale)
+        img = render(page, s)
+        crops: list[tuple[int, np.ndarray, str]] = []
+        for i, box in enumerate(boxes):
+            for crop, how in _cell_crops(img, box, s):
+                crops.append((i, crop, f"{scale:g}x{how}"))
+        if not crops:
+            continue
+        with engine.lock:
+            read = _recognise(engine, [c for _, c, _ in crops], settings.rec_batch, settings.rec_min_ratio)
+        for (i, _, how), (text, conf, _) in zip(crops, read, strict=True):
+            if text.strip():
+                out[i].append(CellReading(text=text.strip(), confidence=conf, how=how))
+    return out, time.process_time() - t
+
+
+def _cell_crops(img: np.ndarray, box: tuple[float, float, float, float], scale: float
+                ) -> list[tuple[np.ndarray, str]]:
+    """The cell's ink cut out with a little paper round it: as inked, and (where it holds red ink)
+    with the red made white."""
+    h, w = img.shape[:2]
+    inset = REREAD_INSET * scale
+    x0, y0 = max(0, round(box[0] * scale + inset)), max(0, round(box[1] * scale + inset))
+    x1, y1 = min(w, round(box[2] * scale - inset)), min(h, round(box[3] * scale - inset))
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return []
+    cell = img[y0:y1, x0:x1]
+    out: list[tuple[np.ndarray, str]] = []
+    for shown, how in ((cell, ""), (suppress_red(cell), " without red")):
+        if how and shown is cell:
+            continue  # no red ink: the same crop
+        ext = ink_extent(shown)
+        if ext is None:
+            continue
+        pad = max(2, round(REREAD_PAD * (ext.bottom - ext.top)))
+        out.append((np.ascontiguousarray(shown[max(0, ext.top - pad):ext.bottom + pad,
+                                               max(0, ext.left - pad):ext.right + pad]), how))
+    return out

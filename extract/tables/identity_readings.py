@@ -97,7 +97,7 @@ def _row(tables: list[RawTable], ti: int | None, ri: int | None) -> tuple[RawTab
     return tables[ti], ri
 
 
-def _cell_text(term: Term, tables: list[RawTable]) -> tuple[str, int | None] | None:
+def cell_text(term: Term, tables: list[RawTable]) -> tuple[str, int | None] | None:
     """The text of the term's cell and its column: the column named, else the cell of the row that
     reads as the term's value (the last such for a 得分, the first otherwise)."""
     if term.text is not None:
@@ -108,19 +108,19 @@ def _cell_text(term: Term, tables: list[RawTable]) -> tuple[str, int | None] | N
     row = found[0].rows[found[1]]
     if term.column is not None and 0 <= term.column < len(row):
         return (row[term.column] or "").strip(), term.column
-    hits = [j for j, c in enumerate(row) if c and _value(c) == term.value]
+    hits = [j for j, c in enumerate(row) if c and cell_value(c) == term.value]
     if not hits:
         return None
     j = hits[-1] if term.role == "得分" else hits[0]
     return (row[j] or "").strip(), j
 
 
-def _value(cell: str) -> float | None:
+def cell_value(cell: str) -> float | None:
     s = fold(cell).strip()
     return parse_number(s[:-1] if s.endswith("分") else s)
 
 
-def _locate_total(term: Term, tables: list[RawTable]) -> Term:
+def locate_total(term: Term, tables: list[RawTable]) -> Term:
     """A form's 总分 (known by its page only): the row of that page labelled 总分/合计 printing it."""
     if term.table_index is not None or term.page is None:
         return term
@@ -128,7 +128,7 @@ def _locate_total(term: Term, tables: list[RawTable]) -> Term:
         for ri, row in enumerate(t.rows):
             if t.row_pages[ri] != term.page or not any(c and any(k in c for k in _TOTAL_LABELS) for c in row):
                 continue
-            if any(c and _value(c) == term.value for c in row):
+            if any(c and cell_value(c) == term.value for c in row):
                 return Term(role=term.role, value=term.value, page=term.page, table_index=ti, row_index=ri)
     return term
 
@@ -153,8 +153,8 @@ def name_reading(identity: FailedIdentity, tables: list[RawTable]) -> Reading | 
     than one term or reading would do). The uncertain terms are tried first; only where none of them
     has such a reading are the terms read surely tried (a digit misread cleanly: a broken 6 read as
     a sure 5), the same way."""
-    terms = [_locate_total(t, tables) if i == 0 else t for i, t in enumerate(identity.terms)]
-    cells = [_cell_text(t, tables) for t in terms]
+    terms = [locate_total(t, tables) if i == 0 else t for i, t in enumerate(identity.terms)]
+    cells = [cell_text(t, tables) for t in terms]
     unsure = [c is not None and _uncertain(t, c[0], tables) for t, c in zip(terms, cells, strict=True)]
     for tier in (True, False):
         found = _readings(identity, terms, [c if u is tier else None for c, u in zip(cells, unsure, strict=True)],

@@ -44,6 +44,7 @@ class ScanTable:
     # detector's tight crop)
     spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
     row_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # each row's cell boxes (None: covered)
+    page_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # the same in page space (unlevelled)
 
 
 def levelled(x: float, y: float, slope: float, centre: tuple[float, float]) -> tuple[float, float]:
@@ -304,7 +305,7 @@ def mend_split_cells(rows: list[list[Cell]]) -> set[tuple[int, int]]:
             if end - start < 2 or len(rows[i]) < end or (start, end) in _spans(rows[i]) or not whole_above:
                 continue
             pieces = rows[i][start:end]
-            filled = [c for c in pieces if c]
+            filled = _without_slivers([c for c in pieces if c])
             if len(filled) > 1 or any(c is None for c in pieces[:1]):
                 continue
             rows[i][start] = filled[0] if filled else ""
@@ -313,6 +314,15 @@ def mend_split_cells(rows: list[list[Cell]]) -> set[tuple[int, int]]:
                 emptied.add((i, j))
             emptied.add((i, start))
     return emptied
+
+
+def _without_slivers(filled: list[str]) -> list[str]:
+    """The pieces' texts without a lone mark beside a figure (a dash, a digit: what the sliver of a
+    figure's ink the stroke cut off reads as, ``-`` beside ``2,555.92``): one cell holds one figure."""
+    figures = [c for c in filled if figure_like(c.strip()) and not is_mark(c.strip())]
+    if len(figures) != 1:
+        return filled
+    return [c for c in filled if not is_mark(c.strip())]
 
 
 DOUBTFUL_CHARS = 3  # a cell's lone word this short, read unsurely, is read again from the cell's ink

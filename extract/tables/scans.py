@@ -218,8 +218,8 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
     """Cells the detector found no text in but that hold ink, and cells holding one mark only: the
     mark in them read again from the image, cut as a mark is (the ``—`` of an empty amount, the
     ``=`` of a 指标性质); a new reading replaces an old one when it is surer, or when it reads the
-    old one and more (the cell's ink holds a ``>=`` of which the detector's box held the ``>``), never
-    when it reads a part of the old one only."""
+    old mark whole (the cell's ink holds a ``>=`` of which the detector's box held the ``>``:
+    :func:`_completes`), never when it reads a part of the old one only."""
     if not t.spots:
         return
     marks = read.read_spots([unlevelled(box, slope, centre) for _, _, box, _ in t.spots])
@@ -230,13 +230,20 @@ def _fill_marks(t: ScanTable, read: OcrPage, slope: float, centre: tuple[float, 
         was = (t.rows[i][j] or "").strip()
         if was and was != mark[0] and was.startswith(mark[0]):
             continue  # a part of what was read (the ``>`` of a ``>=``): never surer than the whole
-        if old is not None and mark[1] <= old and not (was and was != mark[0] and mark[0].startswith(was)):
+        if old is not None and mark[1] <= old and not _completes(was, mark[0]):
             continue
         t.rows[i][j] = mark[0]
         # a figure read again less surely than a character's certainty stays doubtful: its row is flagged
         unsure = mark[1] < UNCERTAIN_BELOW and any(c.isdigit() for c in mark[0])
         t.row_words[i].append({"text": mark[0], "confidence": mark[1], "uncertain": unsure})
     _fill_shapes(t, read, slope, centre, unread)
+
+
+def _completes(was: str, mark: str) -> bool:
+    """The reading ``mark`` is the mark ``was`` read whole (the ``>=`` of which the detector's box held the
+    ``>``): it replaces ``was`` however unsurely read. A figure read longer (``7`` again as ``78``: a seal's
+    stroke across the cell taken for a digit) is not a mark completed: it replaces a figure only when surer."""
+    return bool(was) and was != mark and mark.startswith(was) and is_mark(mark) and not mark.isdigit()
 
 
 @dataclass(frozen=True)
@@ -292,6 +299,7 @@ def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
              if (len(t.rows) >= MIN_ROWS or (k == 0 and _opens_page(t, level))) and max(len(r) for r in t.rows) >= 2]
     for t in found:
         _fill_marks(t, read, slope, centre)
+        t.page_boxes = [tuple(None if b is None else unlevelled(b, slope, centre) for b in row) for row in t.row_boxes]
     if pdf is not None and found:
         keep_cell_lines(pdf, page, found, level)
     return found, level
@@ -310,6 +318,8 @@ def raw_tables(found: list[ScanTable], level: list[dict[str, Any]], *, page: int
         raw.row_confidence = [min((w["confidence"] for w in ws), default=None) for ws in t.row_words]
         raw.row_uncertain = [any(w["uncertain"] for w in ws) for ws in t.row_words]
         raw.ruled = True
+        if len(t.page_boxes) == len(t.rows):
+            raw.cell_boxes = [list(b) for b in t.page_boxes]
         out.append(raw)
     return out
 

@@ -133,6 +133,8 @@ def stitch(tables: list[RawTable]) -> list[RawTable]:
                 prev.row_confidence.extend(t.row_confidence[skip:])
             if prev.row_uncertain is not None and t.row_uncertain is not None:
                 prev.row_uncertain.extend(t.row_uncertain[skip:])
+            prev.cell_boxes = (None if prev.cell_boxes is None or t.cell_boxes is None
+                               else [*prev.cell_boxes, *t.cell_boxes[skip:]])
             prev.last_bbox = t.last_bbox
             prev.text_below = t.text_below
             prev.garbled = prev.garbled or t.garbled

@@ -19,6 +19,7 @@ every multi-line value cell have the same number of lines.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from extract.interpreters.selfeval.indicators import IndicatorSection, template_number
 from extract.tables.cell_lines import CellLines
 from model.tables import Cell
+from normalize.indicator_values import parse_indicator_value
 from normalize.text import no_space
 
 # columns whose cells carry one line per indicator
@@ -79,6 +81,33 @@ def _view_from_text(cell: Cell, *, keep_blank_lines: bool) -> _CellView:
 def _view_from_positions(cl: CellLines) -> _CellView:
     lines = [_Piece(ln.text, ln.top, ln.room, ln.wrapped) for ln in cl.lines]
     return _CellView(lines, _paragraphs(lines))
+
+
+_FIGURE_END = re.compile(r"\d%?$")
+_UNIT_VALUES = ("target", "actual")
+
+
+def _unit_under_figure(cell: Cell) -> str | None:
+    """The unit alone on a cell's second and last line under a figure without unit (``≤420`` over
+    ``元/场``: the figure's unit wrapped in a narrow column), else None."""
+    lines = [ln.strip() for ln in (cell or "").splitlines() if ln.strip()]
+    if len(lines) != 2 or not _FIGURE_END.search(lines[0]) or any(c.isdigit() for c in lines[1]):
+        return None
+    figure, whole = parse_indicator_value(lines[0]), parse_indicator_value(lines[0] + lines[1])
+    if figure.value is None or figure.unit or whole.value != figure.value or whole.unit is None:
+        return None
+    return whole.unit
+
+
+def _units_wrapped(row: list[Cell], roles: dict[str, int]) -> bool:
+    """The row's value cells of several lines are its target and actual only, each a figure over the
+    same unit alone: one indicator whose figures' unit wrapped (two indicators do not print one
+    unit for both values of the second and no figure)."""
+    multi = {r for r, i in roles.items() if _multi(row[i])}
+    if not multi or not multi <= set(_UNIT_VALUES):
+        return False
+    units = {_unit_under_figure(row[roles[r]]) for r in _UNIT_VALUES if r in roles}
+    return len(multi) == len(_UNIT_VALUES) and len(units) == 1 and None not in units
 
 
 def _count(values: list[_CellView], name: _CellView) -> int:
@@ -151,6 +180,8 @@ def vertical_rows(
     roles = {r: i for r in VALUE_ROLES if (i := _index(row, section, r)) is not None}
     if not any(_multi(row[i]) for i in roles.values()):
         return None  # one indicator whose name wraps
+    if _units_wrapped(row, roles):
+        return None  # one indicator whose name and whose figures' units wrap
     views: dict[str, _CellView | None] = {}
     tolerance = 0.5
     if exact_lines:
