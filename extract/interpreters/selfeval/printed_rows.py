@@ -1,0 +1,176 @@
+"""Indicator rows a form prints against the rows read from it: issues rule ``indicator_rows_missed``.
+
+Below a form's column headings (one printed line naming three column roles of the indicator forms'
+vocabulary, :func:`extract.interpreters.selfeval.unread_forms.heading_roles`) the form prints its
+indicator block: each indicator row has one printed line holding its name (the name's first line,
+or the middle line of a name centred on its figures) with its cells side by side, ``ROW_CELLS`` at
+least (a name and two values, words or figures). The other lines of the block hold fewer: a wrapped
+name's or label's next line, a level label alone, a remark's second line. The block ends at the
+form's closing row (总分, 合计, a grade: ``section_end_labels`` and the like of selfeval_vocab.yaml),
+the next form's label (项目名称) or headings, or the page's end.
+
+A printed row line *stands under* a row read from its page when one of its cells is part of that
+row's name or holds it (a level label set touching the name: 服务对象满意度指演出观众满意度). Two ways a
+reading goes wrong show, and each gives one warning for the block, naming the lines:
+
+- **rows lost**: printed row lines under which no row read stands (a merged label read as part of
+  the name beside it, a row joined to the row above or never read);
+- **values not read**: rows read without a target or without an actual while their printed line
+  holds ``UNREAD_CELLS`` cells or more beyond the name and the values read (名称 | 不少于12人次 | 13人次 |
+  9 | 9 read as 名称 with 9 and 9 only).
+
+The lines are the page's words set in lines and cells as the reader of word positions sets them
+(:func:`extract.tables.positions.lines_of`: a gap wider than a character parts two cells), so pages
+without a text layer (OCR'd) and files without positions are not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.interpreters.selfeval.unread_forms import MIN_ROLES, form_headings, heading_roles
+from extract.interpreters.selfeval.vocab import key, vocab
+from extract.sources.pdf import OpenedPdf
+from extract.tables.positions import Line, lines_of
+from extract.tables.words import page_words
+from model.pages import PageText
+from model.records import IndicatorRow, IssueRow
+from normalize.indicator_levels import is_level_name
+from normalize.text import is_sentence
+
+RULE = "indicator_rows_missed"
+ROW_CELLS = 3  # cells side by side on the printed line of an indicator row (a name and two values)
+UNREAD_CELLS = 2  # cells of a row's line beyond its name and the values read that show values not read
+MIN_PART = 2  # characters of a cell, at least, to be taken as part of a name
+SHOWN = 3  # lines quoted in a message
+
+
+@dataclass(kw_only=True)
+class Block:
+    """The printed row lines of one form's indicator block on a page."""
+
+    page: int
+    lines: list[Line]
+
+
+def _closes(text: str) -> bool:
+    """A line whose first cell closes the indicator block (总分, 合计, a grade) or opens another form
+    (项目名称, 部门名称)."""
+    v = vocab()
+    first = key(text.split()[0]) if text.split() else ""
+    ends = (*v["section_end_labels"], *v["total_score_labels"], *v["total_score_labels_in_section"],
+            *v["grade_row_labels"], *v["project_labels"], *v["department_labels"])
+    return any(first.startswith(key(w)) for w in ends)
+
+
+def _headings(ln: Line) -> bool:
+    roles = heading_roles(ln.text)
+    return len(roles) >= MIN_ROLES and "name" in roles and bool(roles & set(vocab()["indicator_header_needs"]))
+
+
+def _level(text: str) -> bool:
+    return is_level_name(text, 1) or is_level_name(text, 2)
+
+
+def _row_line(ln: Line) -> bool:
+    """A line of ``ROW_CELLS`` cells or more, not sentences (a remark beside them may be one), that
+    are no headings and not level labels all."""
+    cells = [s.text for s in ln.segments if not is_sentence(s.text)]
+    return len(cells) >= ROW_CELLS and not heading_roles(ln.text) and not all(_level(c) for c in cells)
+
+
+def blocks(lines: Sequence[Line], page: int) -> list[Block]:
+    """The indicator blocks of a page's printed ``lines`` (top to bottom): their row lines."""
+    out: list[Block] = []
+    current: Block | None = None
+    for ln in lines:
+        if _headings(ln):
+            current = Block(page=page, lines=[])
+            out.append(current)
+        elif current is not None and _closes(ln.text):
+            current = None
+        elif current is not None and _row_line(ln):
+            current.lines.append(ln)
+    return [b for b in out if b.lines]
+
+
+def _name_cell(ln: Line, name: str) -> int | None:
+    """The index of the line's cell that is part of ``name`` or holds it, or None."""
+    whole = key(name)
+    if not whole:
+        return None
+    for i, s in enumerate(ln.segments):
+        part = key(s.text)
+        if len(part) >= MIN_PART and not _level(s.text) and (part in whole or whole in part):
+            return i
+    return None
+
+
+def _values_read(r: IndicatorRow) -> int:
+    return sum(1 for v in (r.target_raw, r.actual_raw, r.weight, r.score, r.deviation_reason)
+               if v is not None and str(v).strip())
+
+
+def _unread_values(ln: Line, r: IndicatorRow, at: int) -> bool:
+    if (r.target_raw or "").strip() and (r.actual_raw or "").strip():
+        return False
+    return len(ln.segments) - at - 1 - _values_read(r) >= UNREAD_CELLS
+
+
+def _quoted(lines: list[Line]) -> str:
+    shown = "; ".join(ln.text[:40] for ln in lines[:SHOWN])
+    return shown + (f"; … ({len(lines) - SHOWN} more)" if len(lines) > SHOWN else "")
+
+
+def check_block(block: Block, rows: list[IndicatorRow], doc_id: str) -> list[IssueRow]:
+    """The warnings for one block, against the indicator ``rows`` read from its page."""
+    lost: list[Line] = []
+    unread: list[Line] = []
+    for ln in block.lines:
+        under = [(r, at) for r in rows if (at := _name_cell(ln, r.name)) is not None]
+        if not under:
+            lost.append(ln)
+        elif all(_unread_values(ln, r, at) for r, at in under):
+            unread.append(ln)
+    out = []
+    tables = sorted({r.table_index for r in rows})
+    table = tables[0] if len(tables) == 1 else None
+    n = len(block.lines)
+    if lost:
+        out.append(IssueRow(
+            doc_id=doc_id, page=block.page, rule=RULE, severity="warning", table_index=table,
+            message=f"page {block.page}: {len(lost)} of the {n} printed lines of indicator rows give no indicator "
+                    f"row read ({len(rows)} read from the page): {_quoted(lost)}: those rows are missing or "
+                    "were read into another row"))
+    if unread:
+        out.append(IssueRow(
+            doc_id=doc_id, page=block.page, rule=RULE, severity="warning", table_index=table,
+            message=f"page {block.page}: {len(unread)} of the {n} printed lines of indicator rows print values that "
+                    f"their rows were read without (no target or no actual): {_quoted(unread)}"))
+    return out
+
+
+def rows_missed(doc_id: str, page: int, lines: Sequence[Line], indicators: list[IndicatorRow]) -> list[IssueRow]:
+    """The warnings for a page's printed ``lines`` against the ``indicators`` read from the document."""
+    rows = [r for r in indicators if r.page == page]
+    out: list[IssueRow] = []
+    for b in blocks(lines, page):
+        out.extend(check_block(b, rows, doc_id))
+    return out
+
+
+def document_rows_missed(doc_id: str, pdf: OpenedPdf, pages: list[PageText],
+                         indicators: list[IndicatorRow]) -> list[IssueRow]:
+    """The warnings for every page of a PDF with a text layer whose text prints a form's headings."""
+    out: list[IssueRow] = []
+    for p in pages:
+        if p.ocr or p.garbled or not form_headings(p.text):
+            continue
+        page = pdf.plumber.pages[p.number - 1]
+        try:
+            lines = lines_of(page_words(page))
+        finally:
+            page.close()
+        out.extend(rows_missed(doc_id, p.number, lines, indicators))
+    return out
