@@ -72,3 +72,20 @@ def test_a_page_ending_inside_the_block_is_checked_to_its_end() -> None:
     rows = [_row(i, c) for i, c in enumerate(ROWS[:2])]
     (issue,) = rows_missed("d", 1, lines_of(_page(closing=False)), rows)
     assert "2 of the 4 printed lines" in issue.message
+
+
+def test_the_wrapped_ends_of_labels_side_by_side_are_no_row() -> None:
+    # 满意度指标 | 服务对象满意度指标 | 服务对象满意度 wrapped: their last lines share one line, left of the values
+    words = [*_page(closing=False), left("标", X[0], 206), left("满意度指", X[1], 206), left("满意度", X[2], 206)]
+    rows = [_row(i, c) for i, c in enumerate(ROWS)]
+    assert rows_missed("d", 1, lines_of(words), rows) == []
+
+
+def test_rows_under_a_level_that_is_no_performance_are_not_counted() -> None:
+    # an evaluation sheet: 项目决策 / 项目立项 rows are criteria of the evaluation, not indicators
+    words = [left(t, x, 100) for t, x in zip(HEADINGS, X, strict=True)]
+    words += [left(t, x, 120) for t, x in zip(("项目决策", "项目立项", "立项依据充分性", "/", "符合", "3", "3"), X,
+                                              strict=True)]
+    words += [left(t, x, 140) for t, x in zip(("", "", "立项程序规范性", "/", "规范", "2", "2"), X, strict=True) if t]
+    words += [left(t, x, 160) for t, x in zip(ROWS[0], X, strict=True)]
+    assert rows_missed("d", 1, lines_of(words), [_row(0, ROWS[0])]) == []

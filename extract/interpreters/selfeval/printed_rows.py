@@ -7,7 +7,9 @@ or the middle line of a name centred on its figures) with its cells side by side
 least (a name and two values, words or figures). The other lines of the block hold fewer: a wrapped
 name's or label's next line, a level label alone, a remark's second line. The block ends at the
 form's closing row (总分, 合计, a grade: ``section_end_labels`` and the like of selfeval_vocab.yaml),
-the next form's label (项目名称) or headings, or the page's end.
+the next form's label (项目名称) or headings, or the page's end. A row line reaches into the columns of
+values (from the first heading of a target, actual, 分值 or 得分 on); the rows under a level of the
+evaluation framework that is no performance (项目决策, 项目立项: not indicators) are not counted.
 
 A printed row line *stands under* a row read from its page when one of its cells is part of that
 row's name or holds it (a level label set touching the name: 服务对象满意度指演出观众满意度). Two ways a
@@ -30,13 +32,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.interpreters.selfeval.unread_forms import MIN_ROLES, form_headings, heading_roles
-from extract.interpreters.selfeval.vocab import key, vocab
+from extract.interpreters.selfeval.vocab import column_role, key, vocab
 from extract.sources.pdf import OpenedPdf
 from extract.tables.positions import Line, lines_of
 from extract.tables.words import page_words
 from model.pages import PageText
 from model.records import IndicatorRow, IssueRow
-from normalize.indicator_levels import is_level_name
+from normalize.indicator_levels import is_level_name, is_not_indicator_level1, is_not_indicator_level2
 from normalize.text import is_sentence
 
 RULE = "indicator_rows_missed"
@@ -46,12 +48,17 @@ MIN_PART = 2  # characters of a cell, at least, to be taken as part of a name
 SHOWN = 3  # lines quoted in a message
 
 
+VALUE_ROLES = frozenset({"target", "actual", "planned", "weight", "score"})  # columns of a row's values
+
+
 @dataclass(kw_only=True)
 class Block:
     """The printed row lines of one form's indicator block on a page."""
 
     page: int
     lines: list[Line]
+    values_from: float | None = None  # where the headings' first column of values begins
+    skipping: bool = False  # inside a level 1 or 2 that is no performance (项目决策, 项目立项): not indicators
 
 
 def _closes(text: str) -> bool:
@@ -73,11 +80,31 @@ def _level(text: str) -> bool:
     return is_level_name(text, 1) or is_level_name(text, 2)
 
 
-def _row_line(ln: Line) -> bool:
+def _values_from(ln: Line) -> float | None:
+    """Where the first heading of a column of values (target, actual, 分值, 得分) begins on the headings line."""
+    xs = [s.x0 for s in ln.segments if column_role(s.text) in VALUE_ROLES]
+    return min(xs) if xs else None
+
+
+def _row_line(ln: Line, values_from: float | None) -> bool:
     """A line of ``ROW_CELLS`` cells or more, not sentences (a remark beside them may be one), that
-    are no headings and not level labels all."""
-    cells = [s.text for s in ln.segments if not is_sentence(s.text)]
-    return len(cells) >= ROW_CELLS and not heading_roles(ln.text) and not all(_level(c) for c in cells)
+    are no headings and not level labels all, one of them reaching into the columns of values (the
+    wrapped ends of a level label, a level 2 and a name side by side do not: 标 | 满意度指 | 满意度)."""
+    cells = [s for s in ln.segments if not is_sentence(s.text)]
+    return (len(cells) >= ROW_CELLS and not heading_roles(ln.text) and not all(_level(c.text) for c in cells)
+            and (values_from is None or any(c.x1 > values_from for c in cells)))
+
+
+def _performance(ln: Line, skipping: bool) -> bool:
+    """Whether the rows from this line on are performance indicators: a line opening a level 1 or 2 of
+    the evaluation framework that is not (项目决策, 项目立项: ``not_indicator_level1/2``) ends them, a
+    line opening a level of the indicators (产出指标, 数量指标) begins them again."""
+    for seg in ln.segments[:2]:
+        if is_not_indicator_level1(seg.text) or is_not_indicator_level2(seg.text):
+            return False
+        if _level(seg.text):
+            return True
+    return not skipping
 
 
 def blocks(lines: Sequence[Line], page: int) -> list[Block]:
@@ -86,12 +113,14 @@ def blocks(lines: Sequence[Line], page: int) -> list[Block]:
     current: Block | None = None
     for ln in lines:
         if _headings(ln):
-            current = Block(page=page, lines=[])
+            current = Block(page=page, lines=[], values_from=_values_from(ln))
             out.append(current)
         elif current is not None and _closes(ln.text):
             current = None
-        elif current is not None and _row_line(ln):
-            current.lines.append(ln)
+        elif current is not None:
+            current.skipping = not _performance(ln, current.skipping)
+            if not current.skipping and _row_line(ln, current.values_from):
+                current.lines.append(ln)
     return [b for b in out if b.lines]
 
 
