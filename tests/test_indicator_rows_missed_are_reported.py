@@ -2,7 +2,8 @@
 that loses rows (a level label read as part of the name beside it, a row joined to the one above) or
 reads rows without the values their lines print must leave an issues row (``indicator_rows_missed``),
 and a complete reading none. Pages are typeset as word boxes (tests/word_boxes.py); the rows "read"
-are what each case's reading gave, the lines what the page prints."""
+are what each case's reading gave (by the reader of word positions, ``words``), the lines what the page
+prints."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def _row(i: int, cells: tuple[str, ...], *, values: bool = True) -> IndicatorRow
     return IndicatorRow(doc_id="d", page=1, table_index=0, row_index=i, scope="project", name=name,
                         name_canonical=name, level1=cells[0] or "产出指标", level2=cells[1],
                         target_raw=cells[3] if values else None, actual_raw=cells[4] if values else None,
-                        weight=float(cells[5]), score=float(cells[6]))
+                        weight=float(cells[5]), score=float(cells[6]), extractor="words")
 
 
 def test_a_complete_reading_gives_no_issue() -> None:
@@ -89,3 +90,21 @@ def test_rows_under_a_level_that_is_no_performance_are_not_counted() -> None:
     words += [left(t, x, 140) for t, x in zip(("", "", "立项程序规范性", "/", "规范", "2", "2"), X, strict=True) if t]
     words += [left(t, x, 160) for t, x in zip(ROWS[0], X, strict=True)]
     assert rows_missed("d", 1, lines_of(words), [_row(0, ROWS[0])]) == []
+
+
+def test_a_name_of_two_lines_centred_on_its_values_is_no_lost_row() -> None:
+    # 减少群众往返 / 办事费用 over and under the row's one line of values
+    words = [left(t, x, 100) for t, x in zip(HEADINGS, X, strict=True)]
+    words += [left(t, x, 120) for t, x in zip(ROWS[0], X, strict=True)]
+    words += [left("减少群众往返", X[2], 140), left("办事费用", X[2], 160)]
+    centred = ("效益指标", "经济效益指标", "", "≥120万元", "131万元", "10", "10")
+    words += [left(t, x, 150) for t, x in zip(centred, X, strict=True) if t]
+    rows = [_row(0, ROWS[0]), _row(1, ("效益指标", "经济效益指标", "减少群众往返办事费用", *centred[3:]))]
+    assert rows_missed("d", 1, lines_of(words), rows) == []
+
+
+def test_rows_read_from_rulings_are_not_checked_against_the_lines() -> None:
+    rows = [_row(i, c) for i, c in enumerate(ROWS) if c[2] != "申报材料审核办理时限"]
+    for r in rows:
+        r.extractor = "pdfplumber"
+    assert rows_missed("d", 1, lines_of(_page()), rows) == []

@@ -22,19 +22,23 @@ reading goes wrong show, and each gives one warning for the block, naming the li
   9 | 9 read as 名称 with 9 and 9 only).
 
 The lines are the page's words set in lines and cells as the reader of word positions sets them
-(:func:`extract.tables.positions.lines_of`: a gap wider than a character parts two cells), so pages
-without a text layer (OCR'd) and files without positions are not checked.
+(:func:`extract.tables.positions.lines_of`: a gap wider than a character parts two cells), and the
+check is of that reader's rows: pages whose rows were read from rulings (their cells, not these
+lines), pages without a text layer (OCR'd), files without positions and pages from which no row was
+read (``table_not_read``) are not checked. A name of two lines centred on its row's values prints no
+line of it on the values' line: a line of the name next to the row line (``NEAR_LINES``) will do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.unread_forms import MIN_ROLES, form_headings, heading_roles
 from extract.interpreters.selfeval.vocab import column_role, key, vocab
 from extract.sources.pdf import OpenedPdf
 from extract.tables.positions import Line, lines_of
+from extract.tables.words import READER as WORDS
 from extract.tables.words import page_words
 from model.pages import PageText
 from model.records import IndicatorRow, IssueRow
@@ -46,6 +50,7 @@ ROW_CELLS = 3  # cells side by side on the printed line of an indicator row (a n
 UNREAD_CELLS = 2  # cells of a row's line beyond its name and the values read that show values not read
 MIN_PART = 2  # characters of a cell, at least, to be taken as part of a name
 SHOWN = 3  # lines quoted in a message
+NEAR_LINES = 1.5  # line heights from a row line's middle within which a line of its name may stand
 
 
 VALUE_ROLES = frozenset({"target", "actual", "planned", "weight", "score"})  # columns of a row's values
@@ -57,6 +62,7 @@ class Block:
 
     page: int
     lines: list[Line]
+    near: list[Line] = field(default_factory=list)  # all its lines, the row lines among them
     values_from: float | None = None  # where the headings' first column of values begins
     skipping: bool = False  # inside a level 1 or 2 that is no performance (项目决策, 项目立项): not indicators
 
@@ -119,21 +125,32 @@ def blocks(lines: Sequence[Line], page: int) -> list[Block]:
             current = None
         elif current is not None:
             current.skipping = not _performance(ln, current.skipping)
+            current.near.append(ln)
             if not current.skipping and _row_line(ln, current.values_from):
                 current.lines.append(ln)
     return [b for b in out if b.lines]
 
 
 def _name_cell(ln: Line, name: str) -> int | None:
-    """The index of the line's cell that is part of ``name`` or holds it, or None."""
+    """The index of the line's cell that is part of ``name`` or holds it (a level label only when it is
+    the name: 服务对象满意度), or None."""
     whole = key(name)
     if not whole:
         return None
     for i, s in enumerate(ln.segments):
         part = key(s.text)
-        if len(part) >= MIN_PART and not _level(s.text) and (part in whole or whole in part):
+        if len(part) >= MIN_PART and (part == whole or (not _level(s.text) and (part in whole or whole in part))):
             return i
     return None
+
+
+def _beside(ln: Line, near: list[Line], rows: list[Line]) -> list[Line]:
+    """The block's lines next to ``ln`` (within ``NEAR_LINES`` of its height) that print no row of their
+    own: a name of two lines centred on its row's one-line values prints no line of it on the values'
+    line, but the next row's line is that row's."""
+    height = ln.bottom - ln.top
+    mid = (ln.top + ln.bottom) / 2
+    return [o for o in near if o not in rows and abs((o.top + o.bottom) / 2 - mid) <= NEAR_LINES * height]
 
 
 def _values_read(r: IndicatorRow) -> int:
@@ -158,8 +175,11 @@ def check_block(block: Block, rows: list[IndicatorRow], doc_id: str) -> list[Iss
     unread: list[Line] = []
     for ln in block.lines:
         under = [(r, at) for r in rows if (at := _name_cell(ln, r.name)) is not None]
-        if not under:
+        beside = _beside(ln, block.near, block.lines)
+        if not under and not any(_name_cell(o, r.name) is not None for o in beside for r in rows):
             lost.append(ln)
+        elif not under:
+            continue
         elif all(_unread_values(ln, r, at) for r, at in under):
             unread.append(ln)
     out = []
@@ -183,6 +203,8 @@ def check_block(block: Block, rows: list[IndicatorRow], doc_id: str) -> list[Iss
 def rows_missed(doc_id: str, page: int, lines: Sequence[Line], indicators: list[IndicatorRow]) -> list[IssueRow]:
     """The warnings for a page's printed ``lines`` against the ``indicators`` read from the document."""
     rows = [r for r in indicators if r.page == page]
+    if not rows or any(r.extractor != WORDS for r in rows):
+        return []  # none read: table_not_read; read from rulings: their cells, not these lines
     out: list[IssueRow] = []
     for b in blocks(lines, page):
         out.extend(check_block(b, rows, doc_id))
