@@ -108,3 +108,12 @@ def test_rows_read_from_rulings_are_not_checked_against_the_lines() -> None:
     for r in rows:
         r.extractor = "pdfplumber"
     assert rows_missed("d", 1, lines_of(_page()), rows) == []
+
+
+def test_wrapped_ends_of_a_name_and_its_values_and_a_placeholder_row_are_no_rows() -> None:
+    # 单位面积成本 | 不超过2000元/平 | 1980元/平 wrapped: 积 | 方米 | 方米 on the next line;
+    # 不适用 | / | / is no indicator
+    words = [*_page(closing=False), left("积", X[2], 206), left("方米", X[3], 206), left("方米", X[4], 206),
+             left("不适用", X[2], 226), left("/", X[3], 226), left("/", X[4], 226)]
+    rows = [_row(i, c) for i, c in enumerate(ROWS)]
+    assert rows_missed("d", 1, lines_of(words), rows) == []

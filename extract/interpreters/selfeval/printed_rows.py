@@ -31,6 +31,7 @@ line of it on the values' line: a line of the name next to the row line (``NEAR_
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +51,9 @@ ROW_CELLS = 3  # cells side by side on the printed line of an indicator row (a n
 UNREAD_CELLS = 2  # cells of a row's line beyond its name and the values read that show values not read
 MIN_PART = 2  # characters of a cell, at least, to be taken as part of a name
 SHOWN = 3  # lines quoted in a message
+_DIGIT = re.compile(r"\d")
+SUBSTANTIAL = 3  # characters of a cell without a figure that begin a name or value (a wrapped end has fewer)
+MIN_SUBSTANTIAL = 2  # such cells on a row line (a name and a value, or two values)
 NEAR_LINES = 1.5  # line heights from a row line's middle within which a line of its name may stand
 
 
@@ -92,12 +96,26 @@ def _values_from(ln: Line) -> float | None:
     return min(xs) if xs else None
 
 
+def _placeholder(text: str) -> bool:
+    k = key(text)
+    return k in vocab()["placeholder_names"] or bool(re.match(str(vocab()["placeholder_pattern"]), k))
+
+
+def _substantial(text: str) -> bool:
+    """A cell that begins a name or a value, not the wrapped end of one (收, 方米, 指标): a figure, or
+    ``SUBSTANTIAL`` characters at least; no placeholder (不适用, /)."""
+    k = key(text)
+    return not _placeholder(text) and (bool(_DIGIT.search(k)) or len(k) >= SUBSTANTIAL)
+
+
 def _row_line(ln: Line, values_from: float | None) -> bool:
     """A line of ``ROW_CELLS`` cells or more, not sentences (a remark beside them may be one), that
-    are no headings and not level labels all, one of them reaching into the columns of values (the
+    are no headings and not level labels all, ``MIN_SUBSTANTIAL`` of them names or values rather than
+    the wrapped ends of cells above (指标 | 收 | 展) and one reaching into the columns of values (the
     wrapped ends of a level label, a level 2 and a name side by side do not: 标 | 满意度指 | 满意度)."""
     cells = [s for s in ln.segments if not is_sentence(s.text)]
     return (len(cells) >= ROW_CELLS and not heading_roles(ln.text) and not all(_level(c.text) for c in cells)
+            and sum(1 for c in cells if _substantial(c.text) and not _level(c.text)) >= MIN_SUBSTANTIAL
             and (values_from is None or any(c.x1 > values_from for c in cells)))
 
 
