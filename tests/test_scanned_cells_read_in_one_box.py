@@ -35,3 +35,10 @@ def test_a_box_in_a_cell_merged_over_two_columns_or_in_another_row_stays_whole()
         "服务对象满意度指演出观众满意度"]
     below = _box("服务对象满意度指演出观众满意度", 101.0, 235.0)
     assert cut_at_cell_edges([below], ROW) == [below]
+
+
+def test_a_box_whose_last_character_is_placed_past_the_ruling_stays_whole() -> None:
+    # the recogniser's column of a box's end character is rough: 公共服务覆盖率 ends a little past its cell
+    name = _box("公共服务覆盖率", 110.0, 205.0)
+    name["char_x"][-1] = 184.0
+    assert [w["text"] for w in cut_at_cell_edges([name], ROW)] == ["公共服务覆盖率"]

@@ -32,6 +32,7 @@ Box = tuple[float, float, float, float]
 SNAP = 3.0  # points: rulings this close are one (pdfplumber's snap and intersection tolerance)
 JOIN_CHARS = 1.0  # pieces of one ruling broken by less than this many character heights are joined
 MIN_CELLS = 4  # a grid of fewer cells is not a table (a box drawn round a heading)
+MIN_PIECE = 2  # characters on each side of a ruling that cut a recognised box in two
 
 
 @dataclass
@@ -260,10 +261,12 @@ def _char_centres(w: Word) -> list[float]:
 
 
 def _cut_word(w: Word, edge: float) -> list[Word]:
-    """``w`` cut in two at the cell edge ``edge`` when characters of it stand on both sides."""
+    """``w`` cut in two at the cell edge ``edge`` when ``MIN_PIECE`` characters of it stand on each side
+    (the recogniser's columns of a box's end characters are rough: one character past a ruling is the
+    cell's own text, 公共服务覆盖率 in its cell)."""
     xs = _char_centres(w)
     k = sum(1 for x in xs if x < edge)
-    if k == 0 or k == len(xs):
+    if k < MIN_PIECE or len(xs) - k < MIN_PIECE:
         return [w]
     text = str(w["text"])
     left = {**w, "text": text[:k], "x1": min(w["x1"], edge), "char_x": xs[:k]}
