@@ -117,3 +117,11 @@ def test_wrapped_ends_of_a_name_and_its_values_and_a_placeholder_row_are_no_rows
              left("不适用", X[2], 226), left("/", X[3], 226), left("/", X[4], 226)]
     rows = [_row(i, c) for i, c in enumerate(ROWS)]
     assert rows_missed("d", 1, lines_of(words), rows) == []
+
+
+def test_the_second_line_of_wrapped_headings_is_no_row() -> None:
+    # 预期指标值（包含数字 / 及文字描述） and 实际完成指标值（包含 / 数字及文字描述） wrap under the headings line
+    words = [left(t, x, 100) for t, x in zip(HEADINGS, X, strict=True)]
+    words += [left("情况", X[0], 113), left("及文字描述）", X[3], 113), left("数字及文字描述）", X[4], 113)]
+    words += [left(t, x, 130) for t, x in zip(ROWS[0], X, strict=True)]
+    assert rows_missed("d", 1, lines_of(words), [_row(0, ROWS[0])]) == []

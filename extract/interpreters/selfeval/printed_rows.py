@@ -102,9 +102,12 @@ def _placeholder(text: str) -> bool:
 
 
 def _substantial(text: str) -> bool:
-    """A cell that begins a name or a value, not the wrapped end of one (收, 方米, 指标): a figure, or
-    ``SUBSTANTIAL`` characters at least; no placeholder (不适用, /)."""
+    """A cell that begins a name or a value, not the wrapped end of one (收, 方米, 指标, a bracket closed
+    that opened on a line above: 及文字描述）): a figure, or ``SUBSTANTIAL`` characters at least; no
+    placeholder (不适用, /)."""
     k = key(text)
+    if sum(text.count(c) for c in ")）") > sum(text.count(c) for c in "(（"):
+        return False
     return not _placeholder(text) and (bool(_DIGIT.search(k)) or len(k) >= SUBSTANTIAL)
 
 
