@@ -23,6 +23,7 @@ from pathlib import Path
 from extract.interpreters import REGISTRY, Inputs
 from extract.interpreters.meta import DocMeta, read_doc_meta
 from extract.interpreters.prose.reconcile import reconcile
+from extract.interpreters.selfeval.printed_rows import document_rows_missed
 from extract.interpreters.selfeval.unread_forms import forms_not_read
 from extract.interpreters.selfeval.unread_funds import fund_blocks_not_read
 from extract.sources.discover import decoded_name
@@ -253,6 +254,8 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     ex.issues.extend(forms_not_read(doc_id, pages, table_rows.indicators, flagged))
     flagged |= {i.page for i in ex.issues if i.rule == "table_not_read" and i.page is not None}
     ex.issues.extend(fund_blocks_not_read(doc_id, pages, table_rows.budgets, flagged))
+    if loaded.pdf is not None:
+        ex.issues.extend(document_rows_missed(doc_id, loaded.pdf, pages, table_rows.indicators))
     ex.extend(table_rows)
     try:
         # the prose figures, with those the tables already give linked or dropped as duplicates

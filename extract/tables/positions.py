@@ -51,6 +51,7 @@ from extract.sources.garbled import cells_garbled
 from extract.tables.cell_wraps import runs_on
 from extract.tables.centred_cells import MIDWAY, own_rows
 from extract.tables.centred_rows import centred_rows, joined, merged_over_rows
+from extract.tables.glued_words import spacer, words_text
 from extract.tables.header_levels import upper_cells
 from extract.tables.leading_rows import centred_cell_rows
 from extract.tables.narrow_columns import split_shared_bands
@@ -137,7 +138,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
+        return words_text(self.words)
 
 
 # ---- lines and segments ------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def _segments(words: list[Word], gap: float) -> list[Segment]:
         conf = w.get("confidence")
         if segs and x0 - segs[-1].x1 <= gap and not w.get("wall_before"):  # OCR: a ruling between
             s = segs[-1]
-            s.text = f"{s.text} {w['text']}"
+            s.text = f"{s.text}{spacer(w)}{w['text']}"
             s.x1, s.top, s.bottom = max(s.x1, x1), min(s.top, top), max(s.bottom, bottom)
             if conf is not None:
                 s.confidence = min(conf, s.confidence if s.confidence is not None else conf)
@@ -462,7 +463,7 @@ def _cut(seg: Segment, words: list[Word], starts: list[float], char: float,
 
 def _segment_of(words: list[Word], seg: Segment) -> Segment:
     return Segment(float(words[0]["x0"]), max(float(w["x1"]) for w in words), min(float(w["top"]) for w in words),
-                   max(float(w["bottom"]) for w in words), " ".join(str(w["text"]) for w in words), seg.confidence)
+                   max(float(w["bottom"]) for w in words), words_text(words), seg.confidence)
 
 
 def _with_label_bands(cols: list[tuple[float, float]], block: list[Line]) -> list[tuple[float, float]]:

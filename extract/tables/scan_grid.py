@@ -32,6 +32,7 @@ Box = tuple[float, float, float, float]
 SNAP = 3.0  # points: rulings this close are one (pdfplumber's snap and intersection tolerance)
 JOIN_CHARS = 1.0  # pieces of one ruling broken by less than this many character heights are joined
 MIN_CELLS = 4  # a grid of fewer cells is not a table (a box drawn round a heading)
+MIN_PIECE = 2  # characters on each side of a ruling that cut a recognised box in two
 
 
 @dataclass
@@ -251,18 +252,62 @@ def without_stray_digits(words: list[Word]) -> list[Word]:
     return sure
 
 
+def _char_centres(w: Word) -> list[float]:
+    text = str(w["text"])
+    xs = list(w.get("char_x") or [])
+    if len(xs) == len(text):
+        return xs
+    pitch = (w["x1"] - w["x0"]) / max(1, len(text))
+    return [w["x0"] + pitch * (k + 0.5) for k in range(len(text))]
+
+
+def _cut_word(w: Word, edge: float) -> list[Word]:
+    """``w`` cut in two at the cell edge ``edge`` when ``MIN_PIECE`` characters of it stand on each side
+    (the recogniser's columns of a box's end characters are rough: one character past a ruling is the
+    cell's own text, 公共服务覆盖率 in its cell)."""
+    xs = _char_centres(w)
+    k = sum(1 for x in xs if x < edge)
+    if k < MIN_PIECE or len(xs) - k < MIN_PIECE:
+        return [w]
+    text = str(w["text"])
+    left = {**w, "text": text[:k], "x1": min(w["x1"], edge), "char_x": xs[:k]}
+    right = {**w, "text": text[k:], "x0": max(w["x0"], edge), "char_x": xs[k:]}
+    return [left, right]
+
+
+def cut_at_cell_edges(words: list[Word], boxes: list[Box]) -> list[Word]:
+    """``words`` with each word that runs over the edge between two cells of a row (``boxes``: the
+    row's cells, left to right) cut there: the recogniser reads two cells set close in one box (a
+    level label wrapped to its cell's edge and the name beside it: 服务对象满意度指演出观众满意度), but a
+    ruling stands between them. Only words whose middle lies in the row's height are cut."""
+    if len(boxes) < 2:
+        return words
+    top, bottom = min(b[1] for b in boxes), min(b[3] for b in boxes)  # the row's own height, not a merged cell's
+    edges = [b[0] for b in boxes[1:]]
+    out: list[Word] = []
+    for w in words:
+        pieces = [w]
+        if top <= (w["top"] + w["bottom"]) / 2 <= bottom:
+            for edge in edges:
+                pieces = [q for p in pieces for q in (_cut_word(p, edge) if p["x0"] < edge < p["x1"] else [p])]
+        out.extend(pieces)
+    return out
+
+
 def fill(table: Table, words: list[Word]) -> ScanTable:
-    """The table's rows with the words in their cells (rows with no text at all left out)."""
+    """The table's rows with the words in their cells (rows with no text at all left out); a word
+    running over the edge between two cells of a row is cut there (:func:`cut_at_cell_edges`)."""
     out = ScanTable(bbox=tuple(table.bbox), rows=[], row_words=[])  # type: ignore[arg-type]
     for row in table.rows:
         cells: list[Cell] = []
         mine: list[Word] = []
         spots: list[tuple[int, int, Box, float | None]] = []
+        row_words = cut_at_cell_edges(words, [tuple(b) for b in row.cells if b is not None])  # type: ignore[misc]
         for j, box in enumerate(row.cells):
             if box is None:
                 cells.append(None)
                 continue
-            inside = without_stray_digits(without_stray_dashes([w for w in words if _inside(w, box)]))
+            inside = without_stray_digits(without_stray_dashes([w for w in row_words if _inside(w, box)]))
             mine.extend(inside)
             cells.append(cell_text(inside))
             if not inside:

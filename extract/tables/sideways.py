@@ -21,6 +21,8 @@ from typing import Any
 
 from pdfplumber.utils.text import extract_words
 
+from extract.tables.glued_words import split_glued
+
 Char = dict[str, Any]
 Box = tuple[float, float, float, float]
 Word = dict[str, Any]
@@ -105,4 +107,5 @@ def upright_words(page: Any) -> UprightWords:
         words = list(page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True))
     else:
         words = extract_words(frame.chars, keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    words = split_glued(words)
     return UprightWords(words=words, width=frame.width, height=frame.height, turn=frame.turn)

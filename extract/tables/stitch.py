@@ -30,6 +30,8 @@ _OWN_TITLE = re.compile(
 
 # the x-extents of the two parts may differ by this much (points) and still be one table
 _X_TOLERANCE = 25.0
+# points by which a column's text may stand out of the range of a continuation's wider column holding it
+_EDGE = 1.0
 # the reader of word positions (extract/tables/words.py), whose tables leave out the columns empty on their page
 _POSITIONS = "words"
 
@@ -45,9 +47,11 @@ def column_map(prev: RawTable, nxt: RawTable) -> list[int] | None:
     """For a continuation read from word positions with no more columns than ``prev`` (the columns
     empty on its page, inside the table or at its right, left out, or given back by
     :func:`extract.tables.positions.align_continued` while its text ends short of the right), the
-    column of ``prev`` each of its columns stands in: its middle within that column's x-range, one
-    column each, in order, the first columns alike. None when the two give no column ranges or a
-    column stands in none."""
+    column of ``prev`` each of its columns stands in: its middle within that column's x-range, or its
+    x-range holding that column's whole (a column's range is the extent of its text: a form whose first
+    part prints only its short header cells above the page break, 项目名称 | 网吧监管经费, is narrower
+    there than the indicator rows continued below it), one column each, in order, the first columns
+    alike. None when the two give no column ranges or a column stands in none."""
     if (prev.reader, nxt.reader) != (_POSITIONS, _POSITIONS) or prev.ruled or nxt.ruled:
         return None
     if not prev.columns or not nxt.columns or len(nxt.columns) > len(prev.columns):
@@ -55,7 +59,8 @@ def column_map(prev: RawTable, nxt: RawTable) -> list[int] | None:
     out: list[int] = []
     for x0, x1 in nxt.columns:
         mid = (x0 + x1) / 2
-        hit = [j for j, (c0, c1) in enumerate(prev.columns) if c0 <= mid <= c1]
+        hit = [j for j, (c0, c1) in enumerate(prev.columns)
+               if c0 <= mid <= c1 or (x0 - _EDGE <= c0 and c1 <= x1 + _EDGE)]
         if len(hit) != 1 or (out and hit[0] <= out[-1]):
             return None
         out.append(hit[0])

@@ -4,6 +4,11 @@ The project comes from the table's 项目名称 row, else from the numbered head
 table (1.部门工作保障经费); the department form (部门名称 row, a title with 整体) has scope
 department. The statement is the form's title above the table, canonical where the
 vocabulary knows it (extract/data/selfeval_vocab.yaml: statement_titles).
+
+A table that names no form (no label row, title or heading) gives its indicator rows the department
+scope and no project; in a document whose other forms are named by their projects such a table is
+most likely the rest of a form begun on the page before that was not joined to it: issues rule
+``indicator_form_not_named`` (:func:`unnamed_forms`).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from extract.interpreters.selfeval.vocab import join_lines, key, texts, vocab
+from model.records import IndicatorRow, IssueRow
 from model.tables import Cell
 from normalize.text import fold, nfkc
 
@@ -100,3 +106,22 @@ def _inline_value(text: str, labels: list[str]) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+def unnamed_forms(forms: list[tuple[FormContext, list[IndicatorRow]]], doc_id: str) -> list[IssueRow]:
+    """A warning for each form that gave indicator rows but names no form, in a document where other
+    forms are named by their projects (``forms``: each form's context and indicator rows)."""
+    named = [c.project for c, _ in forms if c.known and c.project]
+    out = []
+    for ctx, rows in forms:
+        if ctx.known or not rows or not named:
+            continue
+        first = rows[0]
+        out.append(IssueRow(
+            doc_id=doc_id, page=first.page, rule="indicator_form_not_named", severity="warning",
+            table_index=first.table_index, row_index=first.row_index,
+            message=f"{len(rows)} indicator rows (from {first.name}) were read from a table that names no form "
+                    f"(no 项目名称 or 部门名称, title or heading), while the document's other forms name their "
+                    f"projects ({named[0]} …): probably the rest of a form begun on the page before, its rows "
+                    "stamped without its project"))
+    return out

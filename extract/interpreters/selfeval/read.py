@@ -23,6 +23,7 @@ from extract.interpreters.selfeval.context import (
     labelled_project,
     statement_name,
     title_from,
+    unnamed_forms,
 )
 from extract.interpreters.selfeval.fund_pairs import (
     PairBlock,
@@ -171,6 +172,7 @@ def read_self_evaluation(
     read (the statements), left alone; ``pdf``: the opened PDF, re-read for cell lines."""
     out = Extraction()
     form: _Form | None = None
+    forms: list[_Form] = []
     prev: RawTable | None = None
     positions = partial(_row_positions, doc, pdf)
     for ti, table in enumerate(doc.tables):
@@ -190,12 +192,14 @@ def read_self_evaluation(
                 ctx = _same_form(prev, table, form.ctx, ctx)
                 _finish(form, doc, out)
             form = _Form(ctx=ctx)
+            forms.append(form)
         _scan(_Scan(table=table, ti=ti, form=form, doc=doc, out=out, positions=positions))
         prev = table
     if form is not None:
         _finish(form, doc, out)
     out.scores = _dedupe_scores(out.scores)
     out.issues.extend(check_block_stamps(doc, out.budgets))
+    out.issues.extend(unnamed_forms([(f.ctx, f.indicators) for f in forms], doc.doc_id))
     return out
 
 
