@@ -1116,19 +1116,25 @@ class CellReading:
 
 def read_cells_again(page: Any, boxes: list[tuple[float, float, float, float]],
                      scales: tuple[float, ...] = REREAD_SCALES,
-                     settings: OcrSettings = DEFAULT) -> tuple[list[list[CellReading]], float]:
+                     settings: OcrSettings = DEFAULT,
+                     images: dict[float, np.ndarray] | None = None) -> tuple[list[list[CellReading]], float]:
     """Every reading the recogniser gives of each cell (x0, top, x1, bottom in points of the visible
     page) of ``page`` (a pypdfium2 page), rendered again at each of ``scales`` and cut tight around
     the cell's ink (:func:`ink_extent`: rulings and a red seal are not ink), as inked and with its red
     ink made white (:func:`suppress_red`). Nothing is guessed: only what was read. Returns the
-    readings per cell and the CPU seconds spent."""
+    readings per cell and the CPU seconds spent. ``images``, when given, keeps the page's renders by
+    scale for the next call on the same page (a page with several failed identities is rendered once)."""
     t = time.process_time()
     engine = _engine(settings.threads, settings.use_cls)
     out: list[list[CellReading]] = [[] for _ in boxes]
     width, height = page.get_size()
     for scale in scales:
         s = capped_scale(width, height, scale)
-        img = render(page, s)
+        img = images.get(s) if images is not None else None
+        if img is None:
+            img = render(page, s)
+            if images is not None:
+                images[s] = img
         crops: list[tuple[int, np.ndarray, str]] = []
         for i, box in enumerate(boxes):
             for crop, how in _cell_crops(img, box, s):

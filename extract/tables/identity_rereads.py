@@ -109,8 +109,24 @@ def _empty_cells(identity: FailedIdentity, placed: list[Term], rows: Extraction)
                  column=column) for i in rows.indicators if i.table_index == ti and getattr(i, field) is None]
 
 
-def _reread(identity: FailedIdentity, tables: list[RawTable], pdf: Any, rows: Extraction
-            ) -> tuple[list[Reread], float]:
+@dataclass
+class _PageReads:
+    """The cells of one page read again so far (by box), and the page's renders by scale: a cell in
+    several failed identities (a 合计 that is a part of the total above it) is read once, the page
+    rendered once per scale. Identities are taken page by page, so one page's renders are kept at a time."""
+
+    page: int = 0
+    images: dict[float, Any] | None = None
+    cells: dict[Box, list[CellReading]] | None = None
+
+    def on(self, page: int) -> tuple[dict[float, Any], dict[Box, list[CellReading]]]:
+        if page != self.page or self.images is None or self.cells is None:
+            self.page, self.images, self.cells = page, {}, {}
+        return self.images, self.cells
+
+
+def _reread(identity: FailedIdentity, tables: list[RawTable], pdf: Any, rows: Extraction,
+            cache: _PageReads) -> tuple[list[Reread], float]:
     terms = [locate_total(t, tables) if i == 0 else t for i, t in enumerate(identity.terms)]
     placed: list[Term] = []
     texts: list[str] = []
@@ -124,15 +140,19 @@ def _reread(identity: FailedIdentity, tables: list[RawTable], pdf: Any, rows: Ex
     readings: list[list[CellReading]] = [[] for _ in where]
     seconds = 0.0
     for page in sorted({w[0] for w in where if w is not None}):
+        images, cells = cache.on(page)
         mine = [k for k, w in enumerate(where) if w is not None and w[0] == page]
-        doc_page = pdf.pdfium[page - 1]
-        try:
-            read, spent = read_cells_again(doc_page, [where[k][1] for k in mine])  # type: ignore[index]
-        finally:
-            doc_page.close()
-        seconds += spent
-        for k, r in zip(mine, read, strict=True):
-            readings[k] = r
+        new = list(dict.fromkeys(b for k in mine if (b := where[k][1]) not in cells))  # type: ignore[index]
+        if new:
+            doc_page = pdf.pdfium[page - 1]
+            try:
+                read, spent = read_cells_again(doc_page, new, images=images)
+            finally:
+                doc_page.close()
+            seconds += spent
+            cells.update(zip(new, read, strict=True))
+        for k in mine:
+            readings[k] = cells[where[k][1]]  # type: ignore[index]
     one = _fits(identity, placed, texts, readings[:len(placed)])
     if one is not None:
         return [one], seconds
@@ -213,11 +233,12 @@ def reread_identities(rows: Extraction, tables: list[RawTable], pages: list[Page
     if pdf is None or not ocr_pages:
         return out
     left: list[FailedIdentity] = []
-    for identity in rows.failed_identities:
+    cache = _PageReads()
+    for identity in sorted(rows.failed_identities, key=lambda i: i.page or 0):
         if identity.page not in ocr_pages:
             left.append(identity)
             continue
-        found, seconds = _reread(identity, tables, pdf, rows)
+        found, seconds = _reread(identity, tables, pdf, rows, cache)
         out.seconds += seconds
         if not found or not all(_can_take(rows, r) for r in found):
             left.append(identity)

@@ -221,11 +221,17 @@ def check_block(block: Block, rows: list[IndicatorRow], doc_id: str) -> list[Iss
     return out
 
 
+def _from_words(page: int, indicators: list[IndicatorRow]) -> bool:
+    """Whether the page gave indicator rows, all of them read from word positions."""
+    rows = [r for r in indicators if r.page == page]
+    return bool(rows) and all(r.extractor == WORDS for r in rows)
+
+
 def rows_missed(doc_id: str, page: int, lines: Sequence[Line], indicators: list[IndicatorRow]) -> list[IssueRow]:
     """The warnings for a page's printed ``lines`` against the ``indicators`` read from the document."""
-    rows = [r for r in indicators if r.page == page]
-    if not rows or any(r.extractor != WORDS for r in rows):
+    if not _from_words(page, indicators):
         return []  # none read: table_not_read; read from rulings: their cells, not these lines
+    rows = [r for r in indicators if r.page == page]
     out: list[IssueRow] = []
     for b in blocks(lines, page):
         out.extend(check_block(b, rows, doc_id))
@@ -234,10 +240,12 @@ def rows_missed(doc_id: str, page: int, lines: Sequence[Line], indicators: list[
 
 def document_rows_missed(doc_id: str, pdf: OpenedPdf, pages: list[PageText],
                          indicators: list[IndicatorRow]) -> list[IssueRow]:
-    """The warnings for every page of a PDF with a text layer whose text prints a form's headings."""
+    """The warnings for every page of a PDF with a text layer whose text prints a form's headings and
+    whose indicator rows were all read from word positions (only those pages are parsed again: a page
+    read from its rulings is checked by its cells, one with no rows by ``table_not_read``)."""
     out: list[IssueRow] = []
     for p in pages:
-        if p.ocr or p.garbled or not form_headings(p.text):
+        if p.ocr or p.garbled or not form_headings(p.text) or not _from_words(p.number, indicators):
             continue
         page = pdf.plumber.pages[p.number - 1]
         try:
