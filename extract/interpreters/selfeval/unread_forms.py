@@ -11,6 +11,8 @@ this check a form no reader could read would leave no trace.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from extract.interpreters.selfeval.vocab import column_role, vocab
 from model.pages import PageText
 from model.records import IndicatorRow, IssueRow
@@ -37,20 +39,23 @@ def form_headings(text: str) -> str | None:
     return None
 
 
+def unread_pages_printing(pages: list[PageText], read: set[int], flagged: set[int],
+                          prints: Callable[[str], str | None]) -> Iterator[tuple[str, int, str]]:
+    """For every page (not garbled, not among ``read`` or ``flagged``) whose text ``prints`` something
+    (the line that shows it): how the page is named (page / OCR'd page), its number and that line."""
+    for p in pages:
+        if p.garbled or p.number in read or p.number in flagged:
+            continue
+        line = prints(p.text)
+        if line:
+            yield ("OCR'd page" if p.ocr else "page"), p.number, line
+
+
 def forms_not_read(doc_id: str, pages: list[PageText], indicators: list[IndicatorRow],
                    flagged: set[int]) -> list[IssueRow]:
     """An issue for every page (not garbled, not among ``flagged``) that prints a form's headings but
     gave no indicator."""
-    read = {i.page for i in indicators}
-    out = []
-    for p in pages:
-        if p.garbled or p.number in read or p.number in flagged:
-            continue
-        line = form_headings(p.text)
-        if line:
-            how = "OCR'd page" if p.ocr else "page"
-            out.append(IssueRow(doc_id=doc_id, page=p.number, rule=RULE, severity="warning",
-                                message=f"{how} {p.number} prints the column headings of a performance form "
-                                        f"({line[:60]}) but no indicator was read from it: its indicators are "
-                                        "missing from the dataset"))
-    return out
+    return [IssueRow(doc_id=doc_id, page=n, rule=RULE, severity="warning",
+                     message=f"{how} {n} prints the column headings of a performance form ({line[:60]}) but no "
+                             "indicator was read from it: its indicators are missing from the dataset")
+            for how, n, line in unread_pages_printing(pages, {i.page for i in indicators}, flagged, form_headings)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 
 from extract.interpreters.selfeval.funds import fund_vocab
+from extract.interpreters.selfeval.unread_forms import unread_pages_printing
 from extract.interpreters.selfeval.vocab import key, vocab
 from model.pages import PageText
 from model.records import BudgetRow, IssueRow
@@ -80,15 +81,7 @@ def fund_blocks_not_read(doc_id: str, pages: list[PageText], budgets: list[Budge
     """An issue for every page (not garbled, not among ``flagged``) that prints a fund block but gave
     no budget row read from a table."""
     read = {b.page for b in budgets if b.source == "table"}
-    out = []
-    for p in pages:
-        if p.garbled or p.number in read or p.number in flagged:
-            continue
-        line = fund_block_line(p.text)
-        if line:
-            how = "OCR'd page" if p.ocr else "page"
-            out.append(IssueRow(doc_id=doc_id, page=p.number, rule=RULE, severity="warning",
-                                message=f"{how} {p.number} prints the fund block of a self-evaluation form "
-                                        f"({line[:60]}) but no budget row was read from it: its amounts are "
-                                        "missing from the dataset"))
-    return out
+    return [IssueRow(doc_id=doc_id, page=n, rule=RULE, severity="warning",
+                     message=f"{how} {n} prints the fund block of a self-evaluation form ({line[:60]}) but no "
+                             "budget row was read from it: its amounts are missing from the dataset")
+            for how, n, line in unread_pages_printing(pages, read, flagged, fund_block_line)]
