@@ -33,20 +33,22 @@ KEYS = {
     "budgets": ("scope", "project", "statement", "line_code", "line_name", "funding_source", "measure"),
     "indicators": ("scope", "project", "name"),
 }
+# an indicator row's compared fields (the gold format's), shared by every test that checks indicators
+INDICATOR_VALUES = (
+    "level1",
+    "level2",
+    "operator",
+    "target_value",
+    "target_unit",
+    "actual_value",
+    "actual_unit",
+    "weight",
+    "score",
+)
 VALUES = {
     "scores": ("score", "grade"),
     "budgets": ("amount_wan",),
-    "indicators": (
-        "level1",
-        "level2",
-        "operator",
-        "target_value",
-        "target_unit",
-        "actual_value",
-        "actual_unit",
-        "weight",
-        "score",
-    ),
+    "indicators": INDICATOR_VALUES,
 }
 MEASURES = {
     "全年预算数": ("预算数", "全年预算数", "本年预算数", "预算金额", "调整后预算数"),

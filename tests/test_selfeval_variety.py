@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gold_matching import is_null, norm
+from gold_matching import INDICATOR_VALUES, is_null, norm
 
 from extract.document import read_document
 
@@ -35,17 +35,7 @@ KEYS = {
     "scores": ("scope", "project"),
 }
 VALUES = {
-    "indicators": (
-        "level1",
-        "level2",
-        "operator",
-        "target_value",
-        "target_unit",
-        "actual_value",
-        "actual_unit",
-        "weight",
-        "score",
-    ),
+    "indicators": INDICATOR_VALUES,
     "budgets": ("amount_wan",),
     "scores": ("score", "max_score", "grade"),
 }

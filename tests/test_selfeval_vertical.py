@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gold_matching import is_null, norm
+from gold_matching import INDICATOR_VALUES, is_null, norm
 
 from extract.document import read_document
 from extract.interpreters.selfeval.indicators import IndicatorSection
@@ -26,17 +26,7 @@ from extract.interpreters.selfeval.vertical import vertical_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "selfeval_vertical"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json"))
-VALUES = (
-    "level1",
-    "level2",
-    "operator",
-    "target_value",
-    "target_unit",
-    "actual_value",
-    "actual_unit",
-    "weight",
-    "score",
-)
+VALUES = INDICATOR_VALUES
 NUMERIC = {"target_value", "actual_value", "weight", "score"}
 
 
