@@ -11,6 +11,11 @@ page it has no indicator name, or a name and nothing else (the rest of a wrapped
 of a name and a value beside no weight or score under a row whose value lacks its figure. A form
 without a 一级指标 column takes each row's level 1 from its level 2. % targets typed as
 fractions among whole percentages are converted (convert_percent_fractions).
+
+The rows under a level of the evaluation framework that is no performance (项目决策, 项目管理 and
+their level 2s) are no indicators, but a score sheet gives them 分值 and 得分 in its 100 (the
+framework of 财预〔2020〕10号 weighs 决策, 过程, 产出 and 效益 together): their points are kept
+(:class:`OtherPoints`) for the form's Σ分值 and Σ得分 checks.
 """
 
 from __future__ import annotations
@@ -49,6 +54,21 @@ _CELL_READERS = frozenset({PDFPLUMBER, LATTICE, DOCX, HTML, XLS, XLSX})
 
 
 @dataclass
+class OtherPoints:
+    """The 分值 and 得分 a form gives to rows that are no indicators (under 项目决策, 项目管理), each
+    row's as printed, in the form's order."""
+
+    weights: list[float] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+    def add(self, weight: float | None, score: float | None) -> None:
+        if weight is not None:
+            self.weights.append(weight)
+        if score is not None:
+            self.scores.append(score)
+
+
+@dataclass
 class IndicatorSection:
     roles: dict[int, str]  # column (in the header's numbering) -> role
     ncols: int
@@ -61,6 +81,7 @@ class IndicatorSection:
     labelled: set[int] = field(default_factory=set)  # ids of rows whose level-2 cell is printed in the row
     skip: bool = False  # under a level-1 block that is not performance (项目决策, 项目管理)
     four_level: bool = False  # the form uses the four-level scheme (决策/过程/产出/效益)
+    other: OtherPoints = field(default_factory=OtherPoints)  # the form's, shared by its sections
 
     def col(self, role: str) -> int | None:
         for c, r in self.roles.items():
@@ -297,7 +318,10 @@ def read_indicator_row(
         row = _level2_read_by_vocabulary(section, row, issues, doc_id=doc_id, page=page, table_index=table_index,
                                          row_index=row_index)
     own_label = _update_levels(section, row, page_text, reader, ruled)
-    if section.skip or is_placeholder_name(name):
+    if is_placeholder_name(name):
+        return
+    if section.skip:  # no indicator, but its points count in the sheet's 100
+        section.other.add(points_of(_cell(row, section, "weight")), points_of(_cell(row, section, "score")))
         return
     unit_hint = join_lines(_cell(row, section, "unit")) or None
     target_raw = join_lines(_cell(row, section, "target")) or None
