@@ -1,7 +1,8 @@
 """A statement whose items' names wrap prints, in its text, the 科目 code split over 类 | 款 | 项 (201 03)
 on the name's first line and the amounts on a line of their own (the amounts centred on the wrapped
 name): one row, two lines. The code is the row's key, not figures: a page whose every row was read
-gives no ``table_not_read``, and one whose table lost rows still gives it."""
+gives no ``table_not_read``, and one whose table lost rows still gives it. A statement published empty
+with a note saying so (本表为空表) is no table left unread either."""
 
 from __future__ import annotations
 
@@ -60,3 +61,13 @@ def test_a_statement_read_whole_whose_names_wrap_gives_no_issue() -> None:
 
 def test_a_statement_that_lost_rows_still_gives_the_issue() -> None:
     assert _issues(ROWS[:5]) == [RULE]
+
+
+def test_a_statement_published_empty_with_its_note_gives_no_issue() -> None:
+    text = ("2026 年国有资本经营预算支出表\n单位：万元\n"
+            "科目编码 科目名称 合计（万元） 基本支出（万元） 项目支出（万元）\n"
+            "注：本部门（单位）无国有资本经营预算拨款收支，本表为空表。")
+    page = PageText(number=1, text=text, width=595, height=842)
+    assert unread_pages("d", [page], [], Extraction()) == []
+    bare = PageText(number=1, text=text.rsplit("\n", 1)[0], width=595, height=842)  # no note: a table not read
+    assert [i.rule for i in unread_pages("d", [bare], [], Extraction())] == [RULE]
