@@ -180,8 +180,9 @@ def parse_indicator_value(text: str | None, unit_hint: str | None = None) -> Ind
         out.operator = op
         return out
     m = _NUM.match(body)
-    if not m:
+    if not m:  # words: the operator printed before them still bounds them (不超过年初预算: <=)
         out.qualitative = True
+        out.operator = op
         return out
     number, mult, rest = m.group(1), m.group(2), m.group(3)
     value = _number(number)

@@ -42,6 +42,7 @@ class StatementVocabulary:
     project_headers: frozenset[str]
     project_words: tuple[str, ...]
     caption_tags: tuple[re.Pattern[str], ...]
+    empty_notes: tuple[str, ...]
 
 
 def _key(text: str) -> str:
@@ -72,6 +73,7 @@ def vocabulary() -> StatementVocabulary:
         project_headers=frozenset(_key(x) for x in data.get("project_item_headers") or ()),
         project_words=tuple(data.get("project_statement_words") or ()),
         caption_tags=tuple(re.compile(x) for x in data.get("caption_tags") or ()),
+        empty_notes=tuple(no_space(x) for x in data.get("empty_table_notes") or ()),
     )
 
 
@@ -114,6 +116,12 @@ def is_caption(line: str) -> bool:
         return False
     rest = _UNIT_TAIL.sub("", strip_declarations(_TAG.sub("", s)))
     return not rest or any(p.fullmatch(rest) for p in vocabulary().caption_tags)
+
+
+def notes_an_empty_table(text: str) -> bool:
+    """The text says its statement is published empty (本表为空表, 故本表无数据: ``empty_table_notes``)."""
+    s = no_space(fold(text))
+    return any(n in s for n in vocabulary().empty_notes)
 
 
 def is_line_number_label(text: str) -> bool:

@@ -115,3 +115,10 @@ def test_placeholders_are_empty_not_zero() -> None:
     for printed in ("/", "不适用", "无", "—"):
         v = parse_indicator_value(printed)
         assert v.value is None and not v.qualitative, printed
+
+
+@pytest.mark.parametrize(("printed", "operator"), [("不超过年初预算", "<="), ("≤预算批复数", "<="),
+                                                   ("不低于上年水平", ">="), ("有效提升", None)])
+def test_an_operator_printed_before_words_bounds_them(printed: str, operator: str | None) -> None:
+    v = parse_indicator_value(printed)
+    assert (v.operator, v.value, v.qualitative) == (operator, None, True)

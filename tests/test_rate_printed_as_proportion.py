@@ -1,6 +1,9 @@
 """A rate printed with no unit at all (预算执行率 ≥0.95, actual 0.98) is a proportion: in a form whose other %
 targets are whole percentages it is read as 95 % / 98 %, with a percent_written_as_fraction row. Names
-that are not rates, upper limits and a form without whole percentages keep what is printed."""
+that are not rates keep what is printed unless the row's actual prints its own % sign (the row's values
+are percentages: 0.9 | 93%); upper limits and a form without whole percentages keep what is printed.
+A bare target of 1 is 1 % or 100 %: beside an actual printed as a percentage nearer 100 % than 1 % it
+is read as 100 %, noted as a guess; otherwise kept as printed, noted as ambiguous."""
 
 from __future__ import annotations
 
@@ -61,3 +64,25 @@ def test_bare_rate_without_whole_percentages_in_the_form_is_kept() -> None:
     rows = _form(("预算执行率", "≥0.95", "0.98"), ("培训人次", "≥200人次", "230人次"))
     assert convert_percent_fractions(rows, "d") == []
     assert rows[0].target_value == 0.95
+
+
+def test_bare_one_beside_a_printed_percentage_is_one_hundred_percent_and_noted() -> None:
+    # a spreadsheet shows a target typed =100% as 1: the page prints 1 | 100%
+    rows = _form(WHOLE, ("企业满意度", "1", "100%"), ("验收合格率", "1", "98.5%"))
+    issues = convert_percent_fractions(rows, "d")
+    assert [(r.target_value, r.target_unit, r.actual_value, r.actual_unit) for r in rows[1:]] == [
+        (100.0, "%", 100.0, "%"), (100.0, "%", 98.5, "%")]
+    assert [i.row_index for i in issues] == [1, 2] and all("a guess" in i.message for i in issues)
+
+
+def test_bare_one_beside_a_small_printed_percentage_stays_ambiguous() -> None:
+    # 1 | 1.2%: 1 % is the nearer reading, not 100 %
+    rows = _form(WHOLE, ("财政收入增长率", "1", "1.2%"))
+    (issue,) = convert_percent_fractions(rows, "d")
+    assert (rows[1].target_value, rows[1].target_unit) == (1.0, None) and "ambiguous" in issue.message
+
+
+def test_bare_fraction_of_a_name_that_is_not_a_rate_beside_a_printed_percentage_is_read_as_percent() -> None:
+    rows = _form(WHOLE, ("企业满意度", "≥0.9", "93%"))
+    convert_percent_fractions(rows, "d")
+    assert (rows[1].target_value, rows[1].target_unit, rows[1].actual_value) == (90.0, "%", 93.0)

@@ -121,3 +121,25 @@ def test_form_number_set_at_the_right_over_the_header_stays_out_of_the_table() -
     (table,) = _tables(words)
     assert not any("公开08表" in (c or "") for r in table.rows for c in r)
     assert table.rows[0][:2] == ["科目编码", "科目名称"]
+
+
+# a 三公经费 table of one line of amounts, its headers set from their columns' left edges over figures
+# flush right, two of them 0 (an integer: its own alignment cannot be told from its type):
+# 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 公务接待费
+THREE = ((50.0, 165.0), (165.0, 280.0), (280.0, 395.0), (395.0, 510.0), (510.0, 625.0), (625.0, 740.0))
+
+
+def _three_public(top: float = 100.0) -> list[dict[str, Any]]:
+    words = [_left(t, THREE[c][0] + PAD, top) for c, t in
+             ((0, "合计"), (1, "因公出国（境）费"), (2, "公务用车购置及运行费"), (5, "公务接待费"))]
+    words += [_left(t, THREE[c][0] + PAD, top + LINE) for c, t in ((2, "小计"), (3, "购置费"), (4, "运行费"))]
+    amounts = ("25.15", "0", "19.99", "0", "19.99", "5.16")
+    words += [_right(a, col[1] - PAD, top + 2 * LINE) for a, col in zip(amounts, THREE, strict=True)]
+    return words
+
+
+def test_integer_amounts_under_headers_set_left_stand_in_their_own_columns() -> None:
+    (table,) = _tables(_three_public())
+    assert table.rows[0] == ["合计", "因公出国（境）费", "公务用车购置及运行费", None, None, "公务接待费"]
+    assert table.rows[1][2:5] == ["小计", "购置费", "运行费"]
+    assert table.rows[-1] == ["25.15", "0", "19.99", "0", "19.99", "5.16"]

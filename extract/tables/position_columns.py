@@ -92,7 +92,9 @@ def _plain_number(text: str) -> bool:
 def band_sides(bands: list[tuple[float, float]], body: Sequence[Sequence[Piece]]) -> list[str]:
     """Each band's alignment (:func:`band_side`); a band of amounts that cannot tell (one integer
     repeated, 320 and 320) right of the item names takes the side most bands of amounts show (a
-    statement aligns all its amounts alike)."""
+    statement aligns all its amounts alike). Where no band's edges tell (one line of amounts: a 三公经费
+    table), the side the amounts' type sets (decimals and dashes align right) is the usual one, and an
+    integer (0 beside 25.15) takes it."""
     sides = [band_side(b, body) for b in bands]
     cells = [_band_cells(b, body) for b in bands]
     numeric = [bool(c) and all(_plain_number(s.text) for s in c) for c in cells]
@@ -100,6 +102,8 @@ def band_sides(bands: list[tuple[float, float]], body: Sequence[Sequence[Piece]]
     amounts = [i for i in range(items + 1, len(bands)) if numeric[i]]  # codes stand left of the items
     measured = {i: _measured_side(cells[i]) for i in amounts}
     told = [m for m in measured.values() if m is not None]
+    if not told:  # one line of amounts (a 三公经费 table): the side the amounts' type sets, 0 beside 25.15
+        told = [sides[i] for i in amounts if any(_is_amount(s.text) or _is_dash(s.text) for s in cells[i])]
     if not told:
         return sides
     usual = max((RIGHT, LEFT), key=told.count)

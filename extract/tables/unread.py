@@ -2,8 +2,9 @@
 shows an amount table but which gave no rows (issues rule ``table_not_read``).
 
 A page *shows an amount table* when its text has at least ``MIN_FIGURE_LINES`` lines of figures
-set side by side, lines of short cells holding a figure (indicator rows), or a table title with a
-unit line (单位：万元); a table of contents is not one.
+set side by side (a 科目 code split over its 类, 款 and 项 columns, 201 03 01, is no figures), lines
+of short cells holding a figure (indicator rows), or a table title with a unit line (单位：万元); a
+table of contents is not one, nor a statement printed empty with a note that says so (本表为空表).
 Every such page that no table covers and no row came from gets an issues row, so silence never
 means "nothing there"; so does a page from which tables were read but whose text shows more lines of
 figures than they hold rows of figures (a second table on it gave no rows).
@@ -19,6 +20,7 @@ from extract.tables.words import read_borderless
 from model.pages import PageText
 from model.records import Extraction, IssueRow
 from model.tables import RawTable
+from normalize.statement_names import notes_an_empty_table
 
 RULE = "table_not_read"
 MIN_FIGURE_LINES = 3  # lines of side-by-side figures that make a page show a table
@@ -29,10 +31,16 @@ UNREAD_MARGIN = 2
 _NUM = r"(?<![\d.,])[-+]?\d[\d,]*(?:\.\d+)?%?(?![\d.,])"
 _FIGURES_SIDE_BY_SIDE = re.compile(rf"{_NUM}[ \t\u3000]+{_NUM}")
 _TWO_NUMBERS = re.compile(rf"{_NUM}\D+{_NUM}")
+# a 政府收支分类科目 code split over 类 | 款 | 项 columns (201 | 03 | 01) at a line's start, before its item's
+# name: the row's key, not figures (a name wrapped over lines sets its code and its amounts on lines of
+# their own in the text, one row giving two lines)
+_SPLIT_CODE = re.compile(r"^\s*[0-9０-９]{3}(?:[ \t\u3000]+[0-9０-９]{2}){1,2}[ \t\u3000]+(?=[^\d\s０-９.,\-])")
 
 
 def figure_lines(text: str) -> int:
-    return sum(1 for line in text.split("\n") if _FIGURES_SIDE_BY_SIDE.search(line))
+    """Lines of the page's text holding two figures or more set side by side (a split 科目 code before its
+    item's name aside)."""
+    return sum(1 for line in text.split("\n") if _FIGURES_SIDE_BY_SIDE.search(_SPLIT_CODE.sub("", line, count=1)))
 
 
 def _rows_with_figures(tables: list[RawTable], page: int) -> int:
@@ -66,9 +74,12 @@ def _end_text_below(t: RawTable, ruled: list[RawTable]) -> None:
 
 
 def shows_a_table(p: PageText) -> str | None:
-    """Why the page's text shows an amount table, or None."""
+    """Why the page's text shows an amount table, or None (a page without lines of figures whose text
+    says its statement is published empty shows none: 本表为空表)."""
     if figure_lines(p.text) >= MIN_FIGURE_LINES:
         return f"{figure_lines(p.text)} lines of figures set side by side"
+    if notes_an_empty_table(p.text):
+        return None
     why = page_doubt(p.text, 0)
     return why if why and ("title" in why or "cells" in why) else None
 

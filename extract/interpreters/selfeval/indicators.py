@@ -11,6 +11,11 @@ page it has no indicator name, or a name and nothing else (the rest of a wrapped
 of a name and a value beside no weight or score under a row whose value lacks its figure. A form
 without a 一级指标 column takes each row's level 1 from its level 2. % targets typed as
 fractions among whole percentages are converted (convert_percent_fractions).
+
+The rows under a level of the evaluation framework that is no performance (项目决策, 项目管理 and
+their level 2s) are no indicators, but a score sheet gives them 分值 and 得分 in its 100 (the
+framework of 财预〔2020〕10号 weighs 决策, 过程, 产出 and 效益 together): their points are kept
+(:class:`OtherPoints`) for the form's Σ分值 and Σ得分 checks.
 """
 
 from __future__ import annotations
@@ -46,6 +51,24 @@ from normalize.text import nfkc
 # readers that take a table's cells from its rulings or its file's cells: a level label merged down
 # rows is printed in its cell, so the level-1 block a row is in is the one the page prints
 _CELL_READERS = frozenset({PDFPLUMBER, LATTICE, DOCX, HTML, XLS, XLSX})
+# an actual percentage above which a bare target of 1 beside it is 100 % rather than 1 %: where the two
+# readings are equally far from it by ratio (√(1 × 100))
+ONE_READINGS_MEET = 10.0
+
+
+@dataclass
+class OtherPoints:
+    """The 分值 and 得分 a form gives to rows that are no indicators (under 项目决策, 项目管理), each
+    row's as printed, in the form's order."""
+
+    weights: list[float] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+    def add(self, weight: float | None, score: float | None) -> None:
+        if weight is not None:
+            self.weights.append(weight)
+        if score is not None:
+            self.scores.append(score)
 
 
 @dataclass
@@ -61,6 +84,7 @@ class IndicatorSection:
     labelled: set[int] = field(default_factory=set)  # ids of rows whose level-2 cell is printed in the row
     skip: bool = False  # under a level-1 block that is not performance (项目决策, 项目管理)
     four_level: bool = False  # the form uses the four-level scheme (决策/过程/产出/效益)
+    other: OtherPoints = field(default_factory=OtherPoints)  # the form's, shared by its sections
 
     def col(self, role: str) -> int | None:
         for c, r in self.roles.items():
@@ -297,7 +321,10 @@ def read_indicator_row(
         row = _level2_read_by_vocabulary(section, row, issues, doc_id=doc_id, page=page, table_index=table_index,
                                          row_index=row_index)
     own_label = _update_levels(section, row, page_text, reader, ruled)
-    if section.skip or is_placeholder_name(name):
+    if is_placeholder_name(name):
+        return
+    if section.skip:  # no indicator, but its points count in the sheet's 100
+        section.other.add(points_of(_cell(row, section, "weight")), points_of(_cell(row, section, "score")))
         return
     unit_hint = join_lines(_cell(row, section, "unit")) or None
     target_raw = join_lines(_cell(row, section, "target")) or None
@@ -445,11 +472,30 @@ def _percent_from_column(raw: str | None) -> bool:
 
 
 def _rate_without_unit(r: IndicatorRow) -> bool:
-    """A rate (an indicator named …率) whose target is a bare number with no unit at all: a proportion
-    (预算执行率 ≥0.95), when the actual is a bare number or a percentage too."""
-    if r.target_unit is not None or not nfkc(r.name or "").rstrip().endswith(tuple(vocab()["rate_name_suffixes"])):
+    """A target that is a bare number with no unit at all, a proportion: of a rate (an indicator named
+    …率: 预算执行率 ≥0.95) when the actual is a bare number or a percentage too, or of any indicator
+    whose actual prints its own % sign (企业满意度 0.95 | 97%: the row's values are percentages)."""
+    if r.target_unit is not None:
+        return False
+    if _actual_prints_percent(r):
+        return True
+    if not nfkc(r.name or "").rstrip().endswith(tuple(vocab()["rate_name_suffixes"])):
         return False
     return r.actual_value is None or r.actual_unit in (None, "%")
+
+
+def _actual_prints_percent(r: IndicatorRow) -> bool:
+    return r.actual_value is not None and r.actual_unit == "%" and not _percent_from_column(r.actual_raw)
+
+
+def _one_is_whole(r: IndicatorRow) -> bool:
+    """A bare target of 1 (no unit, no % sign) beside an actual that prints its own % sign, nearer (by
+    ratio) to 100 % than to 1 %: the proportion 1, as a spreadsheet shows a percentage typed as a
+    formula (=100% shows 1). The two readings meet at 10 % (√(1 × 100))."""
+    a = r.actual_value
+    return r.target_unit is None and _actual_prints_percent(r) and a is not None and a > ONE_READINGS_MEET
+
+
 
 
 def _fraction_candidate(r: IndicatorRow) -> bool:
@@ -488,8 +534,10 @@ def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[Iss
     from the unit column counts (a printed "≤0.5%" means 0.5%), and upper limits (<, <=) are left
     alone (error and accident rates are small percentages). A rate printed with no unit at all
     (预算执行率 ≥0.95, actual 0.98) is a proportion and is read the same way, with the same evidence
-    (whole percentages elsewhere in the form). A target of exactly 1 is ambiguous (1% or 100%): kept
-    as printed. Every converted or kept value is noted as an issue."""
+    (whole percentages elsewhere in the form), and so is a bare target beside an actual printed with
+    its own % sign. A target of exactly 1 is ambiguous (1% or 100%): kept as printed, unless it is bare
+    beside such an actual nearer 100 % than 1 % (1 | 100%: the proportion 1, ``_one_is_whole``).
+    Every converted or kept value is noted as an issue."""
     out: list[IssueRow] = []
     for r in (r for r in rows if _fraction_candidate(r)):
         v = r.target_value
@@ -499,7 +547,11 @@ def convert_percent_fractions(rows: list[IndicatorRow], doc_id: str) -> list[Iss
         if not whole or r.operator in ("<", "<="):
             continue
         unit = "with unit %" if r.target_unit == "%" else "a rate with no unit"
-        if v == 1:
+        if v == 1 and _one_is_whole(r):
+            msg = f"indicator {r.name!r}: target {r.target_raw!r} with no unit beside the actual {r.actual_raw!r} "
+            msg += "among whole percentages read as the proportion 1 -> 100% (nearer the actual than 1%): a guess"
+            _convert_row(r)
+        elif v == 1:
             msg = f"indicator {r.name!r}: target {r.target_raw!r} {unit} among whole percentages; "
             msg += "1% or 100% is ambiguous: kept as printed"
         else:

@@ -40,7 +40,7 @@ from extract.interpreters.selfeval.vocab import column_role, key, vocab
 from extract.sources.pdf import OpenedPdf
 from extract.tables.positions import Line, lines_of
 from extract.tables.words import READER as WORDS
-from extract.tables.words import page_words
+from extract.tables.words import words_of_page
 from model.pages import PageText
 from model.records import IndicatorRow, IssueRow
 from normalize.indicator_levels import is_level_name, is_not_indicator_level1, is_not_indicator_level2
@@ -241,16 +241,11 @@ def rows_missed(doc_id: str, page: int, lines: Sequence[Line], indicators: list[
 def document_rows_missed(doc_id: str, pdf: OpenedPdf, pages: list[PageText],
                          indicators: list[IndicatorRow]) -> list[IssueRow]:
     """The warnings for every page of a PDF with a text layer whose text prints a form's headings and
-    whose indicator rows were all read from word positions (only those pages are parsed again: a page
-    read from its rulings is checked by its cells, one with no rows by ``table_not_read``)."""
+    whose indicator rows were all read from word positions, from the words that reader kept (a page read
+    from its rulings is checked by its cells, one with no rows by ``table_not_read``)."""
     out: list[IssueRow] = []
     for p in pages:
         if p.ocr or p.garbled or not form_headings(p.text) or not _from_words(p.number, indicators):
             continue
-        page = pdf.plumber.pages[p.number - 1]
-        try:
-            lines = lines_of(page_words(page))
-        finally:
-            page.close()
-        out.extend(rows_missed(doc_id, p.number, lines, indicators))
+        out.extend(rows_missed(doc_id, p.number, lines_of(words_of_page(pdf, p.number)), indicators))
     return out

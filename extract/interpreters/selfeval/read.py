@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from extract.interpreters.selfeval.block_stamp import check_block_stamps
-from extract.interpreters.selfeval.checks import check_form
+from extract.interpreters.selfeval.checks import FormPoints, check_form
 from extract.interpreters.selfeval.context import (
     FormContext,
     clean_project,
@@ -45,6 +45,7 @@ from extract.interpreters.selfeval.funds import (
 )
 from extract.interpreters.selfeval.indicators import (
     IndicatorSection,
+    OtherPoints,
     convert_percent_fractions,
     fix_trailing_labels,
     header_roles,
@@ -89,6 +90,7 @@ class _Form:
     indicators: list[IndicatorRow] = field(default_factory=list)
     block_score: float | None = None
     block_weight: float | None = None
+    other: OtherPoints = field(default_factory=OtherPoints)  # points of rows that are no indicators
     total: ScoreRow | None = None
 
 
@@ -307,7 +309,7 @@ def _section_header_step(scan: _Scan, row: _Row) -> bool:
         scan.table.rows, row.index, roles, doc_id=scan.doc.doc_id, page=row.page, table_index=scan.ti
     )
     scan.out.issues.extend(issues)
-    form.section = IndicatorSection(roles, len(row.cells), form.ctx.scope, form.ctx.project)
+    form.section = IndicatorSection(roles, len(row.cells), form.ctx.scope, form.ctx.project, other=form.other)
     return True
 
 
@@ -543,8 +545,9 @@ def _finish(form: _Form, doc: DocInput, out: Extraction) -> None:
     if form.total is not None:
         out.scores.append(form.total)
     out.issues.extend(
-        check_form(form.indicators, form.total, form.block_score, form.block_weight, doc.doc_id,
-                   out.failed_identities)
+        check_form(form.indicators, form.total, FormPoints(block_score=form.block_score,
+                                                           block_weight=form.block_weight, other=form.other),
+                   doc.doc_id, out.failed_identities)
     )
     out.issues.extend(levels_out_of_place(form.indicators, doc.doc_id))
     out.issues.extend(rows_without_values(form.indicators, doc.doc_id))
