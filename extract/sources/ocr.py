@@ -42,6 +42,8 @@ from typing import Any
 
 import numpy as np
 
+from extract.sources.ink import RULED
+
 ENGINE = "rapidocr-onnxruntime"
 ENGINE_VERSION = "1.4.4"
 MODELS = "PP-OCRv4"
@@ -837,7 +839,6 @@ class InkExtent:
 INK_CONTRAST = 60  # a crop whose darkest pixel is less than this below its paper holds no ink to go by
 
 
-RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling, not type
 EDGE_SHARE = 0.25  # in a crop less than twice as wide as high, only in this share of its height at top or bottom
 INK_GAP = 0.15  # blank pixel rows up to this share of the crop's height inside one band of type
 
