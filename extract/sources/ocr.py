@@ -42,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from extract.sources.ink import RULED
+from extract.sources.ink import RULED, lightest_channel
 
 ENGINE = "rapidocr-onnxruntime"
 ENGINE_VERSION = "1.4.4"
@@ -703,7 +703,7 @@ def _seal_boxes(img: np.ndarray, crops: list[np.ndarray], texts: list[str]) -> s
     from extract.sources.seal import seal_words, shade_of
 
     threshold = ink_threshold(img)
-    paper = float(np.percentile(img.max(axis=2)[::2, ::2], 75))
+    paper = float(np.percentile(lightest_channel(img[::2, ::2]), 75))
     return seal_words(texts, [shade_of(c, threshold) for c in crops], paper)
 
 
@@ -851,7 +851,7 @@ def ink_extent(crop: np.ndarray) -> InkExtent | None:
     Rulings caught in the crop are not type: pixel rows dark across the whole of a long crop and
     pixel columns dark over its whole height are left out, and of the bands of inked rows the one
     holding most ink is the type (a ruling's stub is a thin band of its own)."""
-    grey = crop.max(axis=2) if crop.ndim == 3 else crop
+    grey = lightest_channel(crop)
     h, w = grey.shape[:2]
     paper = float(np.percentile(grey, 90))
     darkest = float(grey.min())
