@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from extract.sources.ink import RULED
+
 EDGE_COLUMNS = 2  # ink in the crop's first this many pixel columns is cut by the box's edge
 MIDDLE = (0.2, 0.85)  # and lies within this band of the type's height (an operator's strokes do)
-RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling caught in it
 WIDEN = 0.5  # the box widened to the left by this many of its heights when read again
 OPERATORS = ("＞＝", "＜＝", ">=", "<=", "=", "＝", "≥", "≤", "≧", "≦", "<", ">", "＜", "＞")
 

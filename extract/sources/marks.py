@@ -25,6 +25,8 @@ from enum import Enum
 
 import numpy as np
 
+from extract.sources.ink import lightest_channel
+
 # what a form prints alone in a cell that the detector misses: a placeholder dash or slash, a
 # comparison operator (half- and full-width, ≥ also typed as two characters), a lone digit or a
 # lone digit read as a letter O
@@ -56,17 +58,14 @@ class MarkBox:
 def ink_threshold(bgr: np.ndarray) -> float:
     """The grey level below which a pixel is ink: darker in every channel than the paper by
     :data:`INK_DEPTH` of the way to the darkest print (a thin dash scanned at 150 dpi is grey)."""
-    grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
-    sample = grey[::2, ::2]
-    paper = float(np.percentile(sample, 75))
-    print_level = float(np.percentile(sample, 0.2))
+    sample = lightest_channel(bgr[::2, ::2])
+    paper, print_level = (float(v) for v in np.percentile(sample, [75, 0.2]))
     return paper - INK_DEPTH * (paper - print_level)
 
 
 def ink_mask(bgr: np.ndarray) -> np.ndarray:
     """Dark pixels of a page image (:func:`ink_threshold`)."""
-    grey = bgr.max(axis=2) if bgr.ndim == 3 else bgr
-    return np.asarray(grey < ink_threshold(bgr))
+    return np.asarray(lightest_channel(bgr) < ink_threshold(bgr))
 
 
 def _without_rulings(dark: np.ndarray, char_px: float) -> np.ndarray:
@@ -188,7 +187,7 @@ def _cell_ink(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold:
     x1, y1 = cell[2] - inset, cell[3] - inset
     if x1 - x0 < 2 or y1 - y0 < 2:
         return None
-    grey = bgr[y0:y1, x0:x1].max(axis=2) if bgr.ndim == 3 else bgr[y0:y1, x0:x1]
+    grey = lightest_channel(bgr[y0:y1, x0:x1])
     dark = grey < threshold
     h, w = dark.shape
     dark[:, dark.sum(axis=0) >= WALL * h] = False  # a wall caught inside the inset (thick, or leaning)
@@ -278,8 +277,7 @@ def mark_crop(bgr: np.ndarray, cell: tuple[int, ...], char_px: float, threshold:
     if clean is MarkClean.SEAL and not seal.any():
         return None  # nothing taken out: read as inked already
     page = bgr.copy() if bgr.ndim == 3 else np.repeat(bgr[:, :, None], 3, axis=2)
-    grey = page.max(axis=2)
-    paper = int(np.percentile(grey[sy:sy + seal.shape[0], sx:sx + seal.shape[1]], 75))
+    paper = int(np.percentile(lightest_channel(page[sy:sy + seal.shape[0], sx:sx + seal.shape[1]]), 75))
     wider = cv2.dilate(seal.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # with its blurred edge
     page[sy:sy + seal.shape[0], sx:sx + seal.shape[1]][wider] = paper
     out = _cell_crop(page, box, cell, char_px)

@@ -42,6 +42,8 @@ from typing import Any
 
 import numpy as np
 
+from extract.sources.ink import RULED, lightest_channel
+
 ENGINE = "rapidocr-onnxruntime"
 ENGINE_VERSION = "1.4.4"
 MODELS = "PP-OCRv4"
@@ -701,7 +703,7 @@ def _seal_boxes(img: np.ndarray, crops: list[np.ndarray], texts: list[str]) -> s
     from extract.sources.seal import seal_words, shade_of
 
     threshold = ink_threshold(img)
-    paper = float(np.percentile(img.max(axis=2)[::2, ::2], 75))
+    paper = float(np.percentile(lightest_channel(img[::2, ::2]), 75))
     return seal_words(texts, [shade_of(c, threshold) for c in crops], paper)
 
 
@@ -837,7 +839,6 @@ class InkExtent:
 INK_CONTRAST = 60  # a crop whose darkest pixel is less than this below its paper holds no ink to go by
 
 
-RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling, not type
 EDGE_SHARE = 0.25  # in a crop less than twice as wide as high, only in this share of its height at top or bottom
 INK_GAP = 0.15  # blank pixel rows up to this share of the crop's height inside one band of type
 
@@ -850,7 +851,7 @@ def ink_extent(crop: np.ndarray) -> InkExtent | None:
     Rulings caught in the crop are not type: pixel rows dark across the whole of a long crop and
     pixel columns dark over its whole height are left out, and of the bands of inked rows the one
     holding most ink is the type (a ruling's stub is a thin band of its own)."""
-    grey = crop.max(axis=2) if crop.ndim == 3 else crop
+    grey = lightest_channel(crop)
     h, w = grey.shape[:2]
     paper = float(np.percentile(grey, 90))
     darkest = float(grey.min())

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from extract.sources.ink import RULED
+
 DASH_CONFIDENCE = 0.5  # below ocr.UNCERTAIN_BELOW: a figure whose dash was put back is flagged
 FLAT = 0.3  # a dash's ink is at most this share of the digits' inked height high
 MIDDLE = (0.25, 0.8)  # and lies within this band of the digits' height (a dash sits at mid-height)
-RULED = 0.9  # a pixel row or column dark over this share of the crop is a ruling caught in it, not type
 DASH_CHARS = frozenset("-—–－")
 
 Chars = list[tuple[str, float, float]]  # character, confidence, x-centre as a share of the crop's width
