@@ -115,6 +115,58 @@ def walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
     return kept
 
 
+STROKE_SLACK = 0.15  # of a word's height: a ruling this little past a word's box is still inside it
+
+
+def _inside_word(r: Ruling, words: list[Word]) -> bool:
+    """The ruling lies wholly inside one word's box: a stroke of the word's type (the stem or bar of a
+    large heading's character), not a wall. A wall runs from one ruling to another, past the text of the
+    cells it parts (a cell is taller than its line and wider than its text), so never lies inside a word."""
+    for w in words:
+        slack = STROKE_SLACK * (w["bottom"] - w["top"])
+        if (w["x0"] - slack <= min(r.x0, r.x1) and max(r.x0, r.x1) <= w["x1"] + slack
+                and w["top"] - slack <= min(r.y0, r.y1) and max(r.y0, r.y1) <= w["bottom"] + slack):
+            return True
+    return False
+
+
+def without_strokes(rulings: list[Ruling], words: list[Word]) -> list[Ruling]:
+    """``rulings`` without those that lie inside a word's box (:func:`_inside_word`): a heading set in
+    large bold type leaves stems and bars long enough to be taken for rulings, and meeting each other
+    and the table's top ruling they would make a row of cells of the heading."""
+    return [r for r in rulings if not _inside_word(r, words)]
+
+
+BESIDE_CHARS = 1.0  # a stroke within this many character heights of a longer ruling beside it
+
+
+def _span(r: Ruling) -> tuple[float, float]:
+    """Where the ruling runs along its own direction."""
+    return (min(r.y0, r.y1), max(r.y0, r.y1)) if r.vertical else (min(r.x0, r.x1), max(r.x0, r.x1))
+
+
+def _at(r: Ruling) -> float:
+    """Where the ruling stands across its direction (its middle)."""
+    return (r.x0 + r.x1) / 2 if r.vertical else (r.y0 + r.y1) / 2
+
+
+def _beside_longer(r: Ruling, rulings: list[Ruling], reach: float) -> bool:
+    """A longer ruling of the same direction stands within ``reach`` of ``r`` all along ``r``."""
+    lo, hi = _span(r)
+    return any(o.vertical == r.vertical and o is not r and _span(o)[1] - _span(o)[0] > hi - lo
+               and abs(_at(o) - _at(r)) <= reach and _span(o)[0] - reach <= lo and hi <= _span(o)[1] + reach
+               for o in rulings)
+
+
+def without_strokes_beside_walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
+    """``rulings`` without the short ones that stand beside a longer ruling all along their length
+    (within :data:`BESIDE_CHARS` character heights): the stem of a cell's first character set against
+    its wall, as tall as a one-line row and so meeting both its rulings. Snapped with the wall into
+    one, it would move the wall into the cell, and the cell's first character out of it."""
+    reach = BESIDE_CHARS * char_height
+    return [r for r in rulings if not _beside_longer(r, rulings, reach)]
+
+
 def _free_ends(v: Ruling, across: list[Ruling], reach: float) -> list[float]:
     """The heights of the ends of the vertical ``v`` that meet no ruling across."""
     x = (v.x0 + v.x1) / 2
@@ -155,7 +207,8 @@ def closed(rulings: list[Ruling], char_height: float) -> list[Ruling]:
 def grids(rulings: list[Ruling], slope: float, centre: tuple[float, float], char_height: float) -> list[Table]:
     """pdfplumber tables (cells only) built from the form's walls (:func:`walls`, :func:`closed`),
     levelled; top to bottom."""
-    edges = _edges(closed(walls(rulings, char_height), char_height), slope, centre)
+    edges = _edges(closed(walls(without_strokes_beside_walls(rulings, char_height), char_height), char_height),
+                   slope, centre)
     if not edges:
         return []
     join = max(SNAP, JOIN_CHARS * char_height)

@@ -30,7 +30,15 @@ from extract.sources.ocr import (
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
-from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled, word_chars
+from extract.tables.scan_grid import (
+    ScanTable,
+    fill,
+    grids,
+    level_words,
+    unlevelled,
+    without_strokes,
+    word_chars,
+)
 from extract.tables.scan_text import page_text, prose_rows
 from model.pages import PageText
 from model.tables import RawTable
@@ -158,17 +166,30 @@ def mend_lone_zeros(table: RawTable) -> set[int]:
     lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
     flagged). A row of figures: another of its cells is a figure (an indicator's 指标值 ``100`` beside
     its 实际值 read as ``o``) or a percent sign alone (the 度量单位 of a rate whose 指标值 and 实际值
-    are both 0, both read as ``o``)."""
+    are both 0, both read as ``o``). In a row of label-and-value pairs (``其他资金： | o``), a lone O
+    right after a label ending in a colon is the pair's figure 0 too (:func:`_after_label`)."""
     mended: set[int] = set()
     for i, row in enumerate(table.rows):
         lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
         figures = sum(1 for c in row if c is not None and (_FIGURE.match(c.strip()) or c.strip() in _PERCENT))
-        if not lone or figures < 1:
+        if figures < 1:
+            lone = [j for j in lone if _after_label(row, j)]
+        if not lone:
             continue
         for j in lone:
             row[j] = "0"
         mended.add(i)
     return mended
+
+
+_COLONS = (":", "：")
+
+
+def _after_label(row: list[str | None], j: int) -> bool:
+    """The cell follows a label ending in a colon (``其他资金：``): the value of a label-and-value pair,
+    which a form prints as a figure (an amount) or as words, never as a lone letter."""
+    before = [c for c in row[:j] if c is not None and c.strip()]
+    return bool(before) and before[-1].strip().endswith(_COLONS)
 
 
 def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
@@ -287,7 +308,7 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
 def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
                 pdf: OpenedPdf | None = None) -> tuple[list[ScanTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page as grids filled with the levelled words, and those words."""
-    rulings, width, height = read.rulings, read.width, read.height
+    rulings, width, height = without_strokes(read.rulings, words), read.width, read.height
     slope = page_skew(words, rulings, width)
     centre = (width / 2, height / 2)
     level = level_words(words, slope, centre) if slope else words
