@@ -73,3 +73,22 @@ def test_lone_o_after_a_label_ending_in_a_colon_is_the_figure_0() -> None:
     assert mend_lone_zeros(table) == {0}
     assert table.rows[0] == ["", "其他资金：", "0", "其他资金:", "0"]
     assert table.rows[1][1] == "o"  # after a label without a colon, no figure beside it: not a number
+
+
+def test_rulings_that_stop_short_of_the_outer_wall_still_close_the_last_column() -> None:
+    # a skewed scan's ruling steps a pixel every so often; its last step is not seen and the ruling ends
+    # ten points short of the form's right wall: the last column (the 执行数 figures) must still be read
+    rulings = [*(_h(y, 53.0, 527.0) for y in ROWS_Y), *WALLS]
+    (table,) = grids(rulings, 0.0, CENTRE, CHAR_H)
+    rows = fill(table, WORDS).rows
+    assert rows[1][1:] == ["调整预算数：", "12.40", "执行数：", "12.40"]
+    assert rows[2][1:] == ["其他资金：", "o", "其他资金：", "o"]
+
+
+def test_a_wall_that_stops_at_a_ruling_is_not_carried_into_the_merged_cell_above() -> None:
+    # the wall between the pairs' label and figure starts at the 调整预算数 row: the 项目名称 row's name
+    # cell above runs whole across it
+    rulings = [*(_h(y) for y in ROWS_Y), *(w for w in WALLS if w.x0 != 202.0), _v(202.0, 103.0, 127.0)]
+    (table,) = grids(rulings, 0.0, CENTRE, CHAR_H)
+    rows = fill(table, WORDS).rows
+    assert rows[0][1] == "乡村道路巡护" and rows[0][2] is None

@@ -86,6 +86,44 @@ def _edges(rulings: list[Ruling], slope: float, centre: tuple[float, float]) -> 
     return edges
 
 
+REACH_CHARS = 2.0  # a ruling ending this many character heights short of a wall across is carried to it
+
+
+def _carried(edge: dict[str, Any], across: list[dict[str, Any]], reach: float) -> dict[str, Any]:
+    """The levelled ``edge`` with each of its free ends (meeting no edge across) carried on to the nearest
+    edge across beyond it within ``reach`` that stands where the edge runs (a wall at the height of a
+    ruling across, or the reverse). An end that meets an edge already stays: a wall that stops at a
+    ruling, below a merged cell, is not carried into the cell."""
+    h = edge["orientation"] == "h"
+    lo, hi, at = (edge["x0"], edge["x1"], edge["top"]) if h else (edge["top"], edge["bottom"], edge["x0"])
+    standing = []  # where the edges across stand along this edge's line
+    for o in across:
+        pos, start, end = (o["x0"], o["top"], o["bottom"]) if h else (o["top"], o["x0"], o["x1"])
+        if start - SNAP <= at <= end + SNAP:
+            standing.append(pos)
+    new_lo, new_hi = lo, hi
+    if not any(abs(pos - lo) <= SNAP for pos in standing):  # a free end only: one that meets no edge
+        new_lo = max([pos for pos in standing if lo - reach <= pos < lo], default=lo)
+    if not any(abs(pos - hi) <= SNAP for pos in standing):
+        new_hi = min([pos for pos in standing if hi < pos <= hi + reach], default=hi)
+    if (new_lo, new_hi) == (lo, hi):
+        return edge
+    if h:
+        return {**edge, "x0": new_lo, "x1": new_hi, "width": new_hi - new_lo}
+    return {**edge, "top": new_lo, "bottom": new_hi, "height": new_hi - new_lo}
+
+
+def carried_to_walls(edges: list[dict[str, Any]], char_height: float) -> list[dict[str, Any]]:
+    """``edges`` (levelled) with the ends that stop short of a wall carried on to it (within
+    :data:`REACH_CHARS` character heights). A ruling a scan skews steps a pixel every so often; its last
+    step, shorter than a ruling's least length, is not seen, and the ruling ends short of the form's
+    outer wall: the cells of the last column had no corner there and the column was lost."""
+    reach = REACH_CHARS * char_height
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    return [_carried(e, vs if e["orientation"] == "h" else hs, reach) for e in edges]
+
+
 TOUCH_CHARS = 0.4  # a ruling meets another when it ends or passes within this many character heights of it
 SHORT_CHARS = 4.0  # a ruling shorter than this many character heights must meet two others to be a wall
 
@@ -207,8 +245,8 @@ def closed(rulings: list[Ruling], char_height: float) -> list[Ruling]:
 def grids(rulings: list[Ruling], slope: float, centre: tuple[float, float], char_height: float) -> list[Table]:
     """pdfplumber tables (cells only) built from the form's walls (:func:`walls`, :func:`closed`),
     levelled; top to bottom."""
-    edges = _edges(closed(walls(without_strokes_beside_walls(rulings, char_height), char_height), char_height),
-                   slope, centre)
+    kept = closed(walls(without_strokes_beside_walls(rulings, char_height), char_height), char_height)
+    edges = carried_to_walls(_edges(kept, slope, centre), char_height)
     if not edges:
         return []
     join = max(SNAP, JOIN_CHARS * char_height)
