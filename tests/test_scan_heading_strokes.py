@@ -6,16 +6,18 @@ statement's name lost from the text above the form). The stem of a cell's first 
 against its wall and as tall as a one-line row, meets both the row's rulings: snapped with the wall
 it moved the wall into the cell, and the cell's first character (the 0 of ``其他资金： | 0``) out of
 it. A pairs form's value after a label ending in a colon, a lone 0 read as the letter o, is the
-figure 0. Geometry in points as a 2x OCR of an A4 form gives it; words and figures of no sample.
+figure 0. A column or row of cells lost (words inside a table in no cell; a ruling running across
+inside cells not cut at it) is named by an issues row. Geometry in points as a 2x OCR of an A4 form
+gives it; words and figures of no sample.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from extract.sources.ocr import Ruling
+from extract.sources.ocr import OcrPage, Ruling
 from extract.tables.scan_grid import fill, grids, without_strokes
-from extract.tables.scans import mend_lone_zeros
+from extract.tables.scans import mend_lone_zeros, outside_notes, ruled_grids
 from model.tables import RawTable
 
 CENTRE = (297.5, 421.0)
@@ -92,3 +94,30 @@ def test_a_wall_that_stops_at_a_ruling_is_not_carried_into_the_merged_cell_above
     (table,) = grids(rulings, 0.0, CENTRE, CHAR_H)
     rows = fill(table, WORDS).rows
     assert rows[0][1] == "乡村道路巡护" and rows[0][2] is None
+
+
+def test_words_of_a_column_whose_ruling_was_not_seen_are_named_not_lost_silently() -> None:
+    # the wall between the pairs' second label and its figure was not seen, and the right wall stands
+    # where the rulings across stop short of it: the 执行数 figures lie inside the table in no cell
+    rulings = [*(_h(y, 53.0, 500.0) for y in ROWS_Y), *(w for w in WALLS if w.x0 not in (418.0, 537.0)),
+               _v(537.0, 91.0, 103.0), _h(91.0, 500.0, 537.0), _h(103.0, 500.0, 537.0)]
+    found = [fill(t, WORDS) for t in grids(rulings, 0.0, CENTRE, CHAR_H)]
+    (note,) = outside_notes(found, 2)
+    assert note.rule == "scan_words_outside_cells" and note.page == 2
+    assert "12.40" in note.message
+
+
+def test_a_table_whose_words_all_fall_in_cells_gives_no_note() -> None:
+    found = [fill(t, WORDS) for t in grids(FORM, 0.0, CENTRE, CHAR_H)]
+    assert outside_notes(found, 2) == []
+
+
+def test_cells_a_ruling_runs_across_uncut_are_named() -> None:
+    # the inner rulings across stop well short of the right wall (more than a skew's lost step): the last
+    # column is one cell from top to bottom, both 执行数 rows' words read into it as one
+    rulings = [_h(91.0), _h(127.0), _h(103.0, 53.0, 490.0), _h(115.0, 53.0, 490.0), *WALLS]
+    read = OcrPage(width=595.0, height=842.0, words=[], rulings=rulings)
+    found, _ = ruled_grids([dict(w) for w in WORDS], read, page=3)
+    notes = outside_notes(found, 3)
+    assert [n.rule for n in notes] == ["scan_words_outside_cells"]
+    assert "runs across inside" in notes[0].message

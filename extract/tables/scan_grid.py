@@ -45,6 +45,8 @@ class ScanTable:
     # detector's tight crop)
     spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
     row_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # each row's cell boxes (None: covered)
+    outside: list[Word] = field(default_factory=list)  # words inside the table's bounds but in no cell of it
+    crossed: list[tuple[int, int]] = field(default_factory=list)  # cells a wall runs across inside (not cut)
     page_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # the same in page space (unlevelled)
 
 
@@ -410,10 +412,50 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.row_words.append(mine)
             out.spots.extend(spots)
             out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    out.outside = outside_cells(table, words)
     mended = mend_split_cells(out.rows)
     out.spots = [s for s in out.spots if (s[0], s[1]) not in mended]
     out.spots.extend(misread_marks(out))
     return out
+
+
+def outside_cells(table: Table, words: list[Word]) -> list[Word]:
+    """The words (holding a letter or digit: not a dash, not a seal's stroke) whose middle lies inside
+    the table's bounds but in none of its cells: the bounds are the union of the cells, so such a word
+    stands where a ruling was not seen and a column or row of the grid is missing (its cells lost, and
+    the word with them: the position reader does not read inside a ruled table)."""
+    cells = [tuple(c) for c in table.cells]
+    return [w for w in words
+            if any(ch.isalnum() for ch in str(w["text"])) and _inside(w, tuple(table.bbox))  # type: ignore[arg-type]
+            and not any(_inside(w, c) for c in cells)]  # type: ignore[arg-type]
+
+
+CROSSING_SHARE = 0.6  # a ruling across this share of a cell or more, inside it, should have cut it
+
+
+def crossed_cells(t: ScanTable, rulings: list[Ruling], slope: float, centre: tuple[float, float],
+                  char_height: float) -> list[tuple[int, int]]:
+    """The cells (row, column) of ``t`` that a wall of the form (:func:`walls`) runs across, inside them, for
+    most of their width or height: the grid was not cut there (the ruling's ends met no wall), so the
+    cell holds the text of several cells (a row, a column lost into it)."""
+    edges = _edges(walls(without_strokes_beside_walls(rulings, char_height), char_height), slope, centre)
+    out = []
+    for i, row in enumerate(t.row_boxes):
+        for j, box in enumerate(row):
+            if box is not None and any(_crosses(e, box) for e in edges):
+                out.append((i, j))
+    return out
+
+
+def _crosses(e: dict[str, Any], box: Box) -> bool:
+    x0, top, x1, bottom = box
+    if e["orientation"] == "h":
+        inside = top + SNAP < e["top"] < bottom - SNAP
+        common = min(e["x1"], x1) - max(e["x0"], x0)
+        return inside and common >= CROSSING_SHARE * (x1 - x0)
+    inside = x0 + SNAP < e["x0"] < x1 - SNAP
+    common = min(e["bottom"], bottom) - max(e["top"], top)
+    return inside and common >= CROSSING_SHARE * (bottom - top)
 
 
 def _spans(row: list[Cell]) -> list[tuple[int, int]]:
