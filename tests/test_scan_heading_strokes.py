@@ -121,3 +121,11 @@ def test_cells_a_ruling_runs_across_uncut_are_named() -> None:
     notes = outside_notes(found, 3)
     assert [n.rule for n in notes] == ["scan_words_outside_cells"]
     assert "runs across inside" in notes[0].message
+
+
+def test_a_characters_stem_inside_a_cell_is_not_carried_into_a_wall() -> None:
+    # a stem of a character in the name cell, meeting the row's rulings nearly (it passes for a wall of
+    # one row); it is short, so its ends are not carried on to the rulings: the name stays one cell
+    (table,) = grids([*FORM, _v(150.0, 105.0, 111.9)], 0.0, CENTRE, CHAR_H)
+    rows = fill(table, WORDS).rows
+    assert rows[1][1:] == ["调整预算数：", "12.40", "执行数：", "12.40"]

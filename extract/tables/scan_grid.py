@@ -116,14 +116,20 @@ def _carried(edge: dict[str, Any], across: list[dict[str, Any]], reach: float) -
 
 
 def carried_to_walls(edges: list[dict[str, Any]], char_height: float) -> list[dict[str, Any]]:
-    """``edges`` (levelled) with the ends that stop short of a wall carried on to it (within
-    :data:`REACH_CHARS` character heights). A ruling a scan skews steps a pixel every so often; its last
+    """``edges`` (levelled) with the ends of long rulings (:func:`_long`) that stop short of a wall carried
+    on to it (within :data:`REACH_CHARS` character heights). A ruling a scan skews steps a pixel every so often; its last
     step, shorter than a ruling's least length, is not seen, and the ruling ends short of the form's
     outer wall: the cells of the last column had no corner there and the column was lost."""
     reach = REACH_CHARS * char_height
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
-    return [_carried(e, vs if e["orientation"] == "h" else hs, reach) for e in edges]
+    return [_carried(e, vs if e["orientation"] == "h" else hs, reach) if _long(e, char_height) else e for e in edges]
+
+
+def _long(edge: dict[str, Any], char_height: float) -> bool:
+    """A ruling long enough to be a wall by its length alone (:data:`SHORT_CHARS`): only such a ruling's
+    end is carried on (a character's stem, carried to the rulings above and below it, would cut its cell)."""
+    return max(edge["width"], edge["height"]) >= SHORT_CHARS * char_height
 
 
 TOUCH_CHARS = 0.4  # a ruling meets another when it ends or passes within this many character heights of it
