@@ -117,9 +117,9 @@ def _carried(edge: dict[str, Any], across: list[dict[str, Any]], reach: float) -
 
 def carried_to_walls(edges: list[dict[str, Any]], char_height: float) -> list[dict[str, Any]]:
     """``edges`` (levelled) with the ends of long rulings (:func:`_long`) that stop short of a wall carried
-    on to it (within :data:`REACH_CHARS` character heights). A ruling a scan skews steps a pixel every so often; its last
-    step, shorter than a ruling's least length, is not seen, and the ruling ends short of the form's
-    outer wall: the cells of the last column had no corner there and the column was lost."""
+    on to it (within :data:`REACH_CHARS` character heights). A ruling a scan skews steps a pixel every so
+    often; its last step, shorter than a ruling's least length, is not seen, and the ruling ends short of
+    the form's outer wall: the cells of the last column had no corner there and the column was lost."""
     reach = REACH_CHARS * char_height
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
