@@ -129,3 +129,11 @@ def test_a_characters_stem_inside_a_cell_is_not_carried_into_a_wall() -> None:
     (table,) = grids([*FORM, _v(150.0, 105.0, 111.9)], 0.0, CENTRE, CHAR_H)
     rows = fill(table, WORDS).rows
     assert rows[1][1:] == ["调整预算数：", "12.40", "执行数：", "12.40"]
+
+
+def test_the_wall_of_a_tight_row_at_a_words_estimated_edge_stays_a_wall() -> None:
+    # a one-line row as tall as its type: the value's box (estimated from its ink) starts a little left of
+    # the wall before it, and the wall runs no taller than the box: still a wall, not a stroke of the word
+    wall = _v(142.5, 105.5, 118.0)
+    word = _word("良好", 139.7, 156.3, 105.7, 118.8)
+    assert without_strokes([wall], [word]) == [wall]

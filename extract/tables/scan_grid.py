@@ -162,6 +162,9 @@ def walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
 
 
 STROKE_SLACK = 0.15  # of a word's height: a ruling this little past a word's box is still inside it
+# of a word's height: a ruling inside a word this near its left or right end may be the wall of its cell
+# (the word's box is estimated, and a tight one-line row's wall runs no taller than the word beside it)
+STROKE_MARGIN = 0.5
 
 
 def _inside_word(r: Ruling, words: list[Word]) -> bool:
@@ -170,7 +173,8 @@ def _inside_word(r: Ruling, words: list[Word]) -> bool:
     cells it parts (a cell is taller than its line and wider than its text), so never lies inside a word."""
     for w in words:
         slack = STROKE_SLACK * (w["bottom"] - w["top"])
-        if (w["x0"] - slack <= min(r.x0, r.x1) and max(r.x0, r.x1) <= w["x1"] + slack
+        margin = STROKE_MARGIN * (w["bottom"] - w["top"])  # clear of the word's ends: a wall can stand there
+        if (w["x0"] + margin <= min(r.x0, r.x1) and max(r.x0, r.x1) <= w["x1"] - margin
                 and w["top"] - slack <= min(r.y0, r.y1) and max(r.y0, r.y1) <= w["bottom"] + slack):
             return True
     return False
