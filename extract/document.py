@@ -129,7 +129,7 @@ def _load_pdf(path: Path, pdf: OpenedPdf, ocr: bool = True) -> _Loaded:
         found = sorted([*found, *tails], key=lambda t: (t.page, t.index_on_page))
     take_ruled_columns(found)
     align_continued(found)
-    loaded = _Loaded(pages, stitch(found), checked.notes, pdf)
+    loaded = _Loaded(pages, stitch(found), [*checked.notes, *scanned.notes], pdf)
     loaded.ocr_pages, loaded.ocr_seconds = scanned.pages, scanned.seconds
     return loaded
 

@@ -45,6 +45,8 @@ class ScanTable:
     # detector's tight crop)
     spots: list[tuple[int, int, Box, float | None]] = field(default_factory=list)
     row_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # each row's cell boxes (None: covered)
+    outside: list[Word] = field(default_factory=list)  # words inside the table's bounds but in no cell of it
+    crossed: list[tuple[int, int]] = field(default_factory=list)  # cells a wall runs across inside (not cut)
     page_boxes: list[tuple[Box | None, ...]] = field(default_factory=list)  # the same in page space (unlevelled)
 
 
@@ -86,6 +88,50 @@ def _edges(rulings: list[Ruling], slope: float, centre: tuple[float, float]) -> 
     return edges
 
 
+REACH_CHARS = 2.0  # a ruling ending this many character heights short of a wall across is carried to it
+
+
+def _carried(edge: dict[str, Any], across: list[dict[str, Any]], reach: float) -> dict[str, Any]:
+    """The levelled ``edge`` with each of its free ends (meeting no edge across) carried on to the nearest
+    edge across beyond it within ``reach`` that stands where the edge runs (a wall at the height of a
+    ruling across, or the reverse). An end that meets an edge already stays: a wall that stops at a
+    ruling, below a merged cell, is not carried into the cell."""
+    h = edge["orientation"] == "h"
+    lo, hi, at = (edge["x0"], edge["x1"], edge["top"]) if h else (edge["top"], edge["bottom"], edge["x0"])
+    standing = []  # where the edges across stand along this edge's line
+    for o in across:
+        pos, start, end = (o["x0"], o["top"], o["bottom"]) if h else (o["top"], o["x0"], o["x1"])
+        if start - SNAP <= at <= end + SNAP:
+            standing.append(pos)
+    new_lo, new_hi = lo, hi
+    if not any(abs(pos - lo) <= SNAP for pos in standing):  # a free end only: one that meets no edge
+        new_lo = max([pos for pos in standing if lo - reach <= pos < lo], default=lo)
+    if not any(abs(pos - hi) <= SNAP for pos in standing):
+        new_hi = min([pos for pos in standing if hi < pos <= hi + reach], default=hi)
+    if (new_lo, new_hi) == (lo, hi):
+        return edge
+    if h:
+        return {**edge, "x0": new_lo, "x1": new_hi, "width": new_hi - new_lo}
+    return {**edge, "top": new_lo, "bottom": new_hi, "height": new_hi - new_lo}
+
+
+def carried_to_walls(edges: list[dict[str, Any]], char_height: float) -> list[dict[str, Any]]:
+    """``edges`` (levelled) with the ends of long rulings (:func:`_long`) that stop short of a wall carried
+    on to it (within :data:`REACH_CHARS` character heights). A ruling a scan skews steps a pixel every so
+    often; its last step, shorter than a ruling's least length, is not seen, and the ruling ends short of
+    the form's outer wall: the cells of the last column had no corner there and the column was lost."""
+    reach = REACH_CHARS * char_height
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    return [_carried(e, vs if e["orientation"] == "h" else hs, reach) if _long(e, char_height) else e for e in edges]
+
+
+def _long(edge: dict[str, Any], char_height: float) -> bool:
+    """A ruling long enough to be a wall by its length alone (:data:`SHORT_CHARS`): only such a ruling's
+    end is carried on (a character's stem, carried to the rulings above and below it, would cut its cell)."""
+    return max(edge["width"], edge["height"]) >= SHORT_CHARS * char_height
+
+
 TOUCH_CHARS = 0.4  # a ruling meets another when it ends or passes within this many character heights of it
 SHORT_CHARS = 4.0  # a ruling shorter than this many character heights must meet two others to be a wall
 
@@ -113,6 +159,62 @@ def walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
                 if (r.y1 - r.y0 if r.vertical else r.x1 - r.x0) >= short
                 or sum(1 for o in kept if o.vertical != r.vertical and _meets(r, o, reach)) >= 2]
     return kept
+
+
+STROKE_SLACK = 0.15  # of a word's height: a ruling this little past a word's box is still inside it
+# of a word's height: a ruling inside a word this near its left or right end may be the wall of its cell
+# (the word's box is estimated, and a tight one-line row's wall runs no taller than the word beside it)
+STROKE_MARGIN = 0.5
+
+
+def _inside_word(r: Ruling, words: list[Word]) -> bool:
+    """The ruling lies wholly inside one word's box: a stroke of the word's type (the stem or bar of a
+    large heading's character), not a wall. A wall runs from one ruling to another, past the text of the
+    cells it parts (a cell is taller than its line and wider than its text), so never lies inside a word."""
+    for w in words:
+        slack = STROKE_SLACK * (w["bottom"] - w["top"])
+        margin = STROKE_MARGIN * (w["bottom"] - w["top"])  # clear of the word's ends: a wall can stand there
+        if (w["x0"] + margin <= min(r.x0, r.x1) and max(r.x0, r.x1) <= w["x1"] - margin
+                and w["top"] - slack <= min(r.y0, r.y1) and max(r.y0, r.y1) <= w["bottom"] + slack):
+            return True
+    return False
+
+
+def without_strokes(rulings: list[Ruling], words: list[Word]) -> list[Ruling]:
+    """``rulings`` without those that lie inside a word's box (:func:`_inside_word`): a heading set in
+    large bold type leaves stems and bars long enough to be taken for rulings, and meeting each other
+    and the table's top ruling they would make a row of cells of the heading."""
+    return [r for r in rulings if not _inside_word(r, words)]
+
+
+BESIDE_CHARS = 1.0  # a stroke within this many character heights of a longer ruling beside it
+
+
+def _span(r: Ruling) -> tuple[float, float]:
+    """Where the ruling runs along its own direction."""
+    return (min(r.y0, r.y1), max(r.y0, r.y1)) if r.vertical else (min(r.x0, r.x1), max(r.x0, r.x1))
+
+
+def _at(r: Ruling) -> float:
+    """Where the ruling stands across its direction (its middle)."""
+    return (r.x0 + r.x1) / 2 if r.vertical else (r.y0 + r.y1) / 2
+
+
+def _beside_longer(r: Ruling, rulings: list[Ruling], reach: float) -> bool:
+    """A longer ruling of the same direction stands within ``reach`` of ``r`` all along ``r``."""
+    lo, hi = _span(r)
+    return any(o.vertical == r.vertical and o is not r and _span(o)[1] - _span(o)[0] > hi - lo
+               and abs(_at(o) - _at(r)) <= reach and _span(o)[0] - reach <= lo and hi <= _span(o)[1] + reach
+               for o in rulings)
+
+
+def without_strokes_beside_walls(rulings: list[Ruling], char_height: float) -> list[Ruling]:
+    """``rulings`` without the short ones that stand beside a longer ruling all along their length
+    (within :data:`BESIDE_CHARS` character heights): the stem of a cell's first character set against
+    its wall, as tall as a one-line row and so meeting both its rulings. Snapped with the wall into
+    one, it would move the wall into the cell, and the cell's first character out of it."""
+    reach = BESIDE_CHARS * char_height
+    return [r for r in rulings if not _beside_longer(r, rulings, reach)]
 
 
 def _free_ends(v: Ruling, across: list[Ruling], reach: float) -> list[float]:
@@ -155,7 +257,8 @@ def closed(rulings: list[Ruling], char_height: float) -> list[Ruling]:
 def grids(rulings: list[Ruling], slope: float, centre: tuple[float, float], char_height: float) -> list[Table]:
     """pdfplumber tables (cells only) built from the form's walls (:func:`walls`, :func:`closed`),
     levelled; top to bottom."""
-    edges = _edges(closed(walls(rulings, char_height), char_height), slope, centre)
+    kept = closed(walls(without_strokes_beside_walls(rulings, char_height), char_height), char_height)
+    edges = carried_to_walls(_edges(kept, slope, centre), char_height)
     if not edges:
         return []
     join = max(SNAP, JOIN_CHARS * char_height)
@@ -319,10 +422,50 @@ def fill(table: Table, words: list[Word]) -> ScanTable:
             out.row_words.append(mine)
             out.spots.extend(spots)
             out.row_boxes.append(tuple(None if box is None else tuple(box) for box in row.cells))  # type: ignore[misc]
+    out.outside = outside_cells(table, words)
     mended = mend_split_cells(out.rows)
     out.spots = [s for s in out.spots if (s[0], s[1]) not in mended]
     out.spots.extend(misread_marks(out))
     return out
+
+
+def outside_cells(table: Table, words: list[Word]) -> list[Word]:
+    """The words (holding a letter or digit: not a dash, not a seal's stroke) whose middle lies inside
+    the table's bounds but in none of its cells: the bounds are the union of the cells, so such a word
+    stands where a ruling was not seen and a column or row of the grid is missing (its cells lost, and
+    the word with them: the position reader does not read inside a ruled table)."""
+    cells = [tuple(c) for c in table.cells]
+    return [w for w in words
+            if any(ch.isalnum() for ch in str(w["text"])) and _inside(w, tuple(table.bbox))  # type: ignore[arg-type]
+            and not any(_inside(w, c) for c in cells)]  # type: ignore[arg-type]
+
+
+CROSSING_SHARE = 0.6  # a ruling across this share of a cell or more, inside it, should have cut it
+
+
+def crossed_cells(t: ScanTable, rulings: list[Ruling], slope: float, centre: tuple[float, float],
+                  char_height: float) -> list[tuple[int, int]]:
+    """The cells (row, column) of ``t`` that a wall of the form (:func:`walls`) runs across, inside them, for
+    most of their width or height: the grid was not cut there (the ruling's ends met no wall), so the
+    cell holds the text of several cells (a row, a column lost into it)."""
+    edges = _edges(walls(without_strokes_beside_walls(rulings, char_height), char_height), slope, centre)
+    out = []
+    for i, row in enumerate(t.row_boxes):
+        for j, box in enumerate(row):
+            if box is not None and any(_crosses(e, box) for e in edges):
+                out.append((i, j))
+    return out
+
+
+def _crosses(e: dict[str, Any], box: Box) -> bool:
+    x0, top, x1, bottom = box
+    if e["orientation"] == "h":
+        inside = top + SNAP < e["top"] < bottom - SNAP
+        common = min(e["x1"], x1) - max(e["x0"], x0)
+        return inside and common >= CROSSING_SHARE * (x1 - x0)
+    inside = x0 + SNAP < e["x0"] < x1 - SNAP
+    common = min(e["bottom"], bottom) - max(e["top"], top)
+    return inside and common >= CROSSING_SHARE * (bottom - top)
 
 
 def _spans(row: list[Cell]) -> list[tuple[int, int]]:

@@ -29,8 +29,18 @@ from extract.sources.ocr import (
 )
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
+from extract.tables.doubt import Note
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
-from extract.tables.scan_grid import ScanTable, fill, grids, level_words, unlevelled, word_chars
+from extract.tables.scan_grid import (
+    ScanTable,
+    crossed_cells,
+    fill,
+    grids,
+    level_words,
+    unlevelled,
+    without_strokes,
+    word_chars,
+)
 from extract.tables.scan_text import page_text, prose_rows
 from model.pages import PageText
 from model.tables import RawTable
@@ -41,6 +51,33 @@ class ScanReading:
     tables: list[RawTable] = field(default_factory=list)
     pages: int = 0
     seconds: float = 0.0  # CPU seconds: render + detect + recognise
+    notes: list[Note] = field(default_factory=list)  # what was seen and not read (issues rows)
+
+
+OUTSIDE_RULE = "scan_words_outside_cells"
+SHOWN_WORDS = 6  # words named in the message
+
+
+def outside_notes(found: list[ScanTable], page: int) -> list[Note]:
+    """Notes for each ruled table of a scanned page with words inside its bounds in none of its cells
+    (:func:`extract.tables.scan_grid.outside_cells`), or with cells a wall runs across inside
+    (:func:`extract.tables.scan_grid.crossed_cells`): a column or row of cells lost."""
+    out = []
+    for k, t in enumerate(found):
+        if t.outside:
+            words = sorted(t.outside, key=lambda w: (w["top"], w["x0"]))
+            shown = " ".join(str(w["text"]) for w in words[:SHOWN_WORDS])
+            more = f" and {len(words) - SHOWN_WORDS} more" if len(words) > SHOWN_WORDS else ""
+            out.append(Note(page, f"page {page}, ruled table {k} (scanned): {len(words)} word(s) inside the table "
+                                  f"fell in none of its cells, not read: {shown}{more} (a ruling not seen: a column "
+                                  f"or row of cells missing)", OUTSIDE_RULE))
+        if t.crossed:
+            cells = ", ".join(f"row {i} column {j}" for i, j in t.crossed[:SHOWN_WORDS])
+            more = f" and {len(t.crossed) - SHOWN_WORDS} more" if len(t.crossed) > SHOWN_WORDS else ""
+            out.append(Note(page, f"page {page}, ruled table {k} (scanned): a ruling runs across inside "
+                                  f"{len(t.crossed)} cell(s) that were not cut at it ({cells}{more}): the text of "
+                                  f"several cells read as one, a row or column of cells missing", OUTSIDE_RULE))
+    return out
 
 
 def _word_dict(w: OcrWord) -> dict[str, Any]:
@@ -158,17 +195,30 @@ def mend_lone_zeros(table: RawTable) -> set[int]:
     lone 0, with no digits beside it, as the letter): mended, and the rows mended returned (to be
     flagged). A row of figures: another of its cells is a figure (an indicator's 指标值 ``100`` beside
     its 实际值 read as ``o``) or a percent sign alone (the 度量单位 of a rate whose 指标值 and 实际值
-    are both 0, both read as ``o``)."""
+    are both 0, both read as ``o``). In a row of label-and-value pairs (``其他资金： | o``), a lone O
+    right after a label ending in a colon is the pair's figure 0 too (:func:`_after_label`)."""
     mended: set[int] = set()
     for i, row in enumerate(table.rows):
         lone = [j for j, c in enumerate(row) if c is not None and c.strip() in _LONE_ZERO]
         figures = sum(1 for c in row if c is not None and (_FIGURE.match(c.strip()) or c.strip() in _PERCENT))
-        if not lone or figures < 1:
+        if figures < 1:
+            lone = [j for j in lone if _after_label(row, j)]
+        if not lone:
             continue
         for j in lone:
             row[j] = "0"
         mended.add(i)
     return mended
+
+
+_COLONS = (":", "：")
+
+
+def _after_label(row: list[str | None], j: int) -> bool:
+    """The cell follows a label ending in a colon (``其他资金：``): the value of a label-and-value pair,
+    which a form prints as a figure (an amount) or as words, never as a lone letter."""
+    before = [c for c in row[:j] if c is not None and c.strip()]
+    return bool(before) and before[-1].strip().endswith(_COLONS)
 
 
 def _between(words: list[dict[str, Any]], top: float, bottom: float) -> str:
@@ -287,7 +337,7 @@ def ruled_tables(words: list[dict[str, Any]], read: OcrPage, *, page: int,
 def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
                 pdf: OpenedPdf | None = None) -> tuple[list[ScanTable], list[dict[str, Any]]]:
     """The ruled tables of a scanned page as grids filled with the levelled words, and those words."""
-    rulings, width, height = read.rulings, read.width, read.height
+    rulings, width, height = without_strokes(read.rulings, words), read.width, read.height
     slope = page_skew(words, rulings, width)
     centre = (width / 2, height / 2)
     level = level_words(words, slope, centre) if slope else words
@@ -298,6 +348,7 @@ def ruled_grids(words: list[dict[str, Any]], read: OcrPage, *, page: int,
     found = [t for k, t in enumerate(found)
              if (len(t.rows) >= MIN_ROWS or (k == 0 and _opens_page(t, level))) and max(len(r) for r in t.rows) >= 2]
     for t in found:
+        t.crossed = crossed_cells(t, rulings, slope, centre, char_h)
         _fill_marks(t, read, slope, centre)
         t.page_boxes = [tuple(None if b is None else unlevelled(b, slope, centre) for b in row) for row in t.row_boxes]
     if pdf is not None and found:
@@ -338,6 +389,7 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         out.pages += 1
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
         grids_found, words = ruled_grids(words, read, page=p.number, pdf=pdf)
+        out.notes.extend(outside_notes(grids_found, p.number))
         ruled = raw_tables(grids_found, words, page=p.number, height=read.height)
         p.text, p.ocr = page_text(words, [r for t in grids_found for r in prose_rows(t)]) or read.text, True
         skip = [t.bbox for t in ruled if t.bbox is not None]
