@@ -546,6 +546,18 @@ def _unsure_ideograph(w: OcrWord) -> bool:
                for i in w.uncertain())
 
 
+def _read_tight(engine: _Engine, img: np.ndarray, todo: list[OcrWord], cfg: OcrSettings,
+                offset: tuple[int, int], scale: float) -> list[tuple[OcrWord, tuple[str, float, Chars]]]:
+    """Each word of ``todo`` recognised again from a crop of ``img`` (rendered at ``scale``) cut tight
+    around its ink (:func:`_word_crop`), in one batch; words whose crop holds no ink are left out.
+    Returns each word with the recogniser's (text, confidence, characters)."""
+    crops = [(w, c) for w in todo if (c := _word_crop(img, w, scale, offset)) is not None]
+    if not crops:
+        return []
+    read = _recognise(engine, [c for _, c in crops], cfg.rec_batch, cfg.rec_min_ratio)
+    return [(w, r) for (w, _), r in zip(crops, read, strict=True)]
+
+
 def _reread_unsure_ideographs(engine: _Engine, img: np.ndarray, words: list[OcrWord], cfg: OcrSettings,
                               offset: tuple[int, int], scale: float | None = None) -> None:
     """Words holding an ideograph read unsurely (``清激`` for ``清淤``, ``深露`` for ``裸露``: the detector's
@@ -553,16 +565,8 @@ def _reread_unsure_ideographs(engine: _Engine, img: np.ndarray, words: list[OcrW
     around their ink (:func:`ink_extent`); the new reading replaces the old one only when it is as long,
     differs from it only where the old one was unsure, and is surer there. ``img`` is the page
     rendered at ``scale`` (default the settings' scale: the image the page was read from)."""
-    todo = [w for w in words if _unsure_ideograph(w)]
-    crops: list[tuple[OcrWord, np.ndarray]] = []
-    for w in todo:
-        crop = _word_crop(img, w, scale or cfg.scale, offset)
-        if crop is not None:
-            crops.append((w, crop))
-    if not crops:
-        return
-    read = _recognise(engine, [c for _, c in crops], cfg.rec_batch, cfg.rec_min_ratio)
-    for (w, _), (text, _, chars) in zip(crops, read, strict=True):
+    for w, (text, _, chars) in _read_tight(engine, img, [w for w in words if _unsure_ideograph(w)], cfg,
+                                           offset, scale or cfg.scale):
         if len(text) != len(w.text) or len(chars) != len(text) or text == w.text:
             continue
         unsure = set(w.uncertain())
@@ -603,16 +607,8 @@ def _reread_broken_figures(engine: _Engine, img: np.ndarray, words: list[OcrWord
     only when it is a plain figure holding every digit of the old one in order and more (the first
     reading dropped digits; nothing else is changed), kept doubtful (:data:`MENDED_AT_MOST`).
     One crop per broken figure, from the image already rendered."""
-    todo = [w for w in words if broken_figure(w.text)]
-    crops: list[tuple[OcrWord, np.ndarray]] = []
-    for w in todo:
-        crop = _word_crop(img, w, cfg.scale, offset)
-        if crop is not None:
-            crops.append((w, crop))
-    if not crops:
-        return
-    read = _recognise(engine, [c for _, c in crops], cfg.rec_batch, cfg.rec_min_ratio)
-    for (w, _), (text, conf, chars) in zip(crops, read, strict=True):
+    for w, (text, conf, chars) in _read_tight(engine, img, [w for w in words if broken_figure(w.text)], cfg,
+                                              offset, cfg.scale):
         old, new = _digits(w.text), _digits(text)
         if not _PLAIN.match(text) or len(new) <= len(old) or not _holds_in_order(old, new):
             continue
