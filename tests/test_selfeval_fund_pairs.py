@@ -248,3 +248,21 @@ def test_a_pair_block_cut_by_a_page_break_goes_on_in_the_next_table() -> None:
         ("自筹资金", "全年执行数"): (13.6, 2, "项目资金", "乡村道路亮化工程"),
     }
     assert [(i.name, i.project) for i in ex.indicators] == [("安装路灯数量", "乡村道路亮化工程")]
+
+
+def test_a_unit_in_a_measure_label_holds_for_the_sources_on_its_side() -> None:
+    """预算执行情况 prints no unit; 调整预算数（元）： and 全年执行数（元）： do. The sources below them
+    (其中：财政资金：, 其它资金：) print none of their own: their amounts, below a million and so
+    passing for 万元 by size, are 元 like their side's measure."""
+    ex = _read([
+        ["预算执行情况", "调整预算数（元）：", "612340.50", "全年执行数（元）：", "598120.25"],
+        [None, "其中：财政资金：", "612340.50", "其中：财政资金：", "598120.25"],
+        [None, "其它资金：", "0", "其它资金：", "0"],
+        GOAL_ROW,
+    ])
+    got = _got(ex)
+    assert got[("预算执行情况", "合计", "全年预算数")] == (61.23405, "612340.50", "元")
+    assert got[("预算执行情况", "财政资金", "全年预算数")] == (61.23405, "612340.50", "元")
+    assert got[("预算执行情况", "财政资金", "全年执行数")] == (59.812025, "598120.25", "元")
+    assert got[("预算执行情况", "其它资金", "全年执行数")][2] == "元"
+    assert not [i for i in ex.issues if i.rule == "money_unit_inferred"]
