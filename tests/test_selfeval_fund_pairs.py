@@ -248,3 +248,40 @@ def test_a_pair_block_cut_by_a_page_break_goes_on_in_the_next_table() -> None:
         ("自筹资金", "全年执行数"): (13.6, 2, "项目资金", "乡村道路亮化工程"),
     }
     assert [(i.name, i.project) for i in ex.indicators] == [("安装路灯数量", "乡村道路亮化工程")]
+
+
+def test_a_unit_in_a_measure_label_holds_for_the_sources_on_its_side() -> None:
+    """预算执行情况 prints no unit; 调整预算数（元）： and 全年执行数（元）： do. The sources below them
+    (其中：财政资金：, 其它资金：) print none of their own: their amounts, below a million and so
+    passing for 万元 by size, are 元 like their side's measure."""
+    ex = _read([
+        ["预算执行情况", "调整预算数（元）：", "612340.50", "全年执行数（元）：", "598120.25"],
+        [None, "其中：财政资金：", "612340.50", "其中：财政资金：", "598120.25"],
+        [None, "其它资金：", "0", "其它资金：", "0"],
+        GOAL_ROW,
+    ])
+    got = _got(ex)
+    assert got[("预算执行情况", "合计", "全年预算数")] == (61.23405, "612340.50", "元")
+    assert got[("预算执行情况", "财政资金", "全年预算数")] == (61.23405, "612340.50", "元")
+    assert got[("预算执行情况", "财政资金", "全年执行数")] == (59.812025, "598120.25", "元")
+    assert got[("预算执行情况", "其它资金", "全年执行数")][2] == "元"
+    assert not [i for i in ex.issues if i.rule == "money_unit_inferred"]
+
+
+def test_a_form_whose_label_rows_were_merged_into_one_row_is_named_by_its_stacked_project() -> None:
+    """A reader merged 项目名称 / 主管部门 / 实施单位 into one row, each cell listing its three lines
+    (项目名称\\n主管部门\\n实施单位 | 乡村道路养护补助\\n青川县交通运输局\\n青川县公路中心): the form is
+    the project on the line of 项目名称, its amounts in the 元 its measure labels print."""
+    rows: list[list[Cell]] = [
+        ["项目名称\n主管部门\n实施单位", "乡村道路养护补助\n青川县交通运输局\n青川县公路中心", None, "", ""],
+        ["预算执行情况", "调整预算数（元）：", "215600.00", "全年执行数（元）：", "201350.40"],
+        [None, "其中：财政资金：", "215600.00", "其中：财政资金：", "201350.40"],
+        GOAL_ROW,
+    ]
+    table = RawTable(page=1, rows=rows, row_pages=[1] * len(rows), reader="pdfplumber",
+                     text_above="2023 年度项目（支出）绩效目标完成情况表")
+    pages = [PageText(number=1, text="", width=595, height=842)]
+    ex = read_self_evaluation(DocInput(doc_id="d" * 64, path=Path("x.pdf"), file_type="pdf", pages=pages,
+                                       tables=[table]))
+    assert {b.project for b in ex.budgets} == {"乡村道路养护补助"}
+    assert _got(ex)[("预算执行情况", "财政资金", "全年执行数")] == (20.13504, "201350.40", "元")

@@ -87,6 +87,9 @@ def label_value(row: list[Cell], labels: str) -> str | None:
     after the label in the same cell (项目名称：交通事故预防及处理专项经费)."""
     cells = texts(row)
     for n, (_, c) in enumerate(cells):
+        stacked = _stacked_value(c, cells[n + 1][1], vocab()[labels]) if n + 1 < len(cells) else None
+        if stacked:
+            return stacked
         if key(c) in vocab()[labels] and n + 1 < len(cells):
             value = join_lines(cells[n + 1][1])
             if key(value) not in vocab()[labels] and not any(
@@ -97,6 +100,17 @@ def label_value(row: list[Cell], labels: str) -> str | None:
         if inline:
             return inline
     return None
+
+
+def _stacked_value(label_cell: str, value_cell: str, labels: list[str]) -> str | None:
+    """Label rows a reader merged into one row, labels stacked line by line in one cell and their
+    values line by line in the next (项目名称\n主管部门 | 某某补助\n某某局): the value on the line
+    of the label, where both cells hold as many lines (two or more)."""
+    names = [ln.strip() for ln in label_cell.split("\n") if ln.strip()]
+    values = [ln.strip() for ln in value_cell.split("\n") if ln.strip()]
+    if len(names) < 2 or len(names) != len(values):
+        return None
+    return next((v for ln, v in zip(names, values, strict=True) if key(ln) in labels), None)
 
 
 def _inline_value(text: str, labels: list[str]) -> str | None:

@@ -274,8 +274,9 @@ def emit_pairs(block: PairBlock, ctx: PairContext, issues: list[IssueRow]) -> li
     """The budget rows of a finished block, with an issues row for each pair that gives none."""
     rows = block.rows
     printed = unit_in_cells([block.label, block.unit_fragment]) or ctx.unit_above
+    side_units = _side_units(block)
     amounts = [a for r in rows for p in r.pairs  # the amounts that print no unit of their own
-               if (a := _amount(p.raw)) is not None and not (a[2] or unit_in_cells([p.label]))]
+               if (a := _amount(p.raw)) is not None and not (a[2] or _label_unit(block, r, p, side_units))]
     unit, inferred = block_unit([a[0] for a in amounts], printed)
     if inferred:
         issues.append(_issue(ctx, rows[0], "money_unit_inferred", "info",
@@ -299,10 +300,30 @@ def emit_pairs(block: PairBlock, ctx: PairContext, issues: list[IssueRow]) -> li
                 source = r.source or "合计"
             else:
                 measure, source = _side(block, pair, money.index(pair), money), source_label(pair.label)
-            row = _budget_row(pair, measure, source, unit, line_name, r, ctx, issues)
+            own = side_units.get(measure or "") if kind == "source" else None  # its side's 预算数（元）
+            row = _budget_row(pair, measure, source, own or unit, line_name, r, ctx, issues)
             if row is not None:
                 out.append(row)
     return out
+
+
+def _side_units(block: PairBlock) -> dict[str, str]:
+    """The unit each measure's label prints in the block's first row (调整预算数（元）：): it applies
+    to that measure's amounts, the funding sources' on its side included."""
+    out: dict[str, str] = {}
+    for p in block.rows[0].pairs:
+        if label_kind(p.label) == "measure" and (u := unit_in_cells([p.label])):
+            out.setdefault(_measure(p), u)
+    return out
+
+
+def _label_unit(block: PairBlock, r: PairRow, pair: Pair, side_units: dict[str, str]) -> str | None:
+    """The unit a pair's own label prints, else the one its side's measure label prints."""
+    own = unit_in_cells([pair.label])
+    if own or not side_units or label_kind(pair.label) != "source":
+        return own
+    money = [p for p in r.pairs if label_kind(p.label) in ("measure", "source", "total")]
+    return side_units.get(_side(block, pair, money.index(pair), money) or "")
 
 
 def _budget_row(pair: Pair, measure: str | None, source: str, unit: str, line_name: str | None, r: PairRow,

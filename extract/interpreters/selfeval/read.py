@@ -62,6 +62,7 @@ from extract.interpreters.selfeval.scores import (
     summary_rows,
     total_score,
 )
+from extract.interpreters.selfeval.unread_forms import totals_not_read
 from extract.interpreters.selfeval.vertical import vertical_rows
 from extract.interpreters.selfeval.vocab import join_lines, key
 from extract.sources.pdf import OpenedPdf
@@ -202,6 +203,8 @@ def read_self_evaluation(
     out.scores = _dedupe_scores(out.scores)
     out.issues.extend(check_block_stamps(doc, out.budgets))
     out.issues.extend(unnamed_forms([(f.ctx, f.indicators) for f in forms], doc.doc_id))
+    out.issues.extend(totals_not_read([(f.ctx.scope, f.ctx.project, f.indicators) for f in forms], out.scores,
+                                      doc.doc_id))
     return out
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from extract.interpreters.selfeval.vocab import column_role, vocab
+from extract.interpreters.selfeval.vocab import column_role, key, vocab
 from model.pages import PageText
-from model.records import IndicatorRow, IssueRow
+from model.records import IndicatorRow, IssueRow, ScoreRow
 from normalize.text import is_sentence
 
 RULE = "table_not_read"
@@ -59,3 +59,25 @@ def forms_not_read(doc_id: str, pages: list[PageText], indicators: list[Indicato
                      message=f"{how} {n} prints the column headings of a performance form ({line[:60]}) but no "
                              "indicator was read from it: its indicators are missing from the dataset")
             for how, n, line in unread_pages_printing(pages, {i.page for i in indicators}, flagged, form_headings)]
+
+
+TOTAL_RULE = "form_total_not_read"
+
+
+def totals_not_read(forms: list[tuple[str, str | None, list[IndicatorRow]]], scores: list[ScoreRow],
+                    doc_id: str) -> list[IssueRow]:
+    """An issue for every form (scope, project, its indicators) whose indicators print their points
+    (得分) but for whose scope and project no total score was read: its 总分 row was lost (a page tail
+    not stitched to its form, a total row read as something else), and with it the form's score."""
+    read = {(s.scope, key(s.project or "")) for s in scores}
+    out: list[IssueRow] = []
+    for scope, project, indicators in forms:
+        scored = [i for i in indicators if i.score is not None]
+        if not scored or (scope, key(project or "")) in read:
+            continue
+        read.add((scope, key(project or "")))  # one issue for a form read in two parts
+        name = f"project {project}" if project else "the department form"
+        out.append(IssueRow(doc_id=doc_id, page=scored[-1].page, rule=TOTAL_RULE, severity="warning",
+                            message=f"the performance form of {name} prints its indicators' points but no total "
+                                    "score was read from it: the form's score is missing from the dataset"))
+    return out
