@@ -52,6 +52,7 @@ class ScanReading:
     pages: int = 0
     seconds: float = 0.0  # CPU seconds: render + detect + recognise
     notes: list[Note] = field(default_factory=list)  # what was seen and not read (issues rows)
+    words: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # each page's OCR'd words, levelled
 
 
 OUTSIDE_RULE = "scan_words_outside_cells"
@@ -391,6 +392,7 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         grids_found, words = ruled_grids(words, read, page=p.number, pdf=pdf)
         out.notes.extend(outside_notes(grids_found, p.number))
         ruled = raw_tables(grids_found, words, page=p.number, height=read.height)
+        out.words[p.number] = words
         p.text, p.ocr = page_text(words, [r for t in grids_found for r in prose_rows(t)]) or read.text, True
         skip = [t.bbox for t in ruled if t.bbox is not None]
         for t in ruled:
