@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extract.interpreters import REGISTRY, Inputs
 from extract.interpreters.meta import DocMeta, read_doc_meta
 from extract.interpreters.prose.reconcile import reconcile
-from extract.interpreters.selfeval.printed_rows import document_rows_missed
+from extract.interpreters.selfeval.printed_rows import document_rows_missed, scanned_rows_missed
 from extract.interpreters.selfeval.unread_forms import forms_not_read
 from extract.interpreters.selfeval.unread_funds import fund_blocks_not_read
 from extract.sources.discover import decoded_name
@@ -75,6 +76,7 @@ class _Loaded:
     portal: PortalMeta | None = None  # an HTML page's catalogue (发布机构, 发布日期, 索引号)
     ocr_pages: int = 0
     ocr_seconds: float = 0.0
+    ocr_words: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # a scanned page's OCR'd words
 
 
 @contextmanager
@@ -131,6 +133,7 @@ def _load_pdf(path: Path, pdf: OpenedPdf, ocr: bool = True) -> _Loaded:
     align_continued(found)
     loaded = _Loaded(pages, stitch(found), [*checked.notes, *scanned.notes], pdf)
     loaded.ocr_pages, loaded.ocr_seconds = scanned.pages, scanned.seconds
+    loaded.ocr_words = scanned.words
     return loaded
 
 
@@ -256,6 +259,7 @@ def _interpret(path: Path, rec: DocumentRecord, loaded: _Loaded) -> DocumentResu
     ex.issues.extend(fund_blocks_not_read(doc_id, pages, table_rows.budgets, flagged))
     if loaded.pdf is not None:
         ex.issues.extend(document_rows_missed(doc_id, loaded.pdf, pages, table_rows.indicators))
+    ex.issues.extend(scanned_rows_missed(doc_id, pages, loaded.ocr_words, table_rows.indicators))
     ex.extend(table_rows)
     try:
         # the prose figures, with those the tables already give linked or dropped as duplicates

@@ -31,6 +31,7 @@ from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import keep_geometry
 from extract.tables.doubt import Note
 from extract.tables.positions import GAP_CHARS, MIN_ROWS, char_width, read_positions
+from extract.tables.scan_cells_again import read_unsure_cells_again
 from extract.tables.scan_grid import (
     ScanTable,
     crossed_cells,
@@ -52,6 +53,7 @@ class ScanReading:
     pages: int = 0
     seconds: float = 0.0  # CPU seconds: render + detect + recognise
     notes: list[Note] = field(default_factory=list)  # what was seen and not read (issues rows)
+    words: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # each page's OCR'd words, levelled
 
 
 OUTSIDE_RULE = "scan_words_outside_cells"
@@ -375,6 +377,18 @@ def raw_tables(found: list[ScanTable], level: list[dict[str, Any]], *, page: int
     return out
 
 
+def _read_cells_again(pdf: OpenedPdf, number: int, grids_found: list[ScanTable], notes: list[Note]) -> float:
+    """The unsure figures of the page's grids read again (:mod:`extract.tables.scan_cells_again`);
+    the CPU seconds spent."""
+    page = pdf.pdfium[number - 1]
+    try:
+        found, spent = read_unsure_cells_again(page, grids_found, number)
+    finally:
+        page.close()
+    notes.extend(found)
+    return spent
+
+
 def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
     """OCR ``pages`` (they have no text layer): their text replaced by the OCR'd text, their tables
     read: ruled tables by their cells (:mod:`extract.tables.scan_grid`), the rest by the positions
@@ -390,7 +404,9 @@ def read_scanned(pdf: OpenedPdf, pages: list[PageText]) -> ScanReading:
         words = mark_walls([_word_dict(w) for w in read.words], read.rulings)
         grids_found, words = ruled_grids(words, read, page=p.number, pdf=pdf)
         out.notes.extend(outside_notes(grids_found, p.number))
+        out.seconds += _read_cells_again(pdf, p.number, grids_found, out.notes)
         ruled = raw_tables(grids_found, words, page=p.number, height=read.height)
+        out.words[p.number] = words
         p.text, p.ocr = page_text(words, [r for t in grids_found for r in prose_rows(t)]) or read.text, True
         skip = [t.bbox for t in ruled if t.bbox is not None]
         for t in ruled:

@@ -24,15 +24,18 @@ reading goes wrong show, and each gives one warning for the block, naming the li
 The lines are the page's words set in lines and cells as the reader of word positions sets them
 (:func:`extract.tables.positions.lines_of`: a gap wider than a character parts two cells), and the
 check is of that reader's rows: pages whose rows were read from rulings (their cells, not these
-lines), pages without a text layer (OCR'd), files without positions and pages from which no row was
-read (``table_not_read``) are not checked. A name of two lines centred on its row's values prints no
-line of it on the values' line: a line of the name next to the row line (``NEAR_LINES``) will do.
+lines), files without positions and pages from which no row was read (``table_not_read``) are not
+checked. A scanned page (OCR'd, no text layer) is checked from its OCR'd words set in lines whatever
+reader gave its rows (:func:`scanned_rows_missed`): its ruled cells were found in the image and a row
+the grid lost (a ruling not seen, two rows read as one) would otherwise be lost silently. A name of
+two lines centred on its row's values prints no line of it on the values'
+line: a line of the name next to the row line (``NEAR_LINES``) will do.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from extract.interpreters.selfeval.unread_forms import MIN_ROLES, form_headings, heading_roles
@@ -40,7 +43,7 @@ from extract.interpreters.selfeval.vocab import column_role, key, vocab
 from extract.sources.pdf import OpenedPdf
 from extract.tables.positions import Line, lines_of
 from extract.tables.words import READER as WORDS
-from extract.tables.words import words_of_page
+from extract.tables.words import Word, words_of_page
 from model.pages import PageText
 from model.records import IndicatorRow, IssueRow
 from normalize.indicator_levels import is_level_name, is_not_indicator_level1, is_not_indicator_level2
@@ -248,4 +251,22 @@ def document_rows_missed(doc_id: str, pdf: OpenedPdf, pages: list[PageText],
         if p.ocr or p.garbled or not form_headings(p.text) or not _from_words(p.number, indicators):
             continue
         out.extend(rows_missed(doc_id, p.number, lines_of(words_of_page(pdf, p.number)), indicators))
+    return out
+
+
+def scanned_rows_missed(doc_id: str, pages: list[PageText], words: Mapping[int, Sequence[Word]],
+                        indicators: list[IndicatorRow]) -> list[IssueRow]:
+    """The warnings for every scanned page (read by OCR) whose text prints a form's headings and
+    that gave indicator rows, from its OCR'd ``words`` (levelled, per page number) set in lines,
+    against the rows read from it by whichever reader (its grid's cells or word positions): the
+    cells of a scan's grid come from rulings found in an image, and a row they lose is otherwise
+    silent. Pages without rows are ``table_not_read``'s."""
+    out: list[IssueRow] = []
+    for p in pages:
+        got = words.get(p.number)
+        if not p.ocr or not got or not form_headings(p.text):
+            continue
+        rows = [r for r in indicators if r.page == p.number]
+        for b in blocks(lines_of(list(got)), p.number):
+            out.extend(check_block(b, rows, doc_id) if rows else [])
     return out

@@ -1,0 +1,90 @@
+"""A figure of a scanned form's ruled cell that the recogniser read unsurely (a seal's red ring across it)
+is read again from the page rendered larger, and the new reading taken only when two scales give it
+alike; a reading one scale alone gives is not taken, and either way an issues row
+(``ocr_cell_read_again``) names the cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from PIL import ImageDraw
+
+from extract.sources.ocr import CellReading
+from extract.tables.scan_cells_again import RULE, agreed, read_unsure_cells_again, unsure_cells
+from extract.tables.scan_grid import ScanTable
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data/raw/samples/seed000_qingshan_2020.pdf"
+DPI = 150
+Box = tuple[float, float, float, float]
+
+
+def _read(text: str, how: str, conf: float = 0.95) -> CellReading:
+    return CellReading(text=text, confidence=conf, how=how)
+
+
+def _table(box: Box, text: str, *, unsure: bool = True) -> ScanTable:
+    word = {"text": text, "x0": box[0] + 4, "x1": box[2] - 4, "top": box[1] + 4, "bottom": box[3] - 4,
+            "confidence": 0.6 if unsure else 0.99, "uncertain": unsure}
+    return ScanTable(bbox=box, rows=[["预算数", text]], row_words=[[word]],
+                     row_boxes=[((0.0, box[1], box[0], box[3]), box)],
+                     page_boxes=[((0.0, box[1], box[0], box[3]), box)])
+
+
+def test_a_reading_two_scales_give_alike_is_taken() -> None:
+    got = agreed([_read("1,187.56", "3x"), _read("187.56", "3x without red"), _read("1,187.56", "4x without red")])
+    assert got is not None and got.text == "1,187.56"
+
+
+def test_a_reading_one_scale_alone_gives_is_not_taken() -> None:
+    assert agreed([_read("1,187.56", "3x"), _read("187.56", "4x")]) is None
+
+
+def test_a_figure_read_surely_is_not_read_again() -> None:
+    box = (300.0, 100.0, 360.0, 118.0)
+    assert unsure_cells([_table(box, "2953.33", unsure=False)]) == []
+    assert [(c.row, c.column) for c in unsure_cells([_table(box, "953.33")])] == [(0, 1)]
+
+
+@pytest.fixture(scope="module")
+def sealed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Box]:
+    """Page 1 of the sample as an image-only PDF (150 dpi, colour) with a red seal's ring drawn across the
+    fund block's 预算数 2953.33, and the box (points) of the cell around it."""
+    with pdfplumber.open(SAMPLE) as pdf:
+        w = next(w for w in pdf.pages[0].extract_words() if w["text"] == "2953.33")
+    doc = pdfium.PdfDocument(SAMPLE)
+    try:
+        image = doc[0].render(scale=DPI / 72).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    s = DPI / 72
+    x0, top, x1, bottom = w["x0"] - 4, w["top"] - 4, w["x1"] + 4, w["bottom"] + 4
+    draw = ImageDraw.Draw(image)
+    cx, cy, r = (x0 + x1) / 2 * s, bottom * s + 40, 48
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(220, 40, 40), width=5)
+    out = tmp_path_factory.mktemp("sealed") / "自评表.pdf"
+    image.save(out, resolution=DPI)
+    return out, (x0, top, x1, bottom)
+
+
+def test_a_figure_under_a_red_ring_read_unsurely_is_read_again_and_named(sealed: tuple[Path, Box]) -> None:
+    path, box = sealed
+    table = _table(box, "953.33")  # the first reading lost the 2 under the ring
+    doc = pdfium.PdfDocument(path)
+    try:
+        notes, seconds = read_unsure_cells_again(doc[0], [table], 1)
+    finally:
+        doc.close()
+    assert table.rows[0][1] == "2953.33"
+    assert [n.rule for n in notes] == [RULE] and "'953.33'" in notes[0].message and seconds > 0
+
+
+def test_a_reading_again_that_drops_the_operator_is_not_taken() -> None:
+    # the tight crop lost the thin ≥ of ≥80%: the first reading saw it printed
+    assert agreed([_read("80%", "3x"), _read("80%", "4x")], "≥80%") is None
+    # ≥ read as > first, and as ≥ again: the same sign, taken
+    got = agreed([_read("≥100%", "3x"), _read("≥100%", "4x")], ">100%")
+    assert got is not None and got.text == "≥100%"
