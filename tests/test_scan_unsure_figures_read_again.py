@@ -88,3 +88,18 @@ def test_a_reading_again_that_drops_the_operator_is_not_taken() -> None:
     # ≥ read as > first, and as ≥ again: the same sign, taken
     got = agreed([_read("≥100%", "3x"), _read("≥100%", "4x")], ">100%")
     assert got is not None and got.text == "≥100%"
+
+
+def test_a_reading_again_that_loses_a_digit_or_breaks_the_thousands_groups_is_not_taken() -> None:
+    # a seal over 23,837,503.93: both scales read 23,837,03.93 (a digit lost, a group of two) — no mend
+    assert agreed([_read("23,837,03.93", "3x"), _read("23,837,03.93", "4x")], "23,837,503.93") is None
+    assert agreed([_read("1,87.56", "3x"), _read("1,87.56", "4x")], "1,8.56") is None
+    # a digit the first reading lost, found at both scales, is taken
+    got = agreed([_read("18,481,359.6", "3x"), _read("18,481,359.6", "4x")], "18,481,39.")
+    assert got is not None and got.text == "18,481,359.6"
+
+
+def test_a_reading_again_that_turns_an_inclusive_sign_strict_is_not_taken() -> None:
+    # ≤7天 printed and first read so; a tight crop reads <7天 at both scales: the limit's meaning would change
+    assert agreed([_read("<7天", "3x"), _read("<7天", "4x")], "≤7天") is None
+    assert agreed([_read(">90%", "3x"), _read(">90%", "4x")], "≥90%") is None

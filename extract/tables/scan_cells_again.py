@@ -5,8 +5,9 @@ A figure in a cell the page's reading left unsure (a digit or sign below the rec
 :func:`extract.sources.ocr.number_needs_flag`; a seal's red ink over it, a ruling beside it) is read
 again from the page rendered larger, cut tight around the cell's ink, as inked and with the red made
 white (:func:`extract.sources.ocr.read_cells_again`, the crop-and-recognise step the identity
-re-reads use). The new reading is taken only when it holds a digit and the readings at two scales
-give it alike (``AGREE_AT``): one reading alone is no better than the first. A figure taken, and one
+re-reads use). The new reading is taken only when it holds a digit, the readings at two scales
+give it alike (``AGREE_AT``) — one reading alone is no better than the first — and it keeps the first
+reading's signs and digits and the number grammar (:func:`keeps_signs`, :func:`mends`). A figure taken, and one
 whose readings disagree, leave an issues row naming the cell and what was read; the row stays
 flagged either way (the first reading was unsure)."""
 
@@ -19,6 +20,7 @@ from typing import Any
 from extract.sources.ocr import CellReading, read_cells_again
 from extract.tables.doubt import Note
 from extract.tables.scan_grid import ScanTable
+from normalize.numbers import number_problem
 
 RULE = "ocr_cell_read_again"
 AGREE_AT = ("3x", "4x")  # the scales whose readings must agree (read_cells_again's ``how`` begins so)
@@ -71,19 +73,32 @@ _SAME_SIGN = str.maketrans({">": "≥", "<": "≤"})  # the recogniser reads ``�
 def keeps_signs(old: str, new: str) -> bool:
     """Every character of ``old`` that is no digit or separator (an operator, a unit, a percent sign) is
     in ``new`` as often: a tight crop of a cell can lose a thin ``≥`` beside its figure, and a figure
-    read again is to mend digits, not to drop what the first reading saw printed."""
+    read again is to mend digits, not to drop what the first reading saw printed. A ``>`` read first
+    may be read again as ``≥``; a ``≥`` read first is never given up for ``>``."""
     def signs(text: str) -> list[str]:
         return sorted(ch for ch in text.translate(_SAME_SIGN) if not ch.isdigit() and ch not in ",. ")
     kept = signs(new)
-    return all(kept.count(ch) >= n for ch in set(signs(old)) for n in [signs(old).count(ch)])
+    inclusive = all(new.count(ch) >= old.count(ch) for ch in "≥≤")  # ≥ read again as > is no mend
+    return inclusive and all(kept.count(ch) >= n for ch in set(signs(old)) for n in [signs(old).count(ch)])
+
+
+def mends(old: str, new: str) -> bool:
+    """``new`` may stand for ``old``: it drops none of ``old``'s digits (a re-read is to mend digits a seal
+    or a ruling hid, not to lose one: ``23,837,503.93`` read again as ``23,837,03.93`` is refused) and
+    keeps to the number grammar (:func:`normalize.numbers.number_problem`: thousands groups of three)."""
+    def digits(text: str) -> int:
+        return sum(ch.isdigit() for ch in text)
+    return digits(new) >= digits(old) and number_problem(new) is None
 
 
 def agreed(readings: list[CellReading], old: str = "") -> CellReading | None:
-    """The surest reading holding a digit that each scale of ``AGREE_AT`` gave alike, and that keeps the
-    signs of the ``old`` reading (:func:`keeps_signs`), or None."""
+    """The surest reading holding a digit that each scale of ``AGREE_AT`` gave alike, that keeps the
+    signs of the ``old`` reading (:func:`keeps_signs`) and its digits, in the number grammar
+    (:func:`mends`), or None."""
     best: CellReading | None = None
     for r in readings:
-        if not _DIGIT.search(r.text) or r.confidence < MIN_CONFIDENCE or not keeps_signs(old, r.text):
+        if (not _DIGIT.search(r.text) or r.confidence < MIN_CONFIDENCE or not keeps_signs(old, r.text)
+                or not mends(old, r.text)):
             continue
         alike = [o for o in readings if o.text == r.text and o.confidence >= MIN_CONFIDENCE]
         if all(any(o.how.startswith(s) for o in alike) for s in AGREE_AT):
@@ -106,8 +121,9 @@ def read_unsure_cells_again(page: Any, tables: list[ScanTable], number: int) -> 
         if got is None:
             seen = ", ".join(sorted({f"'{r.text}' ({r.how})" for r in readings})) or "nothing"
             notes.append(Note(page=number, rule=RULE, message=(
-                f"the figure read unsurely as '{c.text}' ({where}) was read again as {seen}: no two scales "
-                "agree; kept as first read, flagged")))
+                f"the figure read unsurely as '{c.text}' ({where}) was read again as {seen}: no reading "
+                f"to take (one {' and '.join(AGREE_AT)} give alike, each at confidence {MIN_CONFIDENCE} or more, "
+                "keeping the first reading's signs and digits in the number grammar); kept as first read, flagged")))
         elif got.text != c.text:
             tables[c.table].rows[c.row][c.column] = got.text
             notes.append(Note(page=number, rule=RULE, message=(
