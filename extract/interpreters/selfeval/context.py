@@ -90,7 +90,7 @@ def label_value(row: list[Cell], labels: str) -> str | None:
         stacked = _stacked_value(c, cells[n + 1][1], vocab()[labels]) if n + 1 < len(cells) else None
         if stacked:
             return stacked
-        if key(c) in vocab()[labels] and n + 1 < len(cells):
+        if n + 1 < len(cells) and _is_label(c, cells[n + 1][1], vocab()[labels]):
             value = join_lines(cells[n + 1][1])
             if key(value) not in vocab()[labels] and not any(
                 key(value) == w for _, ws in vocab()["indicator_columns"] for w in ws
@@ -100,6 +100,16 @@ def label_value(row: list[Cell], labels: str) -> str | None:
         if inline:
             return inline
     return None
+
+
+def _is_label(label_cell: str, value_cell: str, labels: list[str]) -> bool:
+    """Is ``label_cell`` one of ``labels`` (its lines joined: a label wrapped in its cell)? Where a reader
+    caught the lines printed above a form into its first label cell (2025年项目支出绩效目标表\n项目名称 |
+    某某经费: the title of a second form on the page), the label is the cell's last line, beside a value
+    of one line."""
+    lines = [ln for ln in label_cell.split("\n") if ln.strip()]
+    one_value_line = len([ln for ln in value_cell.split("\n") if ln.strip()]) == 1
+    return key(label_cell) in labels or (len(lines) > 1 and one_value_line and key(lines[-1]) in labels)
 
 
 def _stacked_value(label_cell: str, value_cell: str, labels: list[str]) -> str | None:

@@ -64,7 +64,7 @@ from extract.interpreters.selfeval.scores import (
 )
 from extract.interpreters.selfeval.unread_forms import totals_not_read
 from extract.interpreters.selfeval.vertical import vertical_rows
-from extract.interpreters.selfeval.vocab import join_lines, key
+from extract.interpreters.selfeval.vocab import first_text, join_lines, key, vocab
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import CellLines, row_cell_lines
 from model.document import DocInput
@@ -196,8 +196,9 @@ def read_self_evaluation(
                 _finish(form, doc, out)
             form = _Form(ctx=ctx)
             forms.append(form)
-        _scan(_Scan(table=table, ti=ti, form=form, doc=doc, out=out, positions=positions))
-        prev = table
+        scan = _Scan(table=table, ti=ti, form=form, doc=doc, out=out, positions=positions, forms=forms)
+        _scan(scan)
+        form, prev = scan.form, table
     if form is not None:
         _finish(form, doc, out)
     out.scores = _dedupe_scores(out.scores)
@@ -221,6 +222,7 @@ class _Scan:
     doc: DocInput
     out: Extraction
     positions: Positions  # (page, row) -> the row's cells with their printed lines
+    forms: list[_Form] = field(default_factory=list)  # the forms read so far (one starting in the table joins)
     pending_scores: list[ScoreRow] = field(default_factory=list)
     summary: SummaryTable | None = None
 
@@ -244,16 +246,45 @@ def _scan(scan: _Scan) -> None:
     for ri, cells in enumerate(table.rows):
         page = table.row_pages[ri] if ri < len(table.row_pages) else table.page
         row = _Row(index=ri, cells=cells, page=page, new_page=ri > 0 and page != table.row_pages[ri - 1])
+        _next_form(scan, row)
         for step in _ROW_STEPS:
             if step(scan, row):
                 break
-    form.cut_pairs = form.pairs  # (still open at the table's end: maybe cut by the page break)
+    scan.form.cut_pairs = scan.form.pairs  # (still open at the table's end: maybe cut by the page break)
+    _end_table_part(scan)
+
+
+def _next_form(scan: _Scan, row: _Row) -> None:
+    """A 项目名称 row inside the table, below a form that has opened its indicator section or that names
+    another project, starts the next form (two forms on a page read as one table): the form read so far
+    ends, and the rows below are the new project's."""
+    if scan.summary is not None:
+        return
+    name = label_value(row.cells, "project_labels")
+    if not name or key(name) in vocab()["fund_measures"]:
+        return  # no form's name, or a column heading (序号 | 项目名称 | 预算数（万元） …)
+    form, project = scan.form, clean_project(name)
+    if form.section is None and key(project or "") == key(form.ctx.project or ""):
+        return  # the form's own name row
+    _end_table_part(scan)
+    _finish(form, scan.doc, scan.out)
+    ctx = replace(form.ctx, scope="project", project=project, known=True)
+    if form.ctx.scope != "project":  # a project form below a department's
+        ctx.statement = statement_name(title_from(scan.table.text_above), "project")
+    scan.form = _Form(ctx=ctx)
+    scan.forms.append(scan.form)
+
+
+def _end_table_part(scan: _Scan) -> None:
+    """The form's part of the table ends: its open block is read, its pending scores stamped."""
+    form = scan.form
     _close_block(form, scan.doc, scan.ti, scan.reader, scan.out)
     if form.section is not None:
         _fix_trailing_labels(scan, form.section)
     for score in scan.pending_scores:
         score.scope, score.project = form.ctx.scope, form.ctx.project
         scan.out.scores.append(score)
+    scan.pending_scores = []
 
 
 def _fix_trailing_labels(scan: _Scan, section: IndicatorSection) -> None:
@@ -349,6 +380,9 @@ def _indicator_step(scan: _Scan, row: _Row) -> bool:
     if is_end_row(row.cells):
         section.open = False
         return True
+    if _form_label_row(row.cells):  # the head of a form below (its 项目名称 row lost): read as the form's rows
+        section.open = False
+        return False
     parts = vertical_rows(
         section,
         row.cells,
@@ -373,6 +407,13 @@ def _indicator_step(scan: _Scan, row: _Row) -> bool:
         if len(section.rows) > before:
             scan.form.indicators.append(section.rows[-1])
     return True
+
+
+def _form_label_row(cells: list[Cell]) -> bool:
+    """A row that a form's label opens (项目名称, 主管部门, 实施单位, 项目资金（万元）): never an indicator."""
+    v = vocab()
+    _, k = first_text(cells)
+    return k in {key(w) for w in (*v["project_labels"], *v["department_labels"], *v["form_label_rows"])}
 
 
 def _block_header_step(scan: _Scan, row: _Row) -> bool:
