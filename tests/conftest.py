@@ -9,7 +9,10 @@ import signal
 import uuid
 from pathlib import Path
 
+import pdfplumber
+import pypdfium2 as pdfium
 import pytest
+from PIL import ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw" / "samples"
@@ -28,6 +31,32 @@ os.environ[SESSION_MARK] = uuid.uuid4().hex
 
 def sample(name: str) -> Path:
     return SAMPLES / name
+
+
+SEAL_DPI = 150
+
+
+@pytest.fixture(scope="session")
+def sealed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[float, float, float, float]]:
+    """Page 1 of a sample self-evaluation as an image-only PDF (150 dpi, colour) with a red seal's ring
+    drawn across the fund block's 预算数 2953.33, and the box (points) of the cell around it: the scan
+    readers' re-reads of a figure under a seal (identity re-reads, unsure cells read again)."""
+    source = sample("seed000_qingshan_2020.pdf")
+    with pdfplumber.open(source) as pdf:
+        w = next(w for w in pdf.pages[0].extract_words() if w["text"] == "2953.33")
+    doc = pdfium.PdfDocument(source)
+    try:
+        image = doc[0].render(scale=SEAL_DPI / 72).to_pil().convert("RGB")
+    finally:
+        doc.close()
+    s = SEAL_DPI / 72
+    x0, top, x1, bottom = w["x0"] - 4, w["top"] - 4, w["x1"] + 4, w["bottom"] + 4
+    draw = ImageDraw.Draw(image)
+    cx, cy, r = (x0 + x1) / 2 * s, bottom * s + 40, 48
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(220, 40, 40), width=5)
+    out = tmp_path_factory.mktemp("sealed") / "自评表.pdf"
+    image.save(out, resolution=SEAL_DPI)
+    return out, (x0, top, x1, bottom)
 
 
 def make_bad_inputs(folder: Path) -> dict[str, Path]:

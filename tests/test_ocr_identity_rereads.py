@@ -6,19 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 import pytest
-from PIL import ImageDraw
 
 from extract.sources.ocr import CellReading, read_cells_again
 from extract.tables.identity_rereads import Reread, _empty_cells, _fits, _surest_fit, _take
 from model.identities import FailedIdentity, IdentityKind, Term
 from model.records import BudgetRow, Extraction, IndicatorRow
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data/raw/samples/seed000_qingshan_2020.pdf"
-DPI = 150
 
 
 def _weights() -> tuple[FailedIdentity, list[Term]]:
@@ -106,27 +100,6 @@ def test_amount_read_again_goes_into_its_budget_row_in_its_unit() -> None:
     rows = Extraction(budgets=[row])
     assert _take(rows, Reread(term=term, text="187.56", reading=_read("1,187.56"), value=1187.56))
     assert row.amount_wan == pytest.approx(1187.56) and row.amount_raw == "1,187.56" and row.flagged
-
-
-@pytest.fixture(scope="module")
-def sealed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[float, float, float, float]]:
-    """Page 1 of the sample as an image-only PDF (150 dpi, colour) with a red seal's ring drawn across the
-    fund block's 预算数 2953.33, and the box (points) of the cell around it."""
-    with pdfplumber.open(SAMPLE) as pdf:
-        w = next(w for w in pdf.pages[0].extract_words() if w["text"] == "2953.33")
-    doc = pdfium.PdfDocument(SAMPLE)
-    try:
-        image = doc[0].render(scale=DPI / 72).to_pil().convert("RGB")
-    finally:
-        doc.close()
-    s = DPI / 72
-    x0, top, x1, bottom = w["x0"] - 4, w["top"] - 4, w["x1"] + 4, w["bottom"] + 4
-    draw = ImageDraw.Draw(image)
-    cx, cy, r = (x0 + x1) / 2 * s, bottom * s + 40, 48
-    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(220, 40, 40), width=5)
-    out = tmp_path_factory.mktemp("sealed") / "自评表.pdf"
-    image.save(out, resolution=DPI)
-    return out, (x0, top, x1, bottom)
 
 
 def test_cell_read_again_gives_what_it_prints_under_a_red_ring(

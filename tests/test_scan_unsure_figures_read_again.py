@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
-import pytest
-from PIL import ImageDraw
 
 from extract.sources.ocr import CellReading
 from extract.tables.scan_cells_again import RULE, agreed, read_unsure_cells_again, unsure_cells
 from extract.tables.scan_grid import ScanTable
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "data/raw/samples/seed000_qingshan_2020.pdf"
-DPI = 150
 Box = tuple[float, float, float, float]
 
 
@@ -47,27 +41,6 @@ def test_a_figure_read_surely_is_not_read_again() -> None:
     box = (300.0, 100.0, 360.0, 118.0)
     assert unsure_cells([_table(box, "2953.33", unsure=False)]) == []
     assert [(c.row, c.column) for c in unsure_cells([_table(box, "953.33")])] == [(0, 1)]
-
-
-@pytest.fixture(scope="module")
-def sealed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Box]:
-    """Page 1 of the sample as an image-only PDF (150 dpi, colour) with a red seal's ring drawn across the
-    fund block's 预算数 2953.33, and the box (points) of the cell around it."""
-    with pdfplumber.open(SAMPLE) as pdf:
-        w = next(w for w in pdf.pages[0].extract_words() if w["text"] == "2953.33")
-    doc = pdfium.PdfDocument(SAMPLE)
-    try:
-        image = doc[0].render(scale=DPI / 72).to_pil().convert("RGB")
-    finally:
-        doc.close()
-    s = DPI / 72
-    x0, top, x1, bottom = w["x0"] - 4, w["top"] - 4, w["x1"] + 4, w["bottom"] + 4
-    draw = ImageDraw.Draw(image)
-    cx, cy, r = (x0 + x1) / 2 * s, bottom * s + 40, 48
-    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(220, 40, 40), width=5)
-    out = tmp_path_factory.mktemp("sealed") / "自评表.pdf"
-    image.save(out, resolution=DPI)
-    return out, (x0, top, x1, bottom)
 
 
 def test_a_figure_under_a_red_ring_read_unsurely_is_read_again_and_named(sealed: tuple[Path, Box]) -> None:

@@ -234,11 +234,12 @@ def rows_missed(doc_id: str, page: int, lines: Sequence[Line], indicators: list[
     """The warnings for a page's printed ``lines`` against the ``indicators`` read from the document."""
     if not _from_words(page, indicators):
         return []  # none read: table_not_read; read from rulings: their cells, not these lines
-    rows = [r for r in indicators if r.page == page]
-    out: list[IssueRow] = []
-    for b in blocks(lines, page):
-        out.extend(check_block(b, rows, doc_id))
-    return out
+    return _page_rows_missed(doc_id, page, lines, [r for r in indicators if r.page == page])
+
+
+def _page_rows_missed(doc_id: str, page: int, lines: Sequence[Line], rows: list[IndicatorRow]) -> list[IssueRow]:
+    """The warnings for each indicator block of a page's printed ``lines`` against the ``rows`` read from it."""
+    return [issue for b in blocks(lines, page) for issue in check_block(b, rows, doc_id)]
 
 
 def document_rows_missed(doc_id: str, pdf: OpenedPdf, pages: list[PageText],
@@ -264,9 +265,8 @@ def scanned_rows_missed(doc_id: str, pages: list[PageText], words: Mapping[int, 
     out: list[IssueRow] = []
     for p in pages:
         got = words.get(p.number)
-        if not p.ocr or not got or not form_headings(p.text):
-            continue
         rows = [r for r in indicators if r.page == p.number]
-        for b in blocks(lines_of(list(got)), p.number):
-            out.extend(check_block(b, rows, doc_id) if rows else [])
+        if not p.ocr or not got or not rows or not form_headings(p.text):
+            continue
+        out.extend(_page_rows_missed(doc_id, p.number, lines_of(list(got)), rows))
     return out

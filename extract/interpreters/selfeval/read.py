@@ -64,7 +64,7 @@ from extract.interpreters.selfeval.scores import (
 )
 from extract.interpreters.selfeval.unread_forms import totals_not_read
 from extract.interpreters.selfeval.vertical import vertical_rows
-from extract.interpreters.selfeval.vocab import first_text, join_lines, key, vocab
+from extract.interpreters.selfeval.vocab import first_text, in_list, join_lines, key, vocab
 from extract.sources.pdf import OpenedPdf
 from extract.tables.cell_lines import CellLines, row_cell_lines
 from model.document import DocInput
@@ -411,9 +411,8 @@ def _indicator_step(scan: _Scan, row: _Row) -> bool:
 
 def _form_label_row(cells: list[Cell]) -> bool:
     """A row that a form's label opens (项目名称, 主管部门, 实施单位, 项目资金（万元）): never an indicator."""
-    v = vocab()
     _, k = first_text(cells)
-    return k in {key(w) for w in (*v["project_labels"], *v["department_labels"], *v["form_label_rows"])}
+    return any(in_list(k, labels) for labels in ("project_labels", "department_labels", "form_label_rows"))
 
 
 def _block_header_step(scan: _Scan, row: _Row) -> bool:
